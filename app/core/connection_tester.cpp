@@ -1,0 +1,69 @@
+#include "connection_tester.h"
+
+#include "kafka_config.h"
+#include "metadata_reader.h"
+
+#include <QElapsedTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace kafkascope {
+
+namespace {
+// Collects librdkafka's error callbacks: they name the real cause (refused, TLS, auth).
+struct ErrorSink
+{
+    QString last;
+    static void callback(rd_kafka_t *, int, const char *reason, void *opaque)
+    {
+        static_cast<ErrorSink *>(opaque)->last = QString::fromUtf8(reason);
+    }
+};
+} // namespace
+
+QString ConnectionTestResult::summary() const
+{
+    if (!ok)
+        return error;
+    return QStringLiteral("Connected in %1 ms: %2 broker(s), %3 topic(s), cluster id %4")
+        .arg(elapsedMs)
+        .arg(brokerCount)
+        .arg(topicCount)
+        .arg(clusterId.isEmpty() ? QStringLiteral("unknown") : clusterId);
+}
+
+ConnectionTestResult testConnection(const ConnectionProfile &profile, int timeoutMs)
+{
+    ConnectionTestResult result;
+    QElapsedTimer timer;
+    timer.start();
+    ErrorSink sink;
+    QString error;
+    KafkaPtr rk = makeKafkaClient(profile, RD_KAFKA_PRODUCER,
+                                  {{QStringLiteral("log_level"), QStringLiteral("0")}}, &error,
+                                  &sink, &ErrorSink::callback);
+    if (!rk) {
+        result.error = QStringLiteral("Invalid configuration: ") + error;
+        return result;
+    }
+    const MetadataResult md = readMetadata(rk.get(), timeoutMs);
+    rd_kafka_poll(rk.get(), 0); // deliver pending error callbacks into the sink
+    result.elapsedMs = timer.elapsed();
+    if (!md.ok) {
+        result.error = md.error;
+        if (!sink.last.isEmpty())
+            result.error += QStringLiteral(" — ") + sink.last;
+        return result;
+    }
+    result.ok = true;
+    result.brokerCount = int(md.snapshot.brokers.size());
+    result.topicCount = int(md.snapshot.topics.size());
+    result.clusterId = md.snapshot.clusterId;
+    return result;
+}
+
+QFuture<ConnectionTestResult> testConnectionAsync(const ConnectionProfile &profile, int timeoutMs)
+{
+    return QtConcurrent::run([profile, timeoutMs] { return testConnection(profile, timeoutMs); });
+}
+
+} // namespace kafkascope

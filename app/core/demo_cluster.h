@@ -1,0 +1,64 @@
+#pragma once
+// The embedded demo cluster: librdkafka's in-process mock cluster (3 brokers on loopback)
+// with ThingsBoard-style topics, simulated devices and consumer groups, so the whole app
+// works with no Kafka installed. Everything else talks to it through bootstrapServers().
+
+#include "kafka_handles.h"
+
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+struct rd_kafka_mock_cluster_s;
+
+namespace kafkascope {
+
+class DeviceSimulator;
+class LaggingConsumer;
+
+struct DemoTopic
+{
+    const char *name;
+    int partitions;
+};
+
+class DemoCluster
+{
+public:
+    static constexpr int kBrokers = 3;
+    static constexpr int kDevices = 50;
+    static constexpr int kTrackers = 5;
+    static constexpr DemoTopic kTopics[] = {
+        {"tb.telemetry", 6}, // ThingsBoard gateway telemetry, 50 sensors
+        {"tb.devices", 3},   // ThingsBoard device telemetry, 5 trackers
+        {"tb.attributes", 3},
+        {"alarms", 2},
+    };
+
+    DemoCluster();
+    ~DemoCluster();
+    DemoCluster(const DemoCluster &) = delete;
+    DemoCluster &operator=(const DemoCluster &) = delete;
+
+    // Starts brokers, topics, devices (at `messagesPerSecond`) and consumer groups.
+    bool start(int messagesPerSecond, QString *error);
+    void stop();
+    bool running() const { return m_mock != nullptr; }
+
+    QString bootstrapServers() const { return m_bootstraps; }
+    void setRate(int messagesPerSecond);
+    int rate() const;
+    qint64 producedCount() const;
+    // For fault-injection tests.
+    rd_kafka_mock_cluster_s *mock() const { return m_mock; }
+
+private:
+    KafkaPtr m_host; // the handle the mock cluster lives in
+    rd_kafka_mock_cluster_s *m_mock = nullptr;
+    QString m_bootstraps;
+    std::unique_ptr<DeviceSimulator> m_devices;
+    std::unique_ptr<LaggingConsumer> m_slowGroup;
+    std::unique_ptr<LaggingConsumer> m_fastGroup;
+};
+
+} // namespace kafkascope

@@ -1,0 +1,30 @@
+#pragma once
+// Blocking metadata and group-listing calls. Run them on a worker thread only.
+
+#include "cluster_snapshot.h"
+#include "kafka_handles.h"
+
+namespace kafkascope {
+
+struct MetadataResult
+{
+    bool ok = false;
+    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
+    QString error;
+    ClusterSnapshot snapshot;
+};
+
+// All brokers and topics, plus the cluster id and controller (each bounded by timeoutMs).
+MetadataResult readMetadata(rd_kafka_t *rk, int timeoutMs);
+
+struct GroupListResult
+{
+    bool ok = false;
+    QString error;
+    QList<GroupListing> groups; // sorted by id
+};
+
+// ListConsumerGroups through the Admin API.
+GroupListResult listConsumerGroups(rd_kafka_t *rk, int timeoutMs);
+
+} // namespace kafkascope

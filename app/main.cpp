@@ -1,0 +1,42 @@
+// Kafkascope's entry point: parse the command line without a display, then open the window.
+
+#include "command_line.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QTimer>
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const CommandLineOptions options = parseCommandLine(arguments);
+    if (options.exitNow)
+        return options.exitCode;
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("kafkascope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Kafkascope"));
+    QApplication::setOrganizationName(QStringLiteral("Kafkascope"));
+    QApplication::setApplicationVersion(QStringLiteral(KAFKASCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.kafkascope.Kafkascope"));
+
+    kafkascope::MainWindow::Options windowOptions;
+    windowOptions.settingsFile = options.settingsFile;
+    windowOptions.startDemo = options.demo;
+    windowOptions.demoRate = options.demoRate;
+    windowOptions.openPanel = options.openPanel;
+    kafkascope::MainWindow window(windowOptions);
+    window.show();
+
+    if (!options.screenshotPath.isEmpty()) {
+        QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
+            const bool saved = window.grab().save(options.screenshotPath);
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    if (options.quitAfterMs > 0)
+        QTimer::singleShot(options.quitAfterMs, &app, &QApplication::quit);
+    return app.exec();
+}

@@ -1,0 +1,139 @@
+#include "test_support.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+
+namespace kafkascope::testing {
+
+ProcessResult run(const QString &program, const QStringList &args, const QByteArray &input, int timeoutMs)
+{
+    ProcessResult r;
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForStarted(10000)) {
+        r.err = (program + QStringLiteral(" did not start: ") + p.errorString()).toUtf8();
+        return r;
+    }
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(2000);
+        r.err = (program + QStringLiteral(" timed out after %1 ms").arg(timeoutMs)).toUtf8();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QString brokerBootstrap(QString *whyMissing)
+{
+    const QString dir = qEnvironmentVariable("KAFKASCOPE_BROKER_DIR");
+    if (dir.isEmpty()) {
+        if (whyMissing)
+            *whyMissing = QStringLiteral("KAFKASCOPE_BROKER_DIR is not set: run through ctest, which starts the broker fixture");
+        return {};
+    }
+    QFile f(QDir(dir).filePath(QStringLiteral("bootstrap")));
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (whyMissing)
+            *whyMissing = QStringLiteral("no bootstrap file in %1: the broker fixture did not start").arg(dir);
+        return {};
+    }
+    return QString::fromUtf8(f.readAll()).trimmed();
+}
+
+namespace {
+bool brokerScript(const QString &command, QString *error)
+{
+    const QString script = qEnvironmentVariable("KAFKASCOPE_BROKER_SCRIPT");
+    const QString dir = qEnvironmentVariable("KAFKASCOPE_BROKER_DIR");
+    const ProcessResult r = run(QStringLiteral("bash"), {script, command, dir}, {}, 120000);
+    if (!r.ok() && error)
+        *error = QString::fromUtf8(r.out + r.err).right(2000);
+    return r.ok();
+}
+} // namespace
+
+bool stopBroker(QString *error)
+{
+    return brokerScript(QStringLiteral("stop"), error);
+}
+
+bool startBroker(QString *error)
+{
+    return brokerScript(QStringLiteral("start"), error);
+}
+
+ConnectionProfile brokerProfile(const QString &name)
+{
+    ConnectionProfile p;
+    p.id = ConnectionProfile::newId();
+    p.name = name;
+    p.bootstrapServers = brokerBootstrap();
+    return p;
+}
+
+QString uniqueName(const QString &prefix)
+{
+    return prefix + u'.' + QString::number(QRandomGenerator::global()->generate64(), 36);
+}
+
+QJsonDocument kcatMetadata(const QString &bootstrap, const QString &topic)
+{
+    QStringList args{QStringLiteral("-L"), QStringLiteral("-J"), QStringLiteral("-b"), bootstrap,
+                     QStringLiteral("-m"), QStringLiteral("10")};
+    if (!topic.isEmpty())
+        args << QStringLiteral("-t") << topic;
+    const ProcessResult r = run(QStringLiteral("kcat"), args);
+    return QJsonDocument::fromJson(r.out);
+}
+
+ProcessResult python(const QString &code, const QStringList &args, int timeoutMs)
+{
+    return run(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), code} + args, {}, timeoutMs);
+}
+
+bool createTopic(const QString &bootstrap, const QString &topic, int partitions, QString *error,
+                 const QStringList &configs)
+{
+    static const QString code = QStringLiteral(R"PY(
+import sys
+from confluent_kafka.admin import AdminClient, NewTopic
+bootstrap, topic, partitions = sys.argv[1], sys.argv[2], int(sys.argv[3])
+config = dict(kv.split('=', 1) for kv in sys.argv[4:])
+admin = AdminClient({'bootstrap.servers': bootstrap})
+futures = admin.create_topics([NewTopic(topic, partitions, 1, config=config)], operation_timeout=30)
+futures[topic].result(timeout=60)
+# Wait until metadata shows every partition with a leader.
+import time
+deadline = time.time() + 30
+while time.time() < deadline:
+    md = admin.list_topics(topic, timeout=10).topics.get(topic)
+    if md and md.error is None and len(md.partitions) == partitions and all(p.leader >= 0 for p in md.partitions.values()):
+        break
+    time.sleep(0.2)
+)PY");
+    const ProcessResult r = python(code, QStringList{bootstrap, topic, QString::number(partitions)} + configs);
+    if (!r.ok() && error)
+        *error = QString::fromUtf8(r.err);
+    return r.ok();
+}
+
+bool deleteTopic(const QString &bootstrap, const QString &topic)
+{
+    static const QString code = QStringLiteral(R"PY(
+import sys
+from confluent_kafka.admin import AdminClient
+admin = AdminClient({'bootstrap.servers': sys.argv[1]})
+admin.delete_topics([sys.argv[2]], operation_timeout=30)[sys.argv[2]].result(timeout=60)
+)PY");
+    return python(code, {bootstrap, topic}).ok();
+}
+
+} // namespace kafkascope::testing

@@ -1,0 +1,44 @@
+#pragma once
+// What integration tests share: the real broker started by the ctest fixture, and the
+// independent clients (kcat, python3-confluent-kafka) whose view we check ours against.
+
+#include "connection_profile.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QString>
+#include <QStringList>
+
+namespace kafkascope::testing {
+
+struct ProcessResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    bool ok() const { return exitCode == 0; }
+};
+
+// Runs a program to completion (bounded by timeoutMs), feeding `input` on stdin.
+ProcessResult run(const QString &program, const QStringList &args, const QByteArray &input = {},
+                  int timeoutMs = 60000);
+
+// The fixture's broker ("127.0.0.1:PORT"); empty, with a QSKIP-able reason, when no
+// fixture runs (KAFKASCOPE_BROKER_DIR unset).
+QString brokerBootstrap(QString *whyMissing = nullptr);
+// Stops/starts the fixture broker through tests/broker/kafka-broker.sh (same port).
+bool stopBroker(QString *error = nullptr);
+bool startBroker(QString *error = nullptr);
+
+ConnectionProfile brokerProfile(const QString &name = QStringLiteral("test broker"));
+QString uniqueName(const QString &prefix); // "prefix.<random>"
+
+// kcat's metadata JSON (kcat -L -J).
+QJsonDocument kcatMetadata(const QString &bootstrap, const QString &topic = {});
+// Python with confluent_kafka: runs `code` with `bootstrap` in sys.argv[1], plus extra args.
+ProcessResult python(const QString &code, const QStringList &args = {}, int timeoutMs = 60000);
+bool createTopic(const QString &bootstrap, const QString &topic, int partitions,
+                 QString *error = nullptr, const QStringList &configs = {});
+bool deleteTopic(const QString &bootstrap, const QString &topic);
+
+} // namespace kafkascope::testing

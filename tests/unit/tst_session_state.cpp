@@ -1,0 +1,80 @@
+// The connection state machine, without a broker.
+
+#include "session_state.h"
+#include "test_main.h"
+
+using namespace kafkascope;
+
+class TestSessionState : public QObject
+{
+    Q_OBJECT
+private slots:
+    void lifecycle();
+    void degradedAndBack();
+    void lateAnswerAfterStopIsIgnored();
+    void badConfigurationDoesNotRetry();
+    void repeatedFailureIsNotAChange();
+};
+
+void TestSessionState::lifecycle()
+{
+    SessionStateMachine m;
+    QCOMPARE(m.state(), SessionState::Disconnected);
+    QVERIFY(m.start());
+    QCOMPARE(m.state(), SessionState::Connecting);
+    QVERIFY(m.metadataSucceeded({}));
+    QCOMPARE(m.state(), SessionState::Connected);
+    QVERIFY(m.allBrokersDown(QStringLiteral("All brokers are down")));
+    QCOMPARE(m.state(), SessionState::Disconnected);
+    QVERIFY(m.status().retrying);
+    QCOMPARE(m.status().lastError, QStringLiteral("All brokers are down"));
+    QVERIFY(m.metadataSucceeded({})); // the cluster came back: reconnected by itself
+    QCOMPARE(m.state(), SessionState::Connected);
+    QVERIFY(m.status().lastError.isEmpty());
+    QVERIFY(m.stop());
+    QCOMPARE(m.state(), SessionState::Disconnected);
+    QVERIFY(!m.status().retrying);
+}
+
+void TestSessionState::degradedAndBack()
+{
+    SessionStateMachine m;
+    m.start();
+    QVERIFY(m.metadataSucceeded(QStringLiteral("2 partition(s) offline")));
+    QCOMPARE(m.state(), SessionState::Degraded);
+    QCOMPARE(m.status().lastError, QStringLiteral("2 partition(s) offline"));
+    QVERIFY(m.metadataSucceeded({}));
+    QCOMPARE(m.state(), SessionState::Connected);
+}
+
+void TestSessionState::lateAnswerAfterStopIsIgnored()
+{
+    SessionStateMachine m;
+    m.start();
+    m.stop();
+    QVERIFY(!m.metadataSucceeded({}));
+    QVERIFY(!m.metadataFailed(QStringLiteral("x")));
+    QCOMPARE(m.state(), SessionState::Disconnected);
+}
+
+void TestSessionState::badConfigurationDoesNotRetry()
+{
+    SessionStateMachine m;
+    m.start();
+    QVERIFY(m.failedToStart(QStringLiteral("Invalid configuration: ssl.ca.location: ...")));
+    QCOMPARE(m.state(), SessionState::Disconnected);
+    QVERIFY(!m.status().retrying);
+    QVERIFY(m.start()); // the user may try again after fixing it
+}
+
+void TestSessionState::repeatedFailureIsNotAChange()
+{
+    SessionStateMachine m;
+    m.start();
+    QVERIFY(m.metadataFailed(QStringLiteral("refused")));
+    QVERIFY(!m.metadataFailed(QStringLiteral("refused")));
+    QVERIFY(m.metadataFailed(QStringLiteral("timed out")));
+}
+
+KAFKASCOPE_CORE_TEST_MAIN(TestSessionState)
+#include "tst_session_state.moc"

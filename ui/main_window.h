@@ -1,0 +1,70 @@
+#pragma once
+// The application window: the clusters sidebar, a tab per open panel, menus, and the
+// demo-cluster controls.
+
+#include "panel_registry.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QLabel;
+class QSpinBox;
+class QTabWidget;
+class QToolBar;
+
+namespace kafkascope {
+
+class ClusterSidebar;
+class ConnectionProfile;
+class Workspace;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString settingsFile;
+        bool startDemo = false;
+        int demoRate = 200;
+        QString openPanel; // panel kind id to show first
+    };
+    explicit MainWindow(const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Workspace *workspace() const { return m_workspace.get(); }
+    ClusterSidebar *sidebar() const { return m_sidebar; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // Connects if needed and shows the panel (creating it once the session exists).
+    QWidget *openPanel(const QString &clusterId, const QString &kindId, const QString &topic = {});
+    QWidget *findPanel(const QString &clusterId, const QString &kindId) const;
+    void connectCluster(const QString &clusterId);
+    void disconnectCluster(const QString &clusterId);
+    void newConnection();
+    void editConnection(const QString &clusterId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildDemoToolbar();
+    void fillContextMenu(const QModelIndex &index, QMenu *menu);
+    void onActivated(const QModelIndex &index);
+    void closePanelsOf(const QString &clusterId);
+    void askPassword(const ConnectionProfile &profile);
+    void restoreLayout();
+
+    std::unique_ptr<Workspace> m_workspace;
+    Options m_options;
+    QList<PanelKind> m_kinds;
+    ClusterSidebar *m_sidebar;
+    QTabWidget *m_tabs;
+    QToolBar *m_demoBar = nullptr;
+    QSpinBox *m_demoRate = nullptr;
+    QLabel *m_keychainNote;
+    QHash<QString, QString> m_pendingPanels; // cluster id -> panel to open once connected
+};
+
+} // namespace kafkascope

@@ -1,0 +1,34 @@
+#pragma once
+// The kinds of panel a cluster can open (overview, topics, throughput, ...). Each feature
+// registers its panel once; the main window builds menus, toolbar and tabs from the list.
+
+#include <QIcon>
+#include <QString>
+#include <functional>
+
+class QWidget;
+
+namespace kafkascope {
+
+class ClusterSession;
+class Workspace;
+
+struct PanelContext
+{
+    ClusterSession *session = nullptr;
+    Workspace *workspace = nullptr;
+    QString topic; // set when opened from a topic (may be empty)
+};
+
+struct PanelKind
+{
+    QString id;    // "overview", "topics", ...
+    QString title; // "Overview"
+    QString shortcut; // e.g. "Ctrl+1"; may be empty
+    std::function<QWidget *(const PanelContext &)> create;
+};
+
+// Every panel kind of the application, in menu order.
+QList<PanelKind> panelKinds();
+
+} // namespace kafkascope
