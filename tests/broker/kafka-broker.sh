@@ -254,6 +254,8 @@ logger.log.name = kafka.log
 logger.log.level = WARN
 logger.storage.name = org.apache.kafka.storage.internals.log
 logger.storage.level = WARN
+logger.replication.name = org.apache.kafka.controller.ReplicationControlManager
+logger.replication.level = WARN
 EOF
     else
         cat >"$dir/log4j.properties" <<'EOF'
@@ -267,6 +269,7 @@ log4j.logger.state.change.logger=WARN
 log4j.logger.kafka.cluster.Partition=WARN
 log4j.logger.kafka.log=WARN
 log4j.logger.org.apache.kafka.storage.internals.log=WARN
+log4j.logger.org.apache.kafka.controller.ReplicationControlManager=WARN
 EOF
     fi
 }
@@ -369,6 +372,15 @@ launch_java() { # launch_java DIR VERSION
     # setsid + closed fds: the broker must outlive this script and must not
     # hold ctest's output pipe or our lock open.
     echo $! >"$dir/pid"
+}
+
+# broker.log is appended across restarts (tests read the history); one
+# old generation is kept once it grows past 20 MiB.
+rotate_log() { # rotate_log DIR
+    local log_file=$1/broker.log
+    if [[ -f $log_file ]] && (( $(stat -c %s "$log_file") > 20971520 )); then
+        mv -f "$log_file" "$log_file.1"
+    fi
 }
 
 fail_start() { # fail_start DIR MESSAGE
@@ -489,6 +501,7 @@ cmd_start() {
     fi
     write_server_properties "$dir"
     write_log_config "$dir" "$version"
+    rotate_log "$dir"
     printf '\n===== %s: starting Kafka %s =====\n' "$(date -Is)" "$version" >>"$dir/broker.log"
     format_storage "$dir" "$version"
     log "starting Kafka $version in $dir at $(cat "$dir/bootstrap")"

@@ -96,7 +96,8 @@ QJsonDocument kcatMetadata(const QString &bootstrap, const QString &topic)
 
 ProcessResult python(const QString &code, const QStringList &args, int timeoutMs)
 {
-    return run(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), code} + args, {}, timeoutMs);
+    // Debian's interpreter: python3-confluent-kafka is installed for it, not for other pythons.
+    return run(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-c"), code} + args, {}, timeoutMs);
 }
 
 bool createTopic(const QString &bootstrap, const QString &topic, int partitions, QString *error,
