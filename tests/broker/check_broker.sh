@@ -58,6 +58,9 @@ main() {
     TOPIC="smoke.$(date +%s).$RANDOM"
     local bootstrap=$BOOTSTRAP topic=$TOPIC
 
+    kcat -L -b "$bootstrap" -m 5 2>/dev/null | grep -q '^ *1 brokers:' ||
+        fail "no broker answers at $bootstrap (see $dir/broker.log)"
+
     log "creating $topic ($PARTITIONS partitions) on $bootstrap"
     admin create "$bootstrap" "$topic" || fail "could not create $topic"
     trap 'admin delete "$BOOTSTRAP" "$TOPIC" >/dev/null 2>&1 || true' EXIT

@@ -166,15 +166,14 @@ ensure_fetched() {
     local started; started=$(now_ms)
     while read -r v; do
         if fetch_version "$v" >&2; then
-            log "fetched Kafka $v ($(ls "$(libs_dir "$v")" | wc -l) jars) in $(elapsed_s "$started") s" >&2
+            log "fetched Kafka $v ($(wc -l <"$(marker_file "$v")") jars) in $(elapsed_s "$started") s" >&2
             exec 8>&-
             echo "$v"
             return 0
         fi
     done < <(candidate_versions)
     exec 8>&-
-    local logs; logs=$(candidate_versions | sed "s|.*|$CACHE_ROOT/kafka-&/fetch.log|" | tr '\n' ' ')
-    die "could not resolve any of: $(candidate_versions | tr '\n' ' ')(see $logs)"
+    die "Maven could not resolve Kafka $(candidate_versions | paste -sd/ -); see $CACHE_ROOT/kafka-<version>/fetch.log"
 }
 
 cmd_fetch() {
@@ -468,7 +467,7 @@ resolve_dir_version() { # resolve_dir_version DIR -> version
     fi
 }
 
-lock_dir() { # serializes start/stop/status on one DIR across processes
+lock_dir() { # serializes start/stop/restart on one DIR across processes
     exec 9>"$1/.lock"
     flock -w 900 9 || die "timed out waiting for the lock on $1"
 }

@@ -1,0 +1,121 @@
+#pragma once
+// A live time chart: one or more stacked panes sharing one time axis, each holding named
+// series. Fed points incrementally (append, never whole histories per frame), it follows
+// live data or stays where the user zoomed/panned, shows a crosshair with every visible
+// series' value at that time, toggles series from the legend, draws threshold lines, and
+// exports PNG, PDF and CSV. Knows nothing of Kafka.
+
+#include <QColor>
+#include <QHash>
+#include <QWidget>
+#include <span>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPLegend;
+class QMouseEvent;
+class QTimer;
+
+class TimeChart : public QWidget
+{
+    Q_OBJECT
+public:
+    using SeriesId = int;
+    enum class Style { Line, Step, Dots };
+    struct Stats
+    {
+        int count = 0;
+        double min = 0, max = 0, mean = 0, last = 0;
+    };
+
+    explicit TimeChart(QWidget *parent = nullptr);
+    ~TimeChart() override;
+
+    // Panes: index 0 exists from the start. Removing a pane removes its series.
+    int addPane(const QString &valueLabel = {});
+    void removePane(int pane);
+    int paneCount() const;
+    void setPaneLabel(int pane, const QString &valueLabel);
+
+    SeriesId addSeries(int pane, const QString &name, QColor color = {}, Style style = Style::Line);
+    void removeSeries(SeriesId id);
+    void clearSeries(SeriesId id);      // keeps the series, drops its points
+    QList<SeriesId> seriesIds() const;
+    QString seriesName(SeriesId id) const;
+    int seriesPane(SeriesId id) const;
+    void setSeriesVisible(SeriesId id, bool visible);
+    bool isSeriesVisible(SeriesId id) const;
+    void setSeriesEmphasis(SeriesId id, bool emphasised); // thicker line (e.g. top-N busiest)
+
+    // t in seconds since the epoch, ascending within a call and after earlier calls.
+    void appendPoints(SeriesId id, std::span<const double> t, std::span<const double> v);
+    void appendPoint(SeriesId id, double t, double v);
+    void setSeriesData(SeriesId id, const QVector<double> &t, const QVector<double> &v);
+    int pointCount(SeriesId id) const;
+    // Drops points older than `t` on every series (the chart's own retention).
+    void trimBefore(double t);
+
+    // Visible time window in seconds; 0 shows everything.
+    void setTimeWindow(double seconds);
+    double timeWindow() const { return m_window; }
+    // Follow: the window's right edge tracks the newest point. Zooming or panning turns it off.
+    void setFollow(bool follow);
+    bool follow() const { return m_follow; }
+
+    int addThreshold(int pane, double value, const QString &label, QColor color = QColor(0xd9, 0x3a, 0x3a));
+    void removeThreshold(int id);
+
+    // Schedules one replot for the next frame however often it is called.
+    void requestReplot();
+    // Stats of a series within the visible time range.
+    Stats visibleStats(SeriesId id) const;
+    // Every visible series' value at (or just before) time t: name -> value.
+    QList<QPair<QString, double>> valuesAt(double t) const;
+
+    bool exportPng(const QString &path, int width = 0, int height = 0);
+    bool exportPdf(const QString &path);
+    bool exportCsv(const QString &path, QString *error = nullptr) const;
+
+    QCustomPlot *plot() const { return m_plot; }
+    QCPGraph *graph(SeriesId id) const;
+    QPair<double, double> visibleRange() const;
+
+signals:
+    void followChanged(bool follow);
+    // A click on the plot: the nearest series' point, if any within a few pixels.
+    void pointClicked(SeriesId id, double t, double v);
+    void seriesVisibilityChanged(SeriesId id, bool visible);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Series;
+    struct Pane;
+    void applyWindow();
+    void rescaleValues();
+    void updateCrosshair(QMouseEvent *event);
+    void onMousePress(QMouseEvent *event);
+    void onUserRangeChange();
+    QColor nextColor();
+    double newestTime() const;
+    Series *series(SeriesId id) const;
+
+    QCustomPlot *m_plot;
+    QList<Pane *> m_panes;
+    QHash<SeriesId, Series *> m_series;
+    QHash<int, QCPItemStraightLine *> m_thresholds;
+    QList<QCPItemText *> m_thresholdLabels;
+    QCPItemText *m_crosshairLabel = nullptr;
+    QList<QCPItemStraightLine *> m_crosshairLines;
+    SeriesId m_nextId = 1;
+    int m_nextThreshold = 1;
+    int m_colorIndex = 0;
+    double m_window = 300;
+    bool m_follow = true;
+    bool m_applyingWindow = false;
+    bool m_replotPending = false;
+};
