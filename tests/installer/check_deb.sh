@@ -16,10 +16,20 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 app_id=io.kafkascope.Kafkascope
 
+# 0. The tools, each named with the Debian package that provides it.
+for tool in lintian:lintian dpkg-deb:dpkg desktop-file-validate:desktop-file-utils \
+            appstreamcli:appstream readelf:binutils; do
+  if ! command -v "${tool%%:*}" > /dev/null; then
+    echo "FAIL: ${tool%%:*} is missing (Debian package ${tool#*:}; scripts/install-deps.sh installs it)"
+    exit 1
+  fi
+done
+
 # 1. lintian: no errors (warnings and info are printed for the record).
 lintian --allow-root --tag-display-limit 0 --display-info "$deb" > "$tmp/lintian.txt" 2>&1
+lintian_status=$?
 sed 's/^/  lintian: /' "$tmp/lintian.txt"
-if grep -q '^E: ' "$tmp/lintian.txt"; then
+if [ "$lintian_status" -ne 0 ] || grep -q '^E: ' "$tmp/lintian.txt"; then
   fail "lintian reports errors on $(basename "$deb")"
 else
   ok "lintian: no errors ($(grep -c '^W: ' "$tmp/lintian.txt") warnings, $(grep -c '^I: ' "$tmp/lintian.txt") info)"

@@ -7,16 +7,18 @@ man=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# Both sides become one line per option spelling with its value name: "-h", "--help",
+# "--demo-rate n".
 # --help lines look like "  -v, --version          Show ..." or "  --demo-rate <n>   ...".
 "$bin" --help > "$tmp/help.txt"
-grep -E '^ +-' "$tmp/help.txt" | sed -E 's/^ +//; s/  .*$//; s/ <[^>]*>//g' \
-  | tr ',' '\n' | sed -E 's/^ +//; s/ +$//' | grep -E '^-' | sort -u > "$tmp/help-options"
+grep -E '^ +-' "$tmp/help.txt" | sed -E 's/^ +//; s/  .*$//; s/[<>]//g; s/, /\n/g' \
+  | tr -s ' ' | sort -u > "$tmp/help-options"
 
 # In the man page, each option is the line after a .TP in the OPTIONS section:
 # ".BR \-h ", " \-\-help" or ".BI \-\-demo\-rate " n"" or ".B \-\-demo".
 awk '/^\.SH OPTIONS/{on=1; next} /^\.SH /{on=0} on && prev==".TP"{print} {prev=$0}' "$man" \
-  | sed -E 's/\\-/-/g; s/^\.B[IR]? //' | sed -E 's/" [^"]*"$//' \
-  | tr ',' '\n' | tr -d '"' | sed -E 's/^ +//; s/ +$//' | grep -E '^-' | sort -u > "$tmp/man-options"
+  | sed -E 's/\\-/-/g; s/^\.B[IR]? //; s/"//g; s/ *, */\n/g' \
+  | tr -s ' ' | sed -E 's/^ //; s/ $//' | sort -u > "$tmp/man-options"
 
 if [ ! -s "$tmp/help-options" ]; then
   echo "FAIL: found no options in '$bin --help'"; exit 1
@@ -26,4 +28,4 @@ if ! diff -u "$tmp/help-options" "$tmp/man-options" > "$tmp/diff"; then
   cat "$tmp/diff"
   exit 1
 fi
-echo "OK: --help and the man page both list: $(tr '\n' ' ' < "$tmp/help-options")"
+echo "OK: --help and the man page both list: $(paste -sd ';' "$tmp/help-options" | sed 's/;/; /g')"
