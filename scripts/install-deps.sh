@@ -14,7 +14,7 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   kcat python3-confluent-kafka openjdk-17-jre-headless maven
   xvfb xauth
-  dpkg-dev lintian desktop-file-utils appstream
+  dpkg-dev lintian desktop-file-utils appstream file binutils
   clang libclang-rt-14-dev
 )
 
