@@ -51,6 +51,7 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->addLayer(QStringLiteral("overlay"), nullptr, QCustomPlot::limAbove);
     m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered); // crosshair redraws alone
     addPane();
+    applyPalette();
 
     connect(m_plot, &QCustomPlot::mouseMove, this, &TimeChart::updateCrosshair);
     connect(m_plot, &QCustomPlot::mousePress, this, &TimeChart::onMousePress);
@@ -89,7 +90,6 @@ int TimeChart::addPane(const QString &valueLabel)
     auto *legend = new QCPLegend;
     rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
     legend->setLayer(QStringLiteral("legend"));
-    legend->setBrush(QColor(255, 255, 255, 200));
     legend->setFont(font());
     legend->setSelectableParts(QCPLegend::spNone);
 
@@ -113,6 +113,7 @@ int TimeChart::addPane(const QString &valueLabel)
                 onUserRangeChange();
             });
     m_panes.append(new Pane{rect, legend, cursor});
+    stylePane(m_panes.last());
     requestReplot();
     return int(m_panes.size()) - 1;
 }
@@ -163,6 +164,7 @@ TimeChart::SeriesId TimeChart::addSeries(int pane, const QString &name, QColor c
     g->setAdaptiveSampling(true);
     g->removeFromLegend(); // addGraph put it in the (unused) default legend, if any
     g->addToLegend(p->legend);
+    stylePane(p); // the new legend item takes the palette's text colour
     if (style == Style::Step)
         g->setLineStyle(QCPGraph::lsStepLeft);
     if (style == Style::Dots) {
@@ -225,7 +227,7 @@ void TimeChart::setSeriesVisible(SeriesId id, bool visible)
     s->graph->setVisible(visible);
     // Keep the entry in the legend, greyed, so the user can click it back on.
     if (auto *item = m_panes[s->pane]->legend->itemWithPlottable(s->graph))
-        item->setTextColor(visible ? Qt::black : QColor(160, 160, 160));
+        item->setTextColor(palette().color(visible ? QPalette::Active : QPalette::Disabled, QPalette::Text));
     emit seriesVisibilityChanged(id, visible);
     requestReplot();
 }
@@ -354,6 +356,46 @@ void TimeChart::requestReplot()
         applyWindow();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     });
+}
+
+void TimeChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void TimeChart::stylePane(Pane *pane)
+{
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::Text);
+    QColor grid = pal.color(QPalette::Mid);
+    grid.setAlpha(110);
+    for (QCPAxis *axis : pane->rect->axes()) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    QColor legendBackground = pal.color(QPalette::Base);
+    legendBackground.setAlpha(210);
+    pane->legend->setBrush(legendBackground);
+    pane->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
+    pane->legend->setTextColor(text);
+    for (int i = 0; i < pane->legend->itemCount(); ++i)
+        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(pane->legend->item(i)))
+            item->setTextColor(pal.color(item->plottable()->visible() ? QPalette::Active : QPalette::Disabled,
+                                         QPalette::Text));
+}
+
+void TimeChart::applyPalette()
+{
+    m_plot->setBackground(palette().brush(QPalette::Base));
+    for (Pane *p : std::as_const(m_panes))
+        stylePane(p);
+    requestReplot();
 }
 
 void TimeChart::showEvent(QShowEvent *event)

@@ -91,11 +91,14 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Series;
     struct Pane;
     void applyWindow();
+    void applyPalette(); // light or dark, from the widget's palette
+    void stylePane(Pane *pane);
     void rescaleValues();
     void updateCrosshair(QMouseEvent *event);
     void onMousePress(QMouseEvent *event);
