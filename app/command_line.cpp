@@ -46,7 +46,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // No QCoreApplication exists yet (so no display is needed): name the program ourselves.
+        QString text = parser.helpText();
+        text.replace(QStringLiteral("<executable_name>"), QStringLiteral("kafkascope"));
+        std::fputs(qPrintable(text), stdout);
         o.exitNow = true;
         return o;
     }
