@@ -48,6 +48,12 @@ QString brokerBootstrap(QString *whyMissing)
     return QString::fromUtf8(f.readAll()).trimmed();
 }
 
+QString saslBootstrap()
+{
+    QFile f(QDir(qEnvironmentVariable("KAFKASCOPE_BROKER_DIR")).filePath(QStringLiteral("sasl-bootstrap")));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
+}
+
 namespace {
 bool brokerScript(const QString &command, QString *error)
 {

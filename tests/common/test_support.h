@@ -26,6 +26,9 @@ ProcessResult run(const QString &program, const QStringList &args, const QByteAr
 // The fixture's broker ("127.0.0.1:PORT"); empty, with a QSKIP-able reason, when no
 // fixture runs (KAFKASCOPE_BROKER_DIR unset).
 QString brokerBootstrap(QString *whyMissing = nullptr);
+// The fixture broker's SASL_PLAINTEXT listener: user "alice", password "alice-secret",
+// mechanisms PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512.
+QString saslBootstrap();
 // Stops/starts the fixture broker through tests/broker/kafka-broker.sh (same port).
 bool stopBroker(QString *error = nullptr);
 bool startBroker(QString *error = nullptr);
