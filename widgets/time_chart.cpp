@@ -24,6 +24,7 @@ struct TimeChart::Pane
     QCPAxisRect *rect;
     QCPLegend *legend;
     QCPItemStraightLine *cursor; // crosshair line in this pane
+    bool includeZero = false;
 };
 
 namespace {
@@ -48,8 +49,8 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
     m_plot->plotLayout()->clear();
-    m_plot->addLayer(QStringLiteral("overlay"), nullptr, QCustomPlot::limAbove);
-    m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered); // crosshair redraws alone
+    // QCustomPlot's own "overlay" layer: buffered, so the crosshair redraws alone.
+    m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);
     addPane();
     applyPalette();
 
@@ -134,6 +135,14 @@ void TimeChart::removePane(int pane)
     m_plot->plotLayout()->simplify();
     delete p;
     requestReplot();
+}
+
+void TimeChart::setIncludeZero(int pane, bool include)
+{
+    if (pane >= 0 && pane < m_panes.size()) {
+        m_panes[pane]->includeZero = include;
+        requestReplot();
+    }
 }
 
 int TimeChart::paneCount() const
@@ -449,7 +458,14 @@ void TimeChart::rescaleValues()
         if (!first) {
             QCPAxis *y = m_panes[p]->rect->axis(QCPAxis::atLeft);
             const double pad = std::max(y->range().size() * 0.08, 1e-9);
-            y->setRange(y->range().lower - pad, y->range().upper + pad);
+            QCPRange r(y->range().lower - pad, y->range().upper + pad);
+            if (m_panes[p]->includeZero) {
+                r.lower = std::min(r.lower, 0.0);
+                r.upper = std::max(r.upper, 0.0);
+                if (y->range().lower >= 0)
+                    r.lower = 0; // counts and rates: no padding below zero
+            }
+            y->setRange(r);
         }
     }
 }

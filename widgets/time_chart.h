@@ -39,6 +39,8 @@ public:
     void removePane(int pane);
     int paneCount() const;
     void setPaneLabel(int pane, const QString &valueLabel);
+    // Keep 0 in the pane's value range (rates, counts, lag): steady lines stay steady.
+    void setIncludeZero(int pane, bool include);
 
     SeriesId addSeries(int pane, const QString &name, QColor color = {}, Style style = Style::Line);
     void removeSeries(SeriesId id);
