@@ -84,7 +84,7 @@ bool BarChart::exportCsv(const QString &path, QString *error) const
         return false;
     }
     QTextStream out(&file);
-    auto quoted = [](QString s) { return u'"' + s.replace(u'"', QStringLiteral("\"\"")) + u'"'; };
+    auto quoted = [](QString s) -> QString { return u'"' + s.replace(u'"', QStringLiteral("\"\"")) + u'"'; };
     out << quoted(tr("category")) << u',' << quoted(m_valueLabel.isEmpty() ? tr("value") : m_valueLabel) << u'\n';
     for (qsizetype i = 0; i < m_values.size(); ++i)
         out << quoted(i < m_labels.size() ? m_labels[i] : QString()) << u',' << QString::number(m_values[i], 'g', 15)
