@@ -1,6 +1,8 @@
 #include "panel_registry.h"
 
 #include "overview_panel.h"
+#include "partitions_panel.h"
+#include "throughput_panel.h"
 
 namespace kafkascope {
 
@@ -9,6 +11,10 @@ QList<PanelKind> panelKinds()
     return {
         {QStringLiteral("overview"), QObject::tr("Overview"), QStringLiteral("Ctrl+1"),
          [](const PanelContext &c) -> QWidget * { return new OverviewPanel(c.session); }},
+        {QStringLiteral("throughput"), QObject::tr("Throughput"), QStringLiteral("Ctrl+3"),
+         [](const PanelContext &c) -> QWidget * { return new ThroughputPanel(c.session, c.topic); }},
+        {QStringLiteral("partitions"), QObject::tr("Partitions"), QString(),
+         [](const PanelContext &c) -> QWidget * { return new PartitionsPanel(c.session, c.topic); }},
     };
 }
 

@@ -1,0 +1,164 @@
+// The offset history store: per-partition, per-topic and cluster series, incremental reads,
+// downsampling into buckets for long windows, and the per-partition point budget.
+
+#include "offset_history.h"
+#include "test_main.h"
+
+#include <QTest>
+
+using namespace kafkascope;
+
+namespace {
+// One refresh of `partitions` partitions of topic "t", each at `rate` msg/s.
+OffsetsSnapshot refresh(double t, int partitions, double rate, qint64 high)
+{
+    OffsetsSnapshot s;
+    s.t = t;
+    double total = 0;
+    for (int p = 0; p < partitions; ++p) {
+        PartitionOffsetState st;
+        st.topic = QStringLiteral("t");
+        st.partition = p;
+        st.leader = 1;
+        st.low = 0;
+        st.high = high;
+        st.rate = rate;
+        total += rate;
+        s.partitions.append(st);
+    }
+    s.topicRates.insert(QStringLiteral("t"), total);
+    s.clusterRate = total;
+    return s;
+}
+} // namespace
+
+class TestOffsetHistory : public QObject
+{
+    Q_OBJECT
+private slots:
+    void seriesPerLevel();
+    void errorsAndUnknownRatesAddNoSample();
+    void copySinceReturnsOnlyNewPoints();
+    void downsampling_data();
+    void downsampling();
+    void partitionBudgetBoundsMemory();
+};
+
+void TestOffsetHistory::seriesPerLevel()
+{
+    OffsetHistory h;
+    h.append(refresh(1000, 2, 5, 100));
+    h.append(refresh(1002, 2, 7, 114));
+    QCOMPARE(h.sequence(), quint64(2));
+    const auto cluster = h.series(SeriesKey::cluster(), 0);
+    QCOMPARE(cluster.size(), size_t(2));
+    QCOMPARE(cluster[1].v, 14.0);
+    QCOMPARE(h.series(SeriesKey::topicRate(QStringLiteral("t")), 0)[0].v, 10.0);
+    const auto high = h.series(SeriesKey::partitionSeries(OffsetMetric::High, QStringLiteral("t"), 1), 0);
+    QCOMPARE(high.size(), size_t(2));
+    QCOMPARE(high[1].t, 1002.0);
+    QCOMPARE(high[1].v, 114.0);
+    QCOMPARE(h.latest().partitions.size(), 2);
+    QCOMPARE(h.latest().topic(QStringLiteral("t"))[1].high, qint64(114));
+}
+
+void TestOffsetHistory::errorsAndUnknownRatesAddNoSample()
+{
+    OffsetHistory h;
+    OffsetsSnapshot s = refresh(1000, 2, std::nan(""), 10);
+    s.topicRates.clear();
+    s.clusterRate = std::nan("");
+    s.partitions[1].error = QStringLiteral("leader unknown");
+    h.append(s);
+    QVERIFY(!h.contains(SeriesKey::cluster()));
+    QVERIFY(!h.contains(SeriesKey::partitionSeries(OffsetMetric::Rate, QStringLiteral("t"), 0)));
+    QVERIFY(h.contains(SeriesKey::partitionSeries(OffsetMetric::High, QStringLiteral("t"), 0)));
+    QVERIFY(!h.contains(SeriesKey::partitionSeries(OffsetMetric::High, QStringLiteral("t"), 1)));
+    QCOMPARE(h.latest().partitions[1].error, QStringLiteral("leader unknown"));
+}
+
+void TestOffsetHistory::copySinceReturnsOnlyNewPoints()
+{
+    OffsetHistory h;
+    std::vector<OffsetHistory::Cursor> cursors(2);
+    cursors[0].key = SeriesKey::cluster();
+    cursors[1].key = SeriesKey::partitionSeries(OffsetMetric::Rate, QStringLiteral("t"), 0);
+    h.copySince(cursors); // nothing yet: no series, no points
+    QVERIFY(cursors[0].points.empty());
+    for (int i = 0; i < 3; ++i)
+        h.append(refresh(1000 + 2 * i, 1, i, 10 * i));
+    h.copySince(cursors);
+    QCOMPARE(cursors[0].points.size(), size_t(3));
+    QCOMPARE(cursors[1].points.size(), size_t(3));
+    cursors[0].points.clear();
+    cursors[1].points.clear();
+    h.append(refresh(1006, 1, 42, 100));
+    h.copySince(cursors);
+    QCOMPARE(cursors[0].points.size(), size_t(1));
+    QCOMPARE(cursors[0].points[0].v, 42.0);
+    QCOMPARE(cursors[0].points[0].t, 1006.0);
+}
+
+void TestOffsetHistory::downsampling_data()
+{
+    QTest::addColumn<double>("rawSeconds");
+    QTest::addColumn<double>("spanSeconds");
+    QTest::addColumn<int>("expectedBuckets"); // bucket points before the raw samples
+    // Raw keeps 120 s; 600 s of samples at 2 s: the older 480 s become 1-minute buckets.
+    QTest::newRow("10 min, 2 min raw") << 120.0 << 600.0 << 8;
+    QTest::newRow("all raw") << 3600.0 << 600.0 << 0;
+    QTest::newRow("1 h, 5 min raw") << 300.0 << 3600.0 << 55;
+}
+
+void TestOffsetHistory::downsampling()
+{
+    QFETCH(double, rawSeconds);
+    QFETCH(double, spanSeconds);
+    QFETCH(int, expectedBuckets);
+    OffsetHistory::Limits limits;
+    limits.rawSeconds = rawSeconds;
+    limits.bucketSeconds = 60;
+    OffsetHistory h(limits);
+    const double t0 = 1'700'000'040; // minute-aligned
+    // The rate is the minute number, so each bucket's mean is known exactly.
+    for (double t = t0; t < t0 + spanSeconds; t += 2)
+        h.append(refresh(t, 1, std::floor((t - t0) / 60), 0));
+    const auto all = h.series(SeriesKey::cluster(), 0);
+    const double rawStart = t0 + spanSeconds - 2 - rawSeconds; // newest - retention
+    int buckets = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (i > 0)
+            QVERIFY(all[i].t > all[i - 1].t); // ascending, no overlap between resolutions
+        if (all[i].t < rawStart) {
+            ++buckets;
+            QCOMPARE(all[i].v, std::floor((all[i].t - t0) / 60)); // mean of that minute
+        }
+    }
+    QCOMPARE(buckets, expectedBuckets);
+    // Raw part: every 2 s sample of the retention window.
+    QCOMPARE(int(all.size()) - buckets, int(std::min(rawSeconds, spanSeconds - 2) / 2) + 1);
+    // A window starting later only gets the raw points in it.
+    QCOMPARE(h.series(SeriesKey::cluster(), t0 + spanSeconds - 10).size(), size_t(5));
+}
+
+void TestOffsetHistory::partitionBudgetBoundsMemory()
+{
+    OffsetHistory::Limits limits;
+    limits.partitionPointBudget = 30'000;
+    OffsetHistory h(limits);
+    h.append(refresh(1000, 10, 1, 0)); // 10 partitions: 1000 points per series
+    const SeriesKey p0 = SeriesKey::partitionSeries(OffsetMetric::Rate, QStringLiteral("t"), 0);
+    QCOMPARE(h.rawCapacityOf(p0), size_t(1000));
+    h.append(refresh(1002, 100, 1, 0)); // 100 partitions: the budget is shared again
+    QCOMPARE(h.rawCapacityOf(p0), size_t(100));
+    QCOMPARE(h.rawCapacityOf(SeriesKey::partitionSeries(OffsetMetric::High, QStringLiteral("t"), 99)), size_t(100));
+    // Cluster and topic series are not part of the partition budget.
+    QCOMPARE(h.rawCapacityOf(SeriesKey::cluster()), size_t(3600));
+    for (int i = 0; i < 300; ++i)
+        h.append(refresh(1004 + 2 * i, 100, 1, 0));
+    QVERIFY(h.series(p0, 0).size() <= 100 + 10); // raw limit plus ~10 minutes of buckets
+    QCOMPARE(h.series(SeriesKey::cluster(), 0).size(), size_t(302));
+}
+
+KAFKASCOPE_CORE_TEST_MAIN(TestOffsetHistory)
+#include "tst_offset_history.moc"

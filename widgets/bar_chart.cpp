@@ -1,0 +1,99 @@
+#include "bar_chart.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QSharedPointer>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+BarChart::BarChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    m_bars->setWidth(0.7);
+    m_bars->setPen(QPen(QColor(0x2d, 0x6c, 0xb5)));
+    m_bars->setBrush(QColor(0x2d, 0x6c, 0xb5, 170));
+    m_mean = new QCPItemStraightLine(m_plot);
+    m_mean->setPen(QPen(QColor(0xd9, 0x7a, 0x1a), 1.5, Qt::DashLine));
+    m_mean->setVisible(false);
+    m_plot->xAxis->setTickLabelRotation(0);
+    m_plot->yAxis->setNumberFormat(QStringLiteral("gb"));
+    m_plot->setMinimumHeight(120);
+}
+
+void BarChart::setValueLabel(const QString &label)
+{
+    m_valueLabel = label;
+    m_plot->yAxis->setLabel(label);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void BarChart::setShowMean(bool show)
+{
+    m_showMean = show;
+    setBars(m_labels, m_values);
+}
+
+void BarChart::setBars(const QStringList &labels, const QList<double> &values)
+{
+    m_labels = labels;
+    m_values = values;
+    QVector<double> keys(values.size());
+    QVector<double> v(values.begin(), values.end());
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        keys[i] = double(i);
+        ticker->addTick(double(i), i < labels.size() ? labels[i] : QString());
+    }
+    m_bars->setData(keys, v, true);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setRange(-0.6, std::max<double>(0.6, double(values.size()) - 0.4));
+    const double top = values.isEmpty() ? 1.0 : *std::max_element(values.begin(), values.end());
+    m_plot->yAxis->setRange(0, top > 0 ? top * 1.12 : 1.0);
+    double mean = 0;
+    for (double x : values)
+        mean += x;
+    mean = values.isEmpty() ? 0 : mean / double(values.size());
+    m_mean->point1->setCoords(0, mean);
+    m_mean->point2->setCoords(1, mean);
+    m_mean->setVisible(m_showMean && !values.isEmpty());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool BarChart::exportPng(const QString &path, int width, int height)
+{
+    return m_plot->savePng(path, width, height);
+}
+
+bool BarChart::exportPdf(const QString &path)
+{
+    return m_plot->savePdf(path);
+}
+
+bool BarChart::exportCsv(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    QTextStream out(&file);
+    auto quoted = [](QString s) -> QString { return u'"' + s.replace(u'"', QStringLiteral("\"\"")) + u'"'; };
+    out << quoted(tr("category")) << u',' << quoted(m_valueLabel.isEmpty() ? tr("value") : m_valueLabel) << u'\n';
+    for (qsizetype i = 0; i < m_values.size(); ++i)
+        out << quoted(i < m_labels.size() ? m_labels[i] : QString()) << u',' << QString::number(m_values[i], 'g', 15)
+            << u'\n';
+    out.flush();
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
