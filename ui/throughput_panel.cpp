@@ -59,6 +59,7 @@ ThroughputPanel::ThroughputPanel(ClusterSession *session, const QString &topic, 
     setObjectName(QStringLiteral("throughputPanel"));
     m_chart->setObjectName(QStringLiteral("throughputChart"));
     m_chart->setPaneLabel(0, tr("messages/s"));
+    m_chart->setIncludeZero(0, true); // a steady rate should look steady
 
     m_scopeBox->setObjectName(QStringLiteral("scopeBox"));
     m_scopeBox->addItem(tr("Whole cluster"), int(Scope::Cluster));

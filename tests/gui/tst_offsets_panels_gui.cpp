@@ -72,8 +72,7 @@ void TestOffsetsPanelsGui::throughputChartHoldsProducedRate()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QMetaObject::invokeMethod(panel.poller(), [p = panel.poller()] { p->setIntervalMs(1000); }, Qt::QueuedConnection);
     panel.setScope(ThroughputPanel::Scope::Topics);
-    const TimeChart::SeriesId topicSeries = panel.seriesFor(SeriesKey::topicRate(topic));
-    QVERIFY(topicSeries > 0);
+    QVERIFY(panel.seriesFor(SeriesKey::topicRate(topic)) > 0);
 
     // 150 msg/s for 8 s, alternating partitions, paced on absolute deadlines.
     static const QString code = QStringLiteral(R"PY(
@@ -97,11 +96,15 @@ print(start, time.time())
     const QList<QByteArray> words = produced.out.trimmed().split(' ');
     const double start = words.value(0).toDouble(), end = words.value(1).toDouble();
 
-    // The chart's own data: samples whose interval lies inside the production window.
-    auto meanInWindow = [&](TimeChart::SeriesId id, int *count) {
+    // The chart's own data: samples whose interval lies inside the production window. The
+    // series is looked up each time: topics made by other tests make the panel rebuild them.
+    auto meanInWindow = [&](const SeriesKey &key, int *count) {
         double sum = 0;
         *count = 0;
-        for (const QCPGraphData &d : *panel.chart()->graph(id)->data())
+        QCPGraph *graph = panel.chart()->graph(panel.seriesFor(key));
+        if (!graph)
+            return 0.0;
+        for (const QCPGraphData &d : *graph->data())
             if (d.key >= start + 1.5 && d.key <= end - 0.1) {
                 sum += d.value;
                 ++*count;
@@ -109,8 +112,8 @@ print(start, time.time())
         return *count ? sum / *count : 0.0;
     };
     int n = 0;
-    QTRY_VERIFY_WITH_TIMEOUT((meanInWindow(topicSeries, &n), n >= 4), 10000);
-    const double topicRate = meanInWindow(topicSeries, &n);
+    QTRY_VERIFY_WITH_TIMEOUT((meanInWindow(SeriesKey::topicRate(topic), &n), n >= 4), 10000);
+    const double topicRate = meanInWindow(SeriesKey::topicRate(topic), &n);
     qInfo("topic series: %.1f msg/s over %d points (target 150)", topicRate, n);
     QVERIFY2(std::abs(topicRate - 150) <= 15, qPrintable(QString::number(topicRate)));
 
@@ -118,9 +121,9 @@ print(start, time.time())
     panel.setScope(ThroughputPanel::Scope::Partitions, topic);
     QCOMPARE(panel.chart()->seriesIds().size(), 2);
     for (int p = 0; p < 2; ++p) {
-        const TimeChart::SeriesId id = panel.seriesFor(SeriesKey::partitionSeries(OffsetMetric::Rate, topic, p));
-        QVERIFY(id > 0);
-        const double rate = meanInWindow(id, &n);
+        const SeriesKey key = SeriesKey::partitionSeries(OffsetMetric::Rate, topic, p);
+        QVERIFY(panel.seriesFor(key) > 0);
+        const double rate = meanInWindow(key, &n);
         QVERIFY2(n >= 4 && std::abs(rate - 75) <= 7.5, qPrintable(QStringLiteral("p%1: %2 over %3").arg(p).arg(rate).arg(n)));
     }
 
@@ -143,7 +146,7 @@ print(start, time.time())
     // Whole cluster: one series, at least this topic's rate while it was producing.
     panel.setScope(ThroughputPanel::Scope::Cluster);
     QCOMPARE(panel.chart()->seriesIds().size(), 1);
-    const double cluster = meanInWindow(panel.seriesFor(SeriesKey::cluster()), &n);
+    const double cluster = meanInWindow(SeriesKey::cluster(), &n);
     QVERIFY2(n >= 4 && cluster >= 135, qPrintable(QString::number(cluster)));
     deleteTopic(m_bootstrap, topic);
 }
