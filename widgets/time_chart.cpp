@@ -429,16 +429,17 @@ void TimeChart::applyWindow()
     const double newest = newestTime();
     if (!std::isfinite(newest))
         return;
+    double oldest = newest;
+    for (const Series *s : std::as_const(m_series))
+        if (s->graph->visible() && !s->graph->data()->isEmpty())
+            oldest = std::min(oldest, s->graph->data()->constBegin()->key);
     QCPRange range;
-    if (m_window > 0) {
-        range = QCPRange(newest - m_window, newest);
-    } else {
-        double oldest = newest;
-        for (const Series *s : std::as_const(m_series))
-            if (s->graph->visible() && !s->graph->data()->isEmpty())
-                oldest = std::min(oldest, s->graph->data()->constBegin()->key);
+    if (m_window <= 0)
         range = QCPRange(oldest, std::max(newest, oldest + 1));
-    }
+    else if (newest - oldest < m_window)
+        range = QCPRange(oldest, oldest + m_window); // young data grows from the left edge
+    else
+        range = QCPRange(newest - m_window, newest);
     m_applyingWindow = true;
     m_panes.first()->rect->axis(QCPAxis::atBottom)->setRange(range);
     m_applyingWindow = false;
