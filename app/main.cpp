@@ -4,6 +4,7 @@
 #include "main_window.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTimer>
 
 int main(int argc, char *argv[])
@@ -21,6 +22,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Kafkascope"));
     QApplication::setApplicationVersion(QStringLiteral(KAFKASCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.kafkascope.Kafkascope"));
+    // Every window and dialog gets the icon; the desktop's themed one wins when installed.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.kafkascope.Kafkascope"),
+                                                 QIcon(QStringLiteral(":/icons/kafkascope.svg"))));
 
     kafkascope::MainWindow::Options windowOptions;
     windowOptions.settingsFile = options.settingsFile;

@@ -3,7 +3,9 @@ add_library(kafkascope_options INTERFACE)
 add_library(kafkascope::options ALIAS kafkascope_options)
 target_compile_features(kafkascope_options INTERFACE cxx_std_20)
 target_compile_options(kafkascope_options INTERFACE -Wall -Wextra -Wpedantic
-                       $<$<BOOL:${KAFKASCOPE_WERROR}>:-Werror>)
+                       $<$<BOOL:${KAFKASCOPE_WERROR}>:-Werror>
+                       # Hardening for optimised builds (fortify needs optimisation).
+                       $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>)
 target_compile_definitions(kafkascope_options INTERFACE
   QT_NO_CAST_FROM_ASCII
   QT_NO_CONTEXTLESS_CONNECT

@@ -4,6 +4,7 @@
 #include "cluster_tree_model.h"
 #include "connection_dialog.h"
 #include "profile_secrets.h"
+#include "theme.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -29,7 +30,8 @@ const char *kKindProperty = "kafkascopePanel";
 
 MainWindow::MainWindow(const Options &options, QWidget *parent)
     : QMainWindow(parent), m_workspace(std::make_unique<Workspace>(options.settingsFile)),
-      m_options(options), m_kinds(panelKinds()), m_tabs(new QTabWidget), m_keychainNote(new QLabel)
+      m_options(options), m_kinds(panelKinds()),
+      m_theme(new Theme(m_workspace->store().settings(), this)), m_tabs(new QTabWidget), m_keychainNote(new QLabel)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("Kafkascope"));
@@ -132,6 +134,9 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_theme->darkAction());
+    view->addAction(m_theme->systemAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Kafkascope"), this, [this] {

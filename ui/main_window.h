@@ -16,6 +16,7 @@ namespace kafkascope {
 
 class ClusterSidebar;
 class ConnectionProfile;
+class Theme;
 class Workspace;
 
 class MainWindow : public QMainWindow
@@ -34,6 +35,7 @@ public:
 
     Workspace *workspace() const { return m_workspace.get(); }
     ClusterSidebar *sidebar() const { return m_sidebar; }
+    Theme *theme() const { return m_theme; }
     QTabWidget *tabs() const { return m_tabs; }
 
     // Connects if needed and shows the panel (creating it once the session exists).
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     Options m_options;
     QList<PanelKind> m_kinds;
+    Theme *m_theme;
     ClusterSidebar *m_sidebar;
     QTabWidget *m_tabs;
     QToolBar *m_demoBar = nullptr;

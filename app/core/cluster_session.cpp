@@ -150,6 +150,7 @@ void ClusterSession::refresh()
         scheduleNext(true);
         return;
     }
+    applyRacks(rk.get(), md.snapshot);
     GroupListResult groups = listConsumerGroups(rk.get(), kGroupListTimeoutMs);
     md.snapshot.groups = groups.groups;
     if (!groups.ok)
@@ -165,6 +166,22 @@ void ClusterSession::refresh()
     if (m_machine.metadataSucceeded(degraded))
         publishStatus();
     scheduleNext(false);
+}
+
+void ClusterSession::applyRacks(rd_kafka_t *rk, ClusterSnapshot &s)
+{
+    QList<int> ids;
+    for (const BrokerInfo &b : s.brokers)
+        ids << b.id;
+    if (ids != m_rackBrokerIds) {
+        // Racks only change with the broker set; don't ask every refresh. A cluster
+        // without DescribeConfigs (the demo's mock) simply shows no racks.
+        QString error;
+        m_racks = describeBrokerRacks(rk, ids, kGroupListTimeoutMs, &error);
+        m_rackBrokerIds = ids;
+    }
+    for (BrokerInfo &b : s.brokers)
+        b.rack = m_racks.value(b.id);
 }
 
 QString ClusterSession::degradedReason(const ClusterSnapshot &s) const

@@ -8,6 +8,7 @@
 #include "kafka_handles.h"
 #include "session_state.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QObject>
 #include <QTimer>
@@ -56,6 +57,7 @@ private:
     void scheduleNext(bool failed);
     void publishStatus();
     QString degradedReason(const ClusterSnapshot &s) const;
+    void applyRacks(rd_kafka_t *rk, ClusterSnapshot &s);
 
     ConnectionProfile m_profile;
     int m_refreshMs = 5000;
@@ -65,6 +67,8 @@ private:
     QTimer *m_pollTimer = nullptr;
     QString m_lastClientError;  // librdkafka's most specific words on the last failure
     QStringList m_downBrokers;  // "id host:port" of brokers librdkafka sees as DOWN
+    QList<int> m_rackBrokerIds; // the broker set m_racks was read for
+    QHash<int, QString> m_racks;
 
     mutable QMutex m_mutex; // guards the three below
     std::shared_ptr<rd_kafka_t> m_client;

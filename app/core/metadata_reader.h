@@ -4,6 +4,8 @@
 #include "cluster_snapshot.h"
 #include "kafka_handles.h"
 
+#include <QHash>
+
 namespace kafkascope {
 
 struct MetadataResult
@@ -23,6 +25,11 @@ struct GroupListResult
     QString error;
     QList<GroupListing> groups; // sorted by id
 };
+
+// broker.rack of each broker (DescribeConfigs on BROKER resources, one per broker, sent
+// together). Brokers without a rack are absent from the result. Empty + *error on failure.
+QHash<int, QString> describeBrokerRacks(rd_kafka_t *rk, const QList<int> &brokerIds, int timeoutMs,
+                                        QString *error);
 
 // ListConsumerGroups through the Admin API.
 GroupListResult listConsumerGroups(rd_kafka_t *rk, int timeoutMs);

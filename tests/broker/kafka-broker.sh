@@ -301,6 +301,9 @@ offsets.topic.num.partitions=1
 transaction.state.log.num.partitions=1
 group.initial.rebalance.delay.ms=0
 
+# A rack, so clients can be checked to show it (the overview's rack column).
+broker.rack=kafkascope-test-rack
+
 num.partitions=1
 default.replication.factor=1
 auto.create.topics.enable=true

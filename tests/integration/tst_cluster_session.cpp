@@ -87,6 +87,8 @@ void TestClusterSession::metadataEqualsKcat()
                  b.value(u"name").toString());
     }
     QCOMPARE(ours.controllerId, kcat.value(u"controllerid").toInt());
+    // Racks come from DescribeConfigs (broker.rack), set by tests/broker/kafka-broker.sh.
+    QCOMPARE(ours.brokers.first().rack, QStringLiteral("kafkascope-test-rack"));
     int compared = 0;
     for (const QJsonValue &tv : kcat.value(u"topics").toArray()) {
         const QJsonObject t = tv.toObject();

@@ -1,0 +1,109 @@
+// Batched watermark and timestamp look-ups against the real broker, checked against
+// messages produced with known partitions and timestamps by python confluent-kafka.
+
+#include "kafka_config.h"
+#include "partition_offsets.h"
+#include "test_main.h"
+#include "test_support.h"
+
+using namespace kafkascope;
+using namespace kafkascope::testing;
+
+class TestPartitionOffsets : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void watermarksEqualProducedCounts();
+    void timestampLookup_data();
+    void timestampLookup();
+    void unknownPartitionIsAPerPartitionError();
+    void cleanupTestCase();
+
+private:
+    QString m_bootstrap, m_topic;
+    KafkaPtr m_client;
+    static constexpr qint64 kBaseTs = 1700000000000; // messages at base + i * 1000 ms
+};
+
+void TestPartitionOffsets::initTestCase()
+{
+    QString why;
+    m_bootstrap = brokerBootstrap(&why);
+    QVERIFY2(!m_bootstrap.isEmpty(), qPrintable(why));
+    m_topic = uniqueName(QStringLiteral("offsets"));
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, m_topic, 3, &error), qPrintable(error));
+    // Partition p gets 10 * (p + 1) messages, message i of a partition at kBaseTs + i s.
+    const ProcessResult r = python(QStringLiteral(R"PY(
+import sys
+from confluent_kafka import Producer
+p = Producer({'bootstrap.servers': sys.argv[1]})
+for part in range(3):
+    for i in range(10 * (part + 1)):
+        p.produce(sys.argv[2], value=b'v%d' % i, partition=part, timestamp=1700000000000 + i * 1000)
+assert p.flush(30) == 0
+)PY"), {m_bootstrap, m_topic});
+    QVERIFY2(r.ok(), r.err.constData());
+    m_client = makeKafkaClient(brokerProfile(), RD_KAFKA_PRODUCER, {}, &error);
+    QVERIFY2(m_client, qPrintable(error));
+}
+
+void TestPartitionOffsets::cleanupTestCase()
+{
+    deleteTopic(m_bootstrap, m_topic);
+}
+
+void TestPartitionOffsets::watermarksEqualProducedCounts()
+{
+    const QList<TopicPartition> parts{{m_topic, 2}, {m_topic, 0}, {m_topic, 1}};
+    const OffsetLookup r = queryWatermarks(m_client.get(), parts, 10000);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.partitions.size(), 3);
+    for (const PartitionOffsets &p : r.partitions) {
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QCOMPARE(p.low, 0);
+        QCOMPARE(p.high, 10 * (p.partition + 1));
+        QCOMPARE(p.count(), 10 * (p.partition + 1));
+    }
+    QCOMPARE(r.partitions[0].partition, 2); // answers keep the order asked
+}
+
+void TestPartitionOffsets::timestampLookup_data()
+{
+    QTest::addColumn<qint64>("ts");
+    QTest::addColumn<QList<qint64>>("expected"); // per partition 0, 1, 2
+    QTest::newRow("before everything") << kBaseTs - 5000 << QList<qint64>{0, 0, 0};
+    QTest::newRow("exact timestamp") << kBaseTs + 5000 << QList<qint64>{5, 5, 5};
+    QTest::newRow("between two messages") << kBaseTs + 5500 << QList<qint64>{6, 6, 6};
+    QTest::newRow("past partition 0's end") << kBaseTs + 15000 << QList<qint64>{10, 15, 15};
+    QTest::newRow("past every end") << kBaseTs + 100000 << QList<qint64>{10, 20, 30};
+}
+
+void TestPartitionOffsets::timestampLookup()
+{
+    QFETCH(qint64, ts);
+    QFETCH(QList<qint64>, expected);
+    const QList<TopicPartition> parts{{m_topic, 0}, {m_topic, 1}, {m_topic, 2}};
+    const OffsetLookup r = offsetsForTimestamp(m_client.get(), parts, ts, 10000);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QList<qint64> got;
+    for (const PartitionOffsets &p : r.partitions)
+        got << p.low;
+    QCOMPARE(got, expected);
+}
+
+void TestPartitionOffsets::unknownPartitionIsAPerPartitionError()
+{
+    const OffsetLookup r = queryWatermarks(m_client.get(), {{m_topic, 0}, {m_topic, 99}}, 5000);
+    if (!r.ok) {
+        QVERIFY2(!r.error.isEmpty(), "a request-level failure names its cause");
+        return;
+    }
+    QCOMPARE(r.partitions[0].high, 10);
+    QVERIFY(!r.partitions[1].error.isEmpty());
+    QCOMPARE(r.partitions[1].high, -1);
+}
+
+KAFKASCOPE_CORE_TEST_MAIN(TestPartitionOffsets)
+#include "tst_partition_offsets.moc"
