@@ -81,7 +81,13 @@ GroupHealth GroupHealthEvaluator::evaluate(const GroupHealthInput &in) const
                                            [](const LagSample &a, const LagSample &b) {
                                                return a.lag < b.lag;
                                            })->lag;
-    if (minLag > 0 && last.lag > first.lag && lagSlope(in.window) > 0)
+    // Growth over the window by the fitted trend, against a tolerance so that a lag that only
+    // wobbles around a steady level (commits arrive in steps) is not called lagging.
+    double meanLag = 0;
+    for (const LagSample &s : in.window)
+        meanLag += double(s.lag) / double(in.window.size());
+    const double growth = lagSlope(in.window) * (last.t - first.t);
+    if (minLag > 0 && last.lag > first.lag && growth > std::max(1.0, m_rules.growthTolerance * meanLag))
         return {V::Lagging, QStringLiteral("Lag grew from %1 to %2 over %3 while consuming")
                                 .arg(first.lag)
                                 .arg(last.lag)

@@ -32,6 +32,7 @@ public:
     {
         int minSamples = 5;               // fewer: too early to call lagging/stalled
         double stoppedAfterSeconds = 300; // commits standing still this long: stopped
+        double growthTolerance = 0.1;     // lagging: the trend grew by more than this share of the mean lag
     };
 
     GroupHealthEvaluator() = default;
