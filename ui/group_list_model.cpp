@@ -10,12 +10,17 @@ GroupListModel::GroupListModel(QObject *parent) : QAbstractTableModel(parent) {}
 QColor GroupListModel::healthColor(GroupHealth::Verdict v)
 {
     switch (v) {
-    case GroupHealth::Verdict::Ok: return QColor(0x2e, 0x9e, 0x4f);
-    case GroupHealth::Verdict::Lagging: return QColor(0xe0, 0x9b, 0x12);
-    case GroupHealth::Verdict::Stalled: return QColor(0xe0, 0x6a, 0x12);
+    case GroupHealth::Verdict::Ok:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case GroupHealth::Verdict::Lagging:
+        return QColor(0xe0, 0x9b, 0x12);
+    case GroupHealth::Verdict::Stalled:
+        return QColor(0xe0, 0x6a, 0x12);
     case GroupHealth::Verdict::Stopped:
-    case GroupHealth::Verdict::Error: return QColor(0xd9, 0x3a, 0x3a);
-    case GroupHealth::Verdict::Unknown: break;
+    case GroupHealth::Verdict::Error:
+        return QColor(0xd9, 0x3a, 0x3a);
+    case GroupHealth::Verdict::Unknown:
+        break;
     }
     return QColor(0x8a, 0x8a, 0x8a);
 }
@@ -59,10 +64,14 @@ QVariant GroupListModel::display(const GroupSummary &g, int column) const
 {
     const QLocale locale;
     switch (column) {
-    case Id: return g.watched ? g.id + tr(" (watched)") : g.id;
-    case State: return g.state.isEmpty() ? tr("unknown") : g.state;
-    case Health: return GroupHealthEvaluator::verdictName(g.health.verdict);
-    case Members: return g.members < 0 ? tr("unknown") : QString::number(g.members);
+    case Id:
+        return g.watched ? g.id + tr(" (watched)") : g.id;
+    case State:
+        return g.state.isEmpty() ? tr("unknown") : g.state;
+    case Health:
+        return GroupHealthEvaluator::verdictName(g.health.verdict);
+    case Members:
+        return g.members < 0 ? tr("unknown") : QString::number(g.members);
     case Lag:
         if (!g.error.isEmpty())
             return tr("error");
@@ -73,7 +82,10 @@ QVariant GroupListModel::display(const GroupSummary &g, int column) const
         if (g.totals.partitions > 0 && g.totals.lag == 0)
             return formatDuration(0);
         return g.lagSeconds < 0 ? tr("–") : formatDuration(g.lagSeconds);
-    case Rate: return g.consumptionRate < 0 ? tr("–") : tr("%1 msg/s").arg(locale.toString(g.consumptionRate, 'f', 1));
+    case Rate:
+        return g.consumptionRate < 0
+                   ? tr("–")
+                   : tr("%1 msg/s").arg(locale.toString(g.consumptionRate, 'f', 1));
     case CatchUpTime:
         if (g.consumptionRate < 0 || g.totals.partitions == 0)
             return tr("–");
@@ -90,17 +102,26 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
         return {};
     const GroupSummary &g = m_groups[index.row()];
     switch (role) {
-    case Qt::DisplayRole: return display(g, index.column());
-    case GroupIdRole: return g.id;
+    case Qt::DisplayRole:
+        return display(g, index.column());
+    case GroupIdRole:
+        return g.id;
     case SortRole:
         switch (index.column()) {
-        case Lag: return g.totals.partitions > 0 ? g.totals.lag : qint64(-1);
-        case LagTime: return g.lagSeconds;
-        case Rate: return g.consumptionRate;
-        case CatchUpTime: return g.catchUp.catchingUp ? g.catchUp.seconds : 1e18;
-        case Members: return g.members;
-        case Health: return int(g.health.verdict);
-        default: return display(g, index.column());
+        case Lag:
+            return g.totals.partitions > 0 ? g.totals.lag : qint64(-1);
+        case LagTime:
+            return g.lagSeconds;
+        case Rate:
+            return g.consumptionRate;
+        case CatchUpTime:
+            return g.catchUp.catchingUp ? g.catchUp.seconds : 1e18;
+        case Members:
+            return g.members;
+        case Health:
+            return int(g.health.verdict);
+        default:
+            return display(g, index.column());
         }
     case Qt::DecorationRole:
         if (index.column() == Health)
@@ -112,7 +133,8 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
         if (index.column() == LagTime && g.lagSeconds < 0)
             return tr("Lag in time is measured for the selected group");
         if (index.column() == Lag && g.totals.withoutCommit > 0)
-            return tr("%n partition(s) without a committed offset are not counted", nullptr, g.totals.withoutCommit);
+            return tr("%n partition(s) without a committed offset are not counted", nullptr,
+                      g.totals.withoutCommit);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= Members)
@@ -127,14 +149,22 @@ QVariant GroupListModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Id: return tr("Group");
-    case State: return tr("State");
-    case Health: return tr("Health");
-    case Members: return tr("Members");
-    case Lag: return tr("Total lag");
-    case LagTime: return tr("Lag in time");
-    case Rate: return tr("Consumption");
-    case CatchUpTime: return tr("Time to catch up");
+    case Id:
+        return tr("Group");
+    case State:
+        return tr("State");
+    case Health:
+        return tr("Health");
+    case Members:
+        return tr("Members");
+    case Lag:
+        return tr("Total lag");
+    case LagTime:
+        return tr("Lag in time");
+    case Rate:
+        return tr("Consumption");
+    case CatchUpTime:
+        return tr("Time to catch up");
     }
     return {};
 }

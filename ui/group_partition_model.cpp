@@ -41,16 +41,22 @@ QVariant GroupPartitionModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Topic: return r.topic;
-        case Partition: return r.partition;
-        case Committed: return r.hasCommit() ? locale.toString(r.committed) : tr("no commit");
-        case High: return r.high < 0 ? tr("unknown") : locale.toString(r.high);
+        case Topic:
+            return r.topic;
+        case Partition:
+            return r.partition;
+        case Committed:
+            return r.hasCommit() ? locale.toString(r.committed) : tr("no commit");
+        case High:
+            return r.high < 0 ? tr("unknown") : locale.toString(r.high);
         case Lag:
             if (!r.hasCommit())
                 return tr("no commit");
             return r.lag < 0 ? tr("unknown") : locale.toString(r.lag);
-        case LagTime: return r.lagSeconds < 0 ? tr("–") : formatDuration(r.lagSeconds);
-        case Owner: return r.owner;
+        case LagTime:
+            return r.lagSeconds < 0 ? tr("–") : formatDuration(r.lagSeconds);
+        case Owner:
+            return r.owner;
         }
     } else if (role == Qt::ToolTipRole) {
         if (!r.error.isEmpty())
@@ -62,7 +68,8 @@ QVariant GroupPartitionModel::data(const QModelIndex &index, int role) const
             return QColor(0xd9, 0x3a, 0x3a);
         if (!r.hasCommit() && (index.column() == Committed || index.column() == Lag))
             return QColor(0x8a, 0x8a, 0x8a);
-    } else if (role == Qt::TextAlignmentRole && index.column() != Topic && index.column() != Owner) {
+    } else if (role == Qt::TextAlignmentRole && index.column() != Topic &&
+               index.column() != Owner) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};
@@ -73,13 +80,20 @@ QVariant GroupPartitionModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Topic: return tr("Topic");
-    case Partition: return tr("Partition");
-    case Committed: return tr("Committed");
-    case High: return tr("High watermark");
-    case Lag: return tr("Lag");
-    case LagTime: return tr("Lag in time");
-    case Owner: return tr("Member");
+    case Topic:
+        return tr("Topic");
+    case Partition:
+        return tr("Partition");
+    case Committed:
+        return tr("Committed");
+    case High:
+        return tr("High watermark");
+    case Lag:
+        return tr("Lag");
+    case LagTime:
+        return tr("Lag in time");
+    case Owner:
+        return tr("Member");
     }
     return {};
 }

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTreeWidget>
@@ -22,11 +23,13 @@
 namespace kafkascope {
 
 GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QWidget *parent)
-    : QWidget(parent), m_session(session), m_monitor(new GroupMonitor(session)), m_selected(selectGroup),
-      m_note(new QLabel), m_groups(new GroupListModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_groupView(new QTableView), m_detailHeader(new QLabel), m_members(new QTreeWidget),
-      m_partitions(new GroupPartitionModel(this)), m_partitionView(new QTableView), m_chart(new TimeChart),
-      m_window(new QComboBox), m_resetButton(new QPushButton(tr("Reset offsets…")))
+    : QWidget(parent), m_session(session), m_monitor(new GroupMonitor(session)),
+      m_selected(selectGroup), m_note(new QLabel), m_groups(new GroupListModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_groupView(new QTableView),
+      m_detailHeader(new QLabel), m_members(new QTreeWidget),
+      m_partitions(new GroupPartitionModel(this)), m_partitionView(new QTableView),
+      m_chart(new TimeChart), m_window(new QComboBox),
+      m_resetButton(new QPushButton(tr("Reset offsets…")))
 {
     setObjectName(QStringLiteral("groupsPanel"));
     m_note->setObjectName(QStringLiteral("groupsNote"));
@@ -38,8 +41,19 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
     watch->setToolTip(tr("Follow a group by id (for clusters that cannot list their groups)"));
     m_resetButton->setObjectName(QStringLiteral("resetOffsetsButton"));
     m_resetButton->setEnabled(false);
+    auto *poll = new QSpinBox;
+    poll->setObjectName(QStringLiteral("pollSpin"));
+    poll->setRange(1, 60);
+    poll->setValue(GroupMonitor::kDefaultPollMs / 1000);
+    poll->setPrefix(tr("Poll every "));
+    poll->setSuffix(tr(" s"));
+    connect(poll, &QSpinBox::valueChanged, this, [this](int seconds) {
+        QMetaObject::invokeMethod(
+            m_monitor, [m = m_monitor, seconds] { m->setPollIntervalMs(seconds * 1000); });
+    });
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_note, 1);
+    bar->addWidget(poll);
     bar->addWidget(watch);
     bar->addWidget(m_resetButton);
 
@@ -72,8 +86,11 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
     m_chart->setObjectName(QStringLiteral("lagChart"));
     m_chart->setPaneLabel(0, tr("Lag (messages)"));
     m_window->setObjectName(QStringLiteral("windowCombo"));
-    const QList<QPair<QString, double>> windows{{tr("1 min"), 60}, {tr("5 min"), 300}, {tr("15 min"), 900},
-                                                {tr("1 h"), 3600}, {tr("All"), 0}};
+    const QList<QPair<QString, double>> windows{{tr("1 min"), 60},
+                                                {tr("5 min"), 300},
+                                                {tr("15 min"), 900},
+                                                {tr("1 h"), 3600},
+                                                {tr("All"), 0}};
     for (const auto &[label, seconds] : windows)
         m_window->addItem(label, seconds);
     m_window->setCurrentIndex(1);
@@ -84,7 +101,8 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
     chartBar->addWidget(new QLabel(tr("Window")));
     chartBar->addWidget(m_window);
     chartBar->addStretch(1);
-    for (const QString &format : {QStringLiteral("PNG"), QStringLiteral("PDF"), QStringLiteral("CSV")}) {
+    for (const QString &format :
+         {QStringLiteral("PNG"), QStringLiteral("PDF"), QStringLiteral("CSV")}) {
         auto *b = new QPushButton(tr("Export %1…").arg(format));
         b->setObjectName(QStringLiteral("export%1Button").arg(format));
         connect(b, &QPushButton::clicked, this, [this, format] { exportChart(format); });
@@ -147,7 +165,8 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
     }
     if (!m_selected.isEmpty()) {
         watchGroup(m_selected);
-        QMetaObject::invokeMethod(m_monitor, [m = m_monitor, g = m_selected] { m->setFocusGroup(g); });
+        QMetaObject::invokeMethod(m_monitor,
+                                  [m = m_monitor, g = m_selected] { m->setFocusGroup(g); });
     }
     QMetaObject::invokeMethod(m_monitor, &GroupMonitor::start, Qt::QueuedConnection);
 }
@@ -199,7 +218,8 @@ void GroupsPanel::applyReport(const GroupsReport &report)
         if (!report.listError.isEmpty())
             notes << report.listError;
         if (!report.describeError.isEmpty())
-            notes << tr("Groups cannot be described (members and state unknown): %1").arg(report.describeError);
+            notes << tr("Groups cannot be described (members and state unknown): %1")
+                         .arg(report.describeError);
     }
     m_note->setText(notes.join(u'\n'));
     m_note->setStyleSheet(report.error.isEmpty() ? QStringLiteral("color: palette(mid);")
@@ -224,24 +244,28 @@ void GroupsPanel::showDetail(const GroupsReport &report)
 {
     const int row = m_groups->rowOf(m_selected);
     if (row < 0) {
-        m_detailHeader->setText(m_selected.isEmpty() ? tr("Select a group to see its partitions and lag over time")
-                                                     : tr("Waiting for group %1…").arg(m_selected));
+        m_detailHeader->setText(m_selected.isEmpty()
+                                    ? tr("Select a group to see its partitions and lag over time")
+                                    : tr("Waiting for group %1…").arg(m_selected));
         m_partitions->setPartitions({});
         m_members->clear();
         return;
     }
     const GroupSummary &g = m_groups->groups()[row];
     const QString colour = GroupListModel::healthColor(g.health.verdict).name();
-    QString header = QStringLiteral("<b>%1</b> &nbsp; <span style='color:%2'>● %3</span>: %4")
-                         .arg(g.id.toHtmlEscaped(), colour, GroupHealthEvaluator::verdictName(g.health.verdict),
-                              (g.error.isEmpty() ? g.health.reason : g.error).toHtmlEscaped());
+    QString header =
+        QStringLiteral("<b>%1</b> &nbsp; <span style='color:%2'>● %3</span>: %4")
+            .arg(g.id.toHtmlEscaped(), colour, GroupHealthEvaluator::verdictName(g.health.verdict),
+                 (g.error.isEmpty() ? g.health.reason : g.error).toHtmlEscaped());
     QStringList facts;
     facts << tr("state %1").arg(g.state.isEmpty() ? tr("unknown") : g.state);
     if (!g.assignor.isEmpty())
         facts << tr("assignor %1").arg(g.assignor);
-    facts << (g.simple ? tr("simple (no group protocol)") : tr("consumer protocol"));
+    if (g.members >= 0) // only a description tells the protocol
+        facts << (g.simple ? tr("simple (no group protocol)") : tr("consumer protocol"));
     if (g.productionRate >= 0)
-        facts << tr("produced into its partitions %1 msg/s").arg(QLocale().toString(g.productionRate, 'f', 1));
+        facts << tr("produced into its partitions %1 msg/s")
+                     .arg(QLocale().toString(g.productionRate, 'f', 1));
     for (const auto &[topic, lag] : g.topicLag)
         facts << tr("%1: lag %2").arg(topic, QLocale().toString(lag));
     header += QStringLiteral("<br>") + facts.join(QStringLiteral(" · ")).toHtmlEscaped();
@@ -252,7 +276,8 @@ void GroupsPanel::showDetail(const GroupsReport &report)
     m_partitions->setPartitions(report.focus.partitions);
     m_members->clear();
     if (g.members < 0) {
-        auto *item = new QTreeWidgetItem(m_members, {tr("Members unknown: the cluster cannot describe groups")});
+        auto *item = new QTreeWidgetItem(
+            m_members, {tr("Members unknown: the cluster cannot describe groups")});
         item->setDisabled(true);
     } else if (report.focus.members.isEmpty()) {
         new QTreeWidgetItem(m_members, {tr("No active members")});
@@ -287,7 +312,8 @@ void GroupsPanel::pullChart()
         if (!m_seriesOf.contains(key))
             m_seriesOf.insert(key, m_chart->addSeries(0, key.isEmpty() ? tr("Total lag") : key));
         points.clear();
-        m_seriesNext[key] = m_monitor->copyLagSince(m_selected, key, m_seriesNext.value(key), points);
+        m_seriesNext[key] =
+            m_monitor->copyLagSince(m_selected, key, m_seriesNext.value(key), points);
         if (points.empty())
             continue;
         t.resize(qsizetype(points.size()));
@@ -304,7 +330,8 @@ void GroupsPanel::pullChart()
 void GroupsPanel::onSelectionChanged()
 {
     const QModelIndexList rows = m_groupView->selectionModel()->selectedRows();
-    const QString id = rows.isEmpty() ? QString() : rows.first().data(GroupListModel::GroupIdRole).toString();
+    const QString id =
+        rows.isEmpty() ? QString() : rows.first().data(GroupListModel::GroupIdRole).toString();
     if (id.isEmpty() || id == m_selected)
         return;
     m_selected = id;
@@ -323,10 +350,11 @@ void GroupsPanel::onSelectionChanged()
 void GroupsPanel::askWatchGroup()
 {
     bool ok = false;
-    const QString id = QInputDialog::getText(this, tr("Watch consumer group"),
-                                             tr("Group id (its committed offsets are read; it is never joined):"),
-                                             QLineEdit::Normal, {}, &ok)
-                           .trimmed();
+    const QString id =
+        QInputDialog::getText(this, tr("Watch consumer group"),
+                              tr("Group id (its committed offsets are read; it is never joined):"),
+                              QLineEdit::Normal, {}, &ok)
+            .trimmed();
     if (ok && !id.isEmpty())
         selectGroup(id);
 }
@@ -342,19 +370,20 @@ void GroupsPanel::openResetDialog()
             topics << topic;
     auto *dialog = new ResetOffsetsDialog(m_session, m_selected, topics, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ResetOffsetsDialog::applied, this,
-            [this] { QMetaObject::invokeMethod(m_monitor, &GroupMonitor::pollNow, Qt::QueuedConnection); });
+    connect(dialog, &ResetOffsetsDialog::applied, this, [this] {
+        QMetaObject::invokeMethod(m_monitor, &GroupMonitor::pollNow, Qt::QueuedConnection);
+    });
     dialog->open();
 }
 
 void GroupsPanel::exportChart(const QString &format)
 {
-    const QString filter = format == u"PNG" ? tr("PNG image (*.png)")
+    const QString filter = format == u"PNG"   ? tr("PNG image (*.png)")
                            : format == u"PDF" ? tr("PDF document (*.pdf)")
                                               : tr("CSV data (*.csv)");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export lag chart"),
-                                                      QStringLiteral("lag-%1.%2").arg(m_selected, format.toLower()),
-                                                      filter);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export lag chart"), QStringLiteral("lag-%1.%2").arg(m_selected, format.toLower()),
+        filter);
     if (path.isEmpty())
         return;
     QString error;
@@ -366,7 +395,8 @@ void GroupsPanel::exportChart(const QString &format)
     else
         ok = m_chart->exportCsv(path, &error);
     if (!ok) {
-        m_note->setText(tr("Export to %1 failed%2").arg(path, error.isEmpty() ? QString() : QStringLiteral(": ") + error));
+        m_note->setText(tr("Export to %1 failed%2")
+                            .arg(path, error.isEmpty() ? QString() : QStringLiteral(": ") + error));
         m_note->setStyleSheet(QStringLiteral("color: #d93a3a;"));
     }
 }

@@ -70,8 +70,8 @@ private:
     TimeChart *m_chart;
     QComboBox *m_window;
     QPushButton *m_resetButton;
-    QHash<QString, int> m_seriesOf;         // topic ("" total) -> chart series
-    QHash<QString, quint64> m_seriesNext;   // topic -> next history sequence to read
+    QHash<QString, int> m_seriesOf;       // topic ("" total) -> chart series
+    QHash<QString, quint64> m_seriesNext; // topic -> next history sequence to read
 };
 
 } // namespace kafkascope

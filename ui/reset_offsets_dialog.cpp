@@ -23,10 +23,11 @@ constexpr int kTimeoutMs = 10000;
 
 ResetOffsetsDialog::ResetOffsetsDialog(ClusterSession *session, const QString &group,
                                        const QStringList &groupTopics, QWidget *parent)
-    : QDialog(parent), m_session(session), m_group(group), m_target(new QComboBox), m_topic(new QComboBox),
-      m_partition(new QComboBox), m_timestamp(new QDateTimeEdit), m_offset(new QLineEdit),
-      m_previewButton(new QPushButton(tr("Preview"))), m_applyButton(new QPushButton(tr("Apply reset"))),
-      m_table(new QTableWidget(0, ColCount)), m_status(new QLabel)
+    : QDialog(parent), m_session(session), m_group(group), m_target(new QComboBox),
+      m_topic(new QComboBox), m_partition(new QComboBox), m_timestamp(new QDateTimeEdit),
+      m_offset(new QLineEdit), m_previewButton(new QPushButton(tr("Preview"))),
+      m_applyButton(new QPushButton(tr("Apply reset"))), m_table(new QTableWidget(0, ColCount)),
+      m_status(new QLabel)
 {
     setWindowTitle(tr("Reset offsets of %1").arg(group));
     setObjectName(QStringLiteral("resetOffsetsDialog"));
@@ -52,7 +53,8 @@ ResetOffsetsDialog::ResetOffsetsDialog(ClusterSession *session, const QString &g
     m_applyButton->setObjectName(QStringLiteral("applyButton"));
     m_applyButton->setEnabled(false);
     m_table->setObjectName(QStringLiteral("previewTable"));
-    m_table->setHorizontalHeaderLabels({tr("Topic"), tr("Partition"), tr("Current"), tr("New"), tr("Note"), tr("Result")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Topic"), tr("Partition"), tr("Current"), tr("New"), tr("Note"), tr("Result")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
@@ -105,15 +107,17 @@ ResetOffsetsDialog::ResetOffsetsDialog(ClusterSession *session, const QString &g
     if (session->profile().demo) {
         // No DescribeConsumerGroups there: active members cannot be ruled out.
         m_previewButton->setEnabled(false);
-        setStatus(GroupMonitor::demoLimitation() + u' '
-                      + tr("Resetting offsets is refused here because active members cannot be ruled out."),
-                  true);
+        setStatus(
+            GroupMonitor::demoLimitation() + u' ' +
+                tr("Resetting offsets is refused here because active members cannot be ruled out."),
+            true);
     }
 }
 
 ResetOffsetsDialog::~ResetOffsetsDialog()
 {
-    // Jobs hold their own copy of the client; waiting keeps their results from landing on a dead dialog.
+    // Jobs hold their own copy of the client; waiting keeps their results from landing on a dead
+    // dialog.
     m_previewWatcher.waitForFinished();
     m_applyWatcher.waitForFinished();
 }
@@ -152,7 +156,8 @@ void ResetOffsetsDialog::setBusy(bool busy)
         m_applyButton->setEnabled(false);
 }
 
-bool ResetOffsetsDialog::readSpec(ResetSpec *spec, QList<TopicPartition> *partitions, QString *error) const
+bool ResetOffsetsDialog::readSpec(ResetSpec *spec, QList<TopicPartition> *partitions,
+                                  QString *error) const
 {
     spec->target = ResetTarget(m_target->currentData().toInt());
     if (spec->target == ResetTarget::Timestamp)
@@ -213,10 +218,12 @@ void ResetOffsetsDialog::showPreview(const ResetPreview &preview)
     int planned = 0;
     for (int i = 0; i < preview.rows.size(); ++i) {
         const ResetRow &r = preview.rows[i];
-        const QStringList cells{r.topic, QString::number(r.partition),
+        const QStringList cells{r.topic,
+                                QString::number(r.partition),
                                 r.current < 0 ? tr("no commit") : QString::number(r.current),
                                 r.target < 0 ? tr("–") : QString::number(r.target),
-                                r.error.isEmpty() ? r.note : r.error, QString()};
+                                r.error.isEmpty() ? r.note : r.error,
+                                QString()};
         for (int c = 0; c < ColCount; ++c)
             m_table->setItem(i, c, new QTableWidgetItem(cells[c]));
         planned += r.target >= 0 ? 1 : 0;
@@ -229,7 +236,9 @@ void ResetOffsetsDialog::showPreview(const ResetPreview &preview)
         setStatus(tr("No partition can be reset (see the notes)"), true);
         return;
     }
-    setStatus(tr("%n partition(s) will be reset as shown. Apply to commit the new offsets.", nullptr, planned), false);
+    setStatus(tr("%n partition(s) will be reset as shown. Apply to commit the new offsets.",
+                 nullptr, planned),
+              false);
     m_applyButton->setEnabled(true);
 }
 
@@ -248,7 +257,8 @@ void ResetOffsetsDialog::runApply()
     setStatus(tr("Committing the new offsets…"), false);
     m_applyWatcher.setFuture(QtConcurrent::run([rk, group = m_group, offsets] {
         // Members may have joined since the preview: check again right before altering.
-        const QString refusal = resetRefusal(describeConsumerGroups(rk.get(), {group}, kTimeoutMs), group);
+        const QString refusal =
+            resetRefusal(describeConsumerGroups(rk.get(), {group}, kTimeoutMs), group);
         if (!refusal.isEmpty())
             return qMakePair(refusal, AlterOffsetsResult{});
         return qMakePair(QString(), alterCommittedOffsets(rk.get(), group, offsets, kTimeoutMs));
@@ -269,7 +279,8 @@ void ResetOffsetsDialog::showApplied(const QString &refusal, const AlterOffsetsR
         for (const PartitionOffset &p : result.partitions) {
             if (p.topic != topic || p.partition != partition)
                 continue;
-            m_table->item(i, ColResult)->setText(p.error.isEmpty() ? tr("committed %1").arg(p.offset) : p.error);
+            m_table->item(i, ColResult)
+                ->setText(p.error.isEmpty() ? tr("committed %1").arg(p.offset) : p.error);
             failed += p.error.isEmpty() ? 0 : 1;
         }
     }
@@ -278,10 +289,13 @@ void ResetOffsetsDialog::showApplied(const QString &refusal, const AlterOffsetsR
         return;
     }
     if (failed > 0) {
-        setStatus(tr("%n partition(s) were not reset: see the Result column", nullptr, failed), true);
+        setStatus(tr("%n partition(s) were not reset: see the Result column", nullptr, failed),
+                  true);
         return;
     }
-    setStatus(tr("Offsets of %1 reset on %n partition(s).", nullptr, int(result.partitions.size())).arg(m_group), false);
+    setStatus(tr("Offsets of %1 reset on %n partition(s).", nullptr, int(result.partitions.size()))
+                  .arg(m_group),
+              false);
     emit applied(m_group);
 }
 

@@ -25,8 +25,8 @@ class ResetOffsetsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ResetOffsetsDialog(ClusterSession *session, const QString &group, const QStringList &groupTopics,
-                       QWidget *parent = nullptr);
+    ResetOffsetsDialog(ClusterSession *session, const QString &group,
+                       const QStringList &groupTopics, QWidget *parent = nullptr);
     ~ResetOffsetsDialog() override;
 
     const ResetPreview &preview() const { return m_preview; }

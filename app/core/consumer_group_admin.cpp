@@ -15,7 +15,9 @@ AdminOptionsPtr adminOptions(rd_kafka_t *rk, rd_kafka_admin_op_t op, int timeout
 
 QString timedOut(const char *call, int timeoutMs)
 {
-    return QStringLiteral("TIMED_OUT: no answer to %1 within %2 ms").arg(QString::fromLatin1(call)).arg(timeoutMs);
+    return QStringLiteral("TIMED_OUT: no answer to %1 within %2 ms")
+        .arg(QString::fromLatin1(call))
+        .arg(timeoutMs);
 }
 
 QList<PartitionOffset> readPartitions(const rd_kafka_topic_partition_list_t *list)
@@ -36,7 +38,8 @@ PartitionListPtr toList(const QList<PartitionOffset> &offsets)
 {
     PartitionListPtr list(rd_kafka_topic_partition_list_new(int(offsets.size())));
     for (const PartitionOffset &p : offsets)
-        rd_kafka_topic_partition_list_add(list.get(), p.topic.toUtf8().constData(), p.partition)->offset = p.offset;
+        rd_kafka_topic_partition_list_add(list.get(), p.topic.toUtf8().constData(), p.partition)
+            ->offset = p.offset;
     return list;
 }
 } // namespace
@@ -87,7 +90,8 @@ GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &gr
             result.groups.append(g);
             continue;
         }
-        g.state = QString::fromUtf8(rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(d)));
+        g.state = QString::fromUtf8(
+            rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(d)));
         g.assignor = QString::fromUtf8(rd_kafka_ConsumerGroupDescription_partition_assignor(d));
         g.simple = rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(d);
         if (const rd_kafka_Node_t *c = rd_kafka_ConsumerGroupDescription_coordinator(d))
@@ -102,7 +106,8 @@ GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &gr
             if (const char *inst = rd_kafka_MemberDescription_group_instance_id(md))
                 member.instanceId = QString::fromUtf8(inst);
             if (const auto *a = rd_kafka_MemberDescription_assignment(md))
-                for (const PartitionOffset &p : readPartitions(rd_kafka_MemberAssignment_partitions(a)))
+                for (const PartitionOffset &p :
+                     readPartitions(rd_kafka_MemberAssignment_partitions(a)))
                     member.assignment.append({p.topic, p.partition});
             g.members.append(member);
         }
@@ -112,7 +117,8 @@ GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &gr
     return result;
 }
 
-QHash<QString, GroupOffsets> listCommittedOffsets(rd_kafka_t *rk, const QStringList &groups, int timeoutMs)
+QHash<QString, GroupOffsets> listCommittedOffsets(rd_kafka_t *rk, const QStringList &groups,
+                                                  int timeoutMs)
 {
     QHash<QString, GroupOffsets> result;
     if (groups.isEmpty())
@@ -132,7 +138,8 @@ QHash<QString, GroupOffsets> listCommittedOffsets(rd_kafka_t *rk, const QStringL
     }
     QDeadlineTimer deadline(timeoutMs + 1000);
     for (qsizetype answered = 0; answered < groups.size() && !deadline.hasExpired();) {
-        EventPtr event(rd_kafka_queue_poll(queue.get(), int(std::max<qint64>(1, deadline.remainingTime()))));
+        EventPtr event(
+            rd_kafka_queue_poll(queue.get(), int(std::max<qint64>(1, deadline.remainingTime()))));
         if (!event)
             break;
         ++answered;
@@ -153,7 +160,8 @@ QHash<QString, GroupOffsets> listCommittedOffsets(rd_kafka_t *rk, const QStringL
                 g.error = kafkaErrorDetail(rd_kafka_error_code(e), rd_kafka_error_string(e));
                 continue;
             }
-            for (const PartitionOffset &p : readPartitions(rd_kafka_group_result_partitions(res[i]))) {
+            for (const PartitionOffset &p :
+                 readPartitions(rd_kafka_group_result_partitions(res[i]))) {
                 if (p.offset < 0 && p.error.isEmpty())
                     continue; // listed without a commit
                 g.offsets.append(p);
@@ -163,8 +171,8 @@ QHash<QString, GroupOffsets> listCommittedOffsets(rd_kafka_t *rk, const QStringL
     return result;
 }
 
-GroupOffsets committedOffsetsViaConsumer(rd_kafka_t *consumer, const QList<TopicPartition> &partitions,
-                                         int timeoutMs)
+GroupOffsets committedOffsetsViaConsumer(rd_kafka_t *consumer,
+                                         const QList<TopicPartition> &partitions, int timeoutMs)
 {
     GroupOffsets result;
     if (partitions.isEmpty())
@@ -188,7 +196,8 @@ AlterOffsetsResult alterCommittedOffsets(rd_kafka_t *rk, const QString &group,
     AlterOffsetsResult result;
     PartitionListPtr list = toList(offsets);
     QueuePtr queue(rd_kafka_queue_new(rk));
-    AdminOptionsPtr options = adminOptions(rk, RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS, timeoutMs);
+    AdminOptionsPtr options =
+        adminOptions(rk, RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS, timeoutMs);
     rd_kafka_AlterConsumerGroupOffsets_t *req =
         rd_kafka_AlterConsumerGroupOffsets_new(group.toUtf8().constData(), list.get());
     rd_kafka_AlterConsumerGroupOffsets(rk, &req, 1, options.get(), queue.get());

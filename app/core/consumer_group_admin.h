@@ -29,22 +29,23 @@ struct GroupDescribeResult
     QString error; // request-level failure (e.g. the cluster has no DescribeGroups)
     QList<GroupDescription> groups;
 };
-GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &groups, int timeoutMs);
+GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &groups,
+                                           int timeoutMs);
 
 struct GroupOffsets
 {
-    QString error;                   // why this group's offsets are unknown
+    QString error;                  // why this group's offsets are unknown
     QList<PartitionOffset> offsets; // committed partitions only
 };
 // Committed offsets of every partition of each group; keyed by group id.
 QHash<QString, GroupOffsets> listCommittedOffsets(rd_kafka_t *rk, const QStringList &groups,
-                                                 int timeoutMs);
+                                                  int timeoutMs);
 
 // The same through a consumer handle whose group.id is the group: rd_kafka_committed() sends
 // OffsetFetch to the group's coordinator without joining the group. For clusters where the
 // Admin call is unavailable (the embedded demo cluster). Only committed partitions return.
-GroupOffsets committedOffsetsViaConsumer(rd_kafka_t *consumer, const QList<TopicPartition> &partitions,
-                                         int timeoutMs);
+GroupOffsets committedOffsetsViaConsumer(rd_kafka_t *consumer,
+                                         const QList<TopicPartition> &partitions, int timeoutMs);
 
 struct AlterOffsetsResult
 {

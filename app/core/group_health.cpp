@@ -33,12 +33,18 @@ bool hasNoMembers(const GroupHealthInput &in)
 QString GroupHealthEvaluator::verdictName(GroupHealth::Verdict v)
 {
     switch (v) {
-    case GroupHealth::Verdict::Unknown: return QStringLiteral("Unknown");
-    case GroupHealth::Verdict::Ok: return QStringLiteral("OK");
-    case GroupHealth::Verdict::Lagging: return QStringLiteral("Lagging");
-    case GroupHealth::Verdict::Stalled: return QStringLiteral("Stalled");
-    case GroupHealth::Verdict::Stopped: return QStringLiteral("Stopped");
-    case GroupHealth::Verdict::Error: return QStringLiteral("Error");
+    case GroupHealth::Verdict::Unknown:
+        return QStringLiteral("Unknown");
+    case GroupHealth::Verdict::Ok:
+        return QStringLiteral("OK");
+    case GroupHealth::Verdict::Lagging:
+        return QStringLiteral("Lagging");
+    case GroupHealth::Verdict::Stalled:
+        return QStringLiteral("Stalled");
+    case GroupHealth::Verdict::Stopped:
+        return QStringLiteral("Stopped");
+    case GroupHealth::Verdict::Error:
+        return QStringLiteral("Error");
     }
     return {};
 }
@@ -77,17 +83,18 @@ GroupHealth GroupHealthEvaluator::evaluate(const GroupHealthInput &in) const
                                 .arg(m_rules.minSamples)
                                 .arg(lagText)};
 
-    const qint64 minLag = std::min_element(in.window.cbegin(), in.window.cend(),
-                                           [](const LagSample &a, const LagSample &b) {
-                                               return a.lag < b.lag;
-                                           })->lag;
+    const qint64 minLag =
+        std::min_element(in.window.cbegin(), in.window.cend(),
+                         [](const LagSample &a, const LagSample &b) { return a.lag < b.lag; })
+            ->lag;
     // Growth over the window by the fitted trend, against a tolerance so that a lag that only
     // wobbles around a steady level (commits arrive in steps) is not called lagging.
     double meanLag = 0;
     for (const LagSample &s : in.window)
         meanLag += double(s.lag) / double(in.window.size());
     const double growth = lagSlope(in.window) * (last.t - first.t);
-    if (minLag > 0 && last.lag > first.lag && growth > std::max(1.0, m_rules.growthTolerance * meanLag))
+    if (minLag > 0 && last.lag > first.lag &&
+        growth > std::max(1.0, m_rules.growthTolerance * meanLag))
         return {V::Lagging, QStringLiteral("Lag grew from %1 to %2 over %3 while consuming")
                                 .arg(first.lag)
                                 .arg(last.lag)

@@ -16,9 +16,9 @@ struct GroupHealth
 
 struct GroupHealthInput
 {
-    QString error;      // the group's offsets could not be read
-    QString state;      // broker's group state ("Stable", "Empty", ...); empty when unknown
-    int members = -1;   // -1 when unknown (the cluster cannot describe groups)
+    QString error;    // the group's offsets could not be read
+    QString state;    // broker's group state ("Stable", "Empty", ...); empty when unknown
+    int members = -1; // -1 when unknown (the cluster cannot describe groups)
     int committedPartitions = 0;
     QList<LagSample> window; // oldest first, the samples of the evaluation window
     // How long the committed offsets have stood still; 0 when they moved in the last poll.
@@ -32,7 +32,8 @@ public:
     {
         int minSamples = 5;               // fewer: too early to call lagging/stalled
         double stoppedAfterSeconds = 300; // commits standing still this long: stopped
-        double growthTolerance = 0.1;     // lagging: the trend grew by more than this share of the mean lag
+        double growthTolerance =
+            0.1; // lagging: the trend grew by more than this share of the mean lag
     };
 
     GroupHealthEvaluator() = default;

@@ -26,7 +26,7 @@ struct GroupMember
     QString memberId;
     QString clientId;
     QString host;
-    QString instanceId; // static membership id, usually empty
+    QString instanceId;                    // static membership id, usually empty
     QList<QPair<QString, int>> assignment; // (topic, partition)
 };
 
@@ -34,13 +34,13 @@ struct PartitionLag
 {
     QString topic;
     int partition = 0;
-    qint64 committed = -1; // -1: the group has no committed offset here
-    qint64 low = -1;       // log start; -1 unknown
-    qint64 high = -1;      // log end; -1 unknown (leader down, topic gone)
-    qint64 lag = -1;       // high - committed; -1 when either side is unknown
+    qint64 committed = -1;  // -1: the group has no committed offset here
+    qint64 low = -1;        // log start; -1 unknown
+    qint64 high = -1;       // log end; -1 unknown (leader down, topic gone)
+    qint64 lag = -1;        // high - committed; -1 when either side is unknown
     double lagSeconds = -1; // age of the message at the committed offset; -1 unknown
-    QString owner;         // client id of the member it is assigned to, if known
-    QString error;         // why committed or high is unknown
+    QString owner;          // client id of the member it is assigned to, if known
+    QString error;          // why committed or high is unknown
     bool hasCommit() const { return committed >= 0; }
 };
 

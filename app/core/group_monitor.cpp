@@ -36,14 +36,15 @@ struct GroupMonitor::Tracked
         double span;
         qint64 consumed, produced;
     };
-    std::deque<Delta> deltas; // the rate window
+    std::deque<Delta> deltas;                       // the rate window
     QHash<QString, QPair<qint64, qint64>> previous; // "t/p" -> (committed, high) at the last poll
     double lastPoll = 0;
     qint64 consumedTotal = 0; // committed messages since we started watching
     double lastCommitMove = 0;
 };
 
-GroupMonitor::GroupMonitor(ClusterSession *session, QObject *parent) : QObject(parent), m_session(session)
+GroupMonitor::GroupMonitor(ClusterSession *session, QObject *parent)
+    : QObject(parent), m_session(session)
 {
     qRegisterMetaType<kafkascope::GroupsReport>();
 }
@@ -125,12 +126,13 @@ void GroupMonitor::setFocusGroup(const QString &group)
 
 QString GroupMonitor::demoLimitation()
 {
-    return tr("The embedded demo cluster does not implement ListConsumerGroups/DescribeConsumerGroups: "
-              "members and state are unavailable; lag is computed from committed offsets.");
+    return tr(
+        "The embedded demo cluster does not implement ListConsumerGroups/DescribeConsumerGroups: "
+        "members and state are unavailable; lag is computed from committed offsets.");
 }
 
-QHash<QString, GroupOffsets> GroupMonitor::committedThroughConsumers(const QStringList &groups,
-                                                                   const ClusterSnapshot &snapshot)
+QHash<QString, GroupOffsets>
+GroupMonitor::committedThroughConsumers(const QStringList &groups, const ClusterSnapshot &snapshot)
 {
     QList<TopicPartition> partitions;
     for (const TopicInfo &t : snapshot.topics)
@@ -218,7 +220,8 @@ void GroupMonitor::poll()
         // wedge on them), so none is sent there: offsets come through consumer handles instead.
         m_describeError = demoLimitation();
     } else if (now >= m_describeRetryAt) {
-        const GroupDescribeResult described = describeConsumerGroups(rk.get(), ids, kAdminTimeoutMs);
+        const GroupDescribeResult described =
+            describeConsumerGroups(rk.get(), ids, kAdminTimeoutMs);
         m_describeError = described.ok ? QString() : described.error;
         if (!described.ok)
             m_describeRetryAt = now + kDescribeRetrySeconds;
@@ -228,7 +231,8 @@ void GroupMonitor::poll()
     report.describeError = m_describeError;
 
     const QHash<QString, GroupOffsets> committed =
-        demo ? committedThroughConsumers(ids, snapshot) : listCommittedOffsets(rk.get(), ids, kAdminTimeoutMs);
+        demo ? committedThroughConsumers(ids, snapshot)
+             : listCommittedOffsets(rk.get(), ids, kAdminTimeoutMs);
 
     // One batched watermark look-up over every partition of every topic any group touches.
     QSet<QString> topics;
@@ -401,7 +405,8 @@ void GroupMonitor::updateLagInTime(GroupDetail &focus, double now)
         for (const PartitionOffset &p : std::as_const(wanted)) {
             const auto a = answers.value(MessageTimestampReader::key(p.topic, p.partition));
             if (a.timestampMs >= 0)
-                m_timestampCache.insert(partitionKey(p.topic, p.partition), {p.offset, a.timestampMs});
+                m_timestampCache.insert(partitionKey(p.topic, p.partition),
+                                        {p.offset, a.timestampMs});
             else
                 m_timestampCache.remove(partitionKey(p.topic, p.partition));
         }

@@ -36,8 +36,8 @@ struct GroupSummary
     int members = -1;     // -1: unknown (the cluster cannot describe groups)
     LagTotals totals;
     QList<QPair<QString, qint64>> topicLag; // per topic, sorted by topic
-    double consumptionRate = -1; // committed messages/s; -1 until two polls
-    double productionRate = -1;  // messages/s produced into its partitions
+    double consumptionRate = -1;            // committed messages/s; -1 until two polls
+    double productionRate = -1;             // messages/s produced into its partitions
     CatchUp catchUp;
     double lagSeconds = -1; // the viewed group only; -1 unknown
     GroupHealth health;
@@ -79,7 +79,10 @@ public:
     quint64 copyLagSince(const QString &group, const QString &topic, quint64 since,
                          std::vector<SeriesPoint> &out) const;
     QStringList lagTopics(const QString &group) const;
-    void setHealthRules(const GroupHealthEvaluator::Rules &rules) { m_evaluator = GroupHealthEvaluator(rules); }
+    void setHealthRules(const GroupHealthEvaluator::Rules &rules)
+    {
+        m_evaluator = GroupHealthEvaluator(rules);
+    }
     void setHealthWindowSeconds(double seconds) { m_windowSeconds = seconds; }
 
 public slots:
@@ -101,7 +104,7 @@ private:
     void updateLagInTime(GroupDetail &focus, double now);
     Tracked &tracked(const QString &group);
     QHash<QString, GroupOffsets> committedThroughConsumers(const QStringList &groups,
-                                                                  const ClusterSnapshot &snapshot);
+                                                           const ClusterSnapshot &snapshot);
 
     ClusterSession *m_session;
     QTimer *m_timer = nullptr;
@@ -120,7 +123,8 @@ private:
 
     mutable QMutex m_mutex; // guards the report and the lag buffers
     GroupsReport m_report;
-    QHash<QString, QHash<QString, std::shared_ptr<TimeSeriesBuffer>>> m_lagSeries; // group -> topic ("" total)
+    QHash<QString, QHash<QString, std::shared_ptr<TimeSeriesBuffer>>>
+        m_lagSeries; // group -> topic ("" total)
 };
 
 } // namespace kafkascope

@@ -6,7 +6,10 @@
 
 namespace kafkascope {
 
-MessageTimestampReader::MessageTimestampReader(const ConnectionProfile &profile) : m_profile(profile) {}
+MessageTimestampReader::MessageTimestampReader(const ConnectionProfile &profile)
+    : m_profile(profile)
+{
+}
 
 bool MessageTimestampReader::ensureConsumer(QString *error)
 {
@@ -14,20 +17,21 @@ bool MessageTimestampReader::ensureConsumer(QString *error)
         return true;
     // librdkafka's consumer API wants a group.id even for assign(); with auto commit and
     // offset store off, and no subscribe(), this one never joins a group nor commits.
-    m_consumer = makeKafkaClient(m_profile, RD_KAFKA_CONSUMER,
-                                 {{QStringLiteral("group.id"), QStringLiteral("kafkascope-lag-probe")},
-                                  {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
-                                  {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")},
-                                  {QStringLiteral("enable.partition.eof"), QStringLiteral("true")},
-                                  {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")},
-                                  {QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("4096")},
-                                  {QStringLiteral("log_level"), QStringLiteral("3")}},
-                                 error);
+    m_consumer =
+        makeKafkaClient(m_profile, RD_KAFKA_CONSUMER,
+                        {{QStringLiteral("group.id"), QStringLiteral("kafkascope-lag-probe")},
+                         {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
+                         {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false")},
+                         {QStringLiteral("enable.partition.eof"), QStringLiteral("true")},
+                         {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")},
+                         {QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("4096")},
+                         {QStringLiteral("log_level"), QStringLiteral("3")}},
+                        error);
     return bool(m_consumer);
 }
 
-QHash<QString, MessageTimestampReader::Answer> MessageTimestampReader::read(
-    const QList<PartitionOffset> &positions, int timeoutMs)
+QHash<QString, MessageTimestampReader::Answer>
+MessageTimestampReader::read(const QList<PartitionOffset> &positions, int timeoutMs)
 {
     QHash<QString, Answer> answers;
     if (positions.isEmpty())
@@ -40,7 +44,8 @@ QHash<QString, MessageTimestampReader::Answer> MessageTimestampReader::read(
     }
     PartitionListPtr list(rd_kafka_topic_partition_list_new(int(positions.size())));
     for (const PartitionOffset &p : positions)
-        rd_kafka_topic_partition_list_add(list.get(), p.topic.toUtf8().constData(), p.partition)->offset = p.offset;
+        rd_kafka_topic_partition_list_add(list.get(), p.topic.toUtf8().constData(), p.partition)
+            ->offset = p.offset;
     if (const auto err = rd_kafka_assign(m_consumer.get(), list.get())) {
         for (const PartitionOffset &p : positions)
             answers.insert(key(p.topic, p.partition), {-1, kafkaErrorText(err)});
@@ -48,7 +53,8 @@ QHash<QString, MessageTimestampReader::Answer> MessageTimestampReader::read(
     }
     QDeadlineTimer deadline(timeoutMs);
     while (answers.size() < positions.size() && !deadline.hasExpired()) {
-        MessagePtr msg(rd_kafka_consumer_poll(m_consumer.get(), int(std::min<qint64>(100, deadline.remainingTime()))));
+        MessagePtr msg(rd_kafka_consumer_poll(
+            m_consumer.get(), int(std::min<qint64>(100, deadline.remainingTime()))));
         if (!msg || !msg->rkt)
             continue;
         const QString k = key(QString::fromUtf8(rd_kafka_topic_name(msg->rkt)), msg->partition);
@@ -67,7 +73,9 @@ QHash<QString, MessageTimestampReader::Answer> MessageTimestampReader::read(
     for (const PartitionOffset &p : positions) {
         const QString k = key(p.topic, p.partition);
         if (!answers.contains(k))
-            answers.insert(k, {-1, QStringLiteral("TIMED_OUT: no message fetched within %1 ms").arg(timeoutMs)});
+            answers.insert(
+                k,
+                {-1, QStringLiteral("TIMED_OUT: no message fetched within %1 ms").arg(timeoutMs)});
     }
     return answers;
 }

@@ -20,8 +20,12 @@ QList<ResetRow> planOffsetReset(QList<ResetRow> rows, const ResetSpec &spec,
             continue;
         }
         switch (spec.target) {
-        case ResetTarget::Earliest: r.target = r.low; break;
-        case ResetTarget::Latest: r.target = r.high; break;
+        case ResetTarget::Earliest:
+            r.target = r.low;
+            break;
+        case ResetTarget::Latest:
+            r.target = r.high;
+            break;
         case ResetTarget::Timestamp: {
             const auto it = found.constFind({r.topic, r.partition});
             if (it == found.cend())
@@ -39,7 +43,8 @@ QList<ResetRow> planOffsetReset(QList<ResetRow> rows, const ResetSpec &spec,
         case ResetTarget::Offset:
             r.target = spec.offset;
             if (r.target < r.low) {
-                r.note = QStringLiteral("%1 is before the log start: %2").arg(spec.offset).arg(r.low);
+                r.note =
+                    QStringLiteral("%1 is before the log start: %2").arg(spec.offset).arg(r.low);
                 r.target = r.low;
             } else if (r.target > r.high) {
                 r.note = QStringLiteral("%1 is past the log end: %2").arg(spec.offset).arg(r.high);
@@ -54,8 +59,9 @@ QList<ResetRow> planOffsetReset(QList<ResetRow> rows, const ResetSpec &spec,
 QString resetRefusal(const GroupDescribeResult &described, const QString &group)
 {
     if (!described.ok)
-        return QStringLiteral("Cannot check that group %1 has no active members, so its offsets are "
-                              "left alone: DescribeConsumerGroups failed: %2")
+        return QStringLiteral(
+                   "Cannot check that group %1 has no active members, so its offsets are "
+                   "left alone: DescribeConsumerGroups failed: %2")
             .arg(group, described.error);
     for (const GroupDescription &d : described.groups) {
         if (d.id != group)
@@ -71,7 +77,8 @@ QString resetRefusal(const GroupDescribeResult &described, const QString &group)
                               "first; a running consumer would overwrite the reset offsets.")
             .arg(group, d.state)
             .arg(d.members.size())
-            .arg(names.isEmpty() ? QStringLiteral("(members not listed)") : names.join(QStringLiteral(", ")));
+            .arg(names.isEmpty() ? QStringLiteral("(members not listed)")
+                                 : names.join(QStringLiteral(", ")));
     }
     return QStringLiteral("Group %1 was not described by the cluster").arg(group);
 }
@@ -88,7 +95,8 @@ ResetPreview prepareOffsetReset(rd_kafka_t *rk, const QString &group,
     preview.refusal = resetRefusal(describeConsumerGroups(rk, {group}, timeoutMs), group);
     const GroupOffsets committed = listCommittedOffsets(rk, {group}, timeoutMs).value(group);
     if (!committed.error.isEmpty()) {
-        preview.error = QStringLiteral("Cannot read the committed offsets of %1: %2").arg(group, committed.error);
+        preview.error = QStringLiteral("Cannot read the committed offsets of %1: %2")
+                            .arg(group, committed.error);
         return preview;
     }
     const OffsetLookup marks = queryWatermarks(rk, partitions, timeoutMs);
@@ -100,13 +108,20 @@ ResetPreview prepareOffsetReset(rd_kafka_t *rk, const QString &group,
     for (const PartitionOffset &p : committed.offsets)
         current.insert({p.topic, p.partition}, p.offset);
     for (const PartitionOffsets &m : marks.partitions)
-        preview.rows.append({m.topic, m.partition, current.value({m.topic, m.partition}, -1), m.low,
-                             m.high, -1, {}, m.error});
+        preview.rows.append({m.topic,
+                             m.partition,
+                             current.value({m.topic, m.partition}, -1),
+                             m.low,
+                             m.high,
+                             -1,
+                             {},
+                             m.error});
     QList<PartitionOffsets> atTime;
     if (spec.target == ResetTarget::Timestamp) {
         const OffsetLookup found = offsetsForTimestamp(rk, partitions, spec.timestampMs, timeoutMs);
         if (!found.ok) {
-            preview.error = QStringLiteral("Cannot look up offsets for the timestamp: ") + found.error;
+            preview.error =
+                QStringLiteral("Cannot look up offsets for the timestamp: ") + found.error;
             return preview;
         }
         atTime = found.partitions;

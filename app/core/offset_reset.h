@@ -15,8 +15,8 @@ struct ResetRow
     int partition = 0;
     qint64 current = -1; // committed now; -1: no commit
     qint64 low = -1, high = -1;
-    qint64 target = -1;  // the planned offset; -1 when it cannot be planned (see error)
-    QString note;        // e.g. "clamped to the log end"
+    qint64 target = -1; // the planned offset; -1 when it cannot be planned (see error)
+    QString note;       // e.g. "clamped to the log end"
     QString error;
 };
 

@@ -13,10 +13,11 @@ bool produceToPartition(const QString &bootstrap, const QString &topic, int part
     QByteArray input;
     for (int i = 0; i < count; ++i)
         input += "message-" + QByteArray::number(i) + '\n';
-    const ProcessResult r = run(QStringLiteral("kcat"),
-                                {QStringLiteral("-P"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"),
-                                 topic, QStringLiteral("-p"), QString::number(partition)},
-                                input);
+    const ProcessResult r =
+        run(QStringLiteral("kcat"),
+            {QStringLiteral("-P"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"), topic,
+             QStringLiteral("-p"), QString::number(partition)},
+            input);
     if (!r.ok() && error)
         *error = QString::fromUtf8(r.err);
     return r.ok();
@@ -43,8 +44,8 @@ c.close()
     return r.ok();
 }
 
-QMap<int, qint64> committedOffsets(const QString &bootstrap, const QString &group, const QString &topic,
-                                   int partitions, QString *error)
+QMap<int, qint64> committedOffsets(const QString &bootstrap, const QString &group,
+                                   const QString &topic, int partitions, QString *error)
 {
     static const QString code = QStringLiteral(R"(
 import sys
@@ -70,7 +71,8 @@ c.close()
     return out;
 }
 
-BackgroundMember::BackgroundMember(const QString &bootstrap, const QString &group, const QString &topic)
+BackgroundMember::BackgroundMember(const QString &bootstrap, const QString &group,
+                                   const QString &topic)
     : m_process(std::make_unique<QProcess>())
 {
     static const QString code = QStringLiteral(R"(
@@ -89,7 +91,8 @@ try:
 finally:
     c.close()
 )");
-    m_process->start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-u"), QStringLiteral("-c"), code, bootstrap, group, topic});
+    m_process->start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral("-u"), QStringLiteral("-c"), code, bootstrap, group, topic});
 }
 
 BackgroundMember::~BackgroundMember()
@@ -113,8 +116,8 @@ bool BackgroundMember::waitAssigned(int timeoutMs, QString *error)
             break;
     }
     if (error)
-        *error = QStringLiteral("the python member never got an assignment: ")
-                 + QString::fromUtf8(m_process->readAllStandardError());
+        *error = QStringLiteral("the python member never got an assignment: ") +
+                 QString::fromUtf8(m_process->readAllStandardError());
     return false;
 }
 

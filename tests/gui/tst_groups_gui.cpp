@@ -79,11 +79,15 @@ void TestGroupsGui::panelShowsLag()
 {
     const QString group = uniqueName(QStringLiteral("panel-group"));
     QString error;
-    QVERIFY2(commitOffsets(m_bootstrap, group, m_topic, {{0, 3}, {2, 10}}, &error), qPrintable(error));
+    QVERIFY2(commitOffsets(m_bootstrap, group, m_topic, {{0, 3}, {2, 10}}, &error),
+             qPrintable(error));
     GroupsPanel panel(m_session, group);
-    QAbstractItemModelTester groupTester(panel.groupModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester partTester(panel.partitionModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QMetaObject::invokeMethod(panel.monitor(), [m = panel.monitor()] { m->setPollIntervalMs(500); });
+    QAbstractItemModelTester groupTester(panel.groupModel(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester partTester(panel.partitionModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QMetaObject::invokeMethod(panel.monitor(),
+                              [m = panel.monitor()] { m->setPollIntervalMs(500); });
     panel.resize(1200, 800);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -99,29 +103,32 @@ void TestGroupsGui::panelShowsLag()
     QCOMPARE(cell(2, GroupPartitionModel::Lag), QStringLiteral("0"));
     const int row = panel.groupModel()->rowOf(group);
     QVERIFY(row >= 0);
-    QCOMPARE(panel.groupModel()->index(row, GroupListModel::Lag).data().toString(), QStringLiteral("7"));
-    QCOMPARE(panel.groupModel()->index(row, GroupListModel::State).data().toString(), QStringLiteral("Empty"));
-    QCOMPARE(panel.groupModel()->index(row, GroupListModel::Health).data().toString(), QStringLiteral("Stopped"));
+    QCOMPARE(panel.groupModel()->index(row, GroupListModel::Lag).data().toString(),
+             QStringLiteral("7"));
+    QCOMPARE(panel.groupModel()->index(row, GroupListModel::State).data().toString(),
+             QStringLiteral("Empty"));
+    QCOMPARE(panel.groupModel()->index(row, GroupListModel::Health).data().toString(),
+             QStringLiteral("Stopped"));
     // The chart holds the lag history: total lag 7.
-    QTRY_VERIFY_WITH_TIMEOUT(!panel.chart()->seriesIds().isEmpty()
-                                 && panel.chart()->pointCount(panel.chart()->seriesIds().first()) >= 2,
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.chart()->seriesIds().isEmpty() &&
+                                 panel.chart()->pointCount(panel.chart()->seriesIds().first()) >= 2,
                              10000);
     QCOMPARE(panel.chart()->visibleStats(panel.chart()->seriesIds().first()).last, 7.0);
 }
 
 void TestGroupsGui::resetThroughDialog_data()
 {
-    QTest::addColumn<QString>("mode"); // "offset" or "timestamp"
+    QTest::addColumn<QString>("mode");  // "offset" or "timestamp"
     QTest::addColumn<int>("partition"); // -1: the whole topic
     QTest::addColumn<Offsets>("expected");
-    QTest::newRow("to offset, whole topic") << QStringLiteral("offset") << -1
-                                            << Offsets{{0, 7}, {1, 7}, {2, 7}};
-    QTest::newRow("to offset, one partition") << QStringLiteral("offset") << 1
-                                              << Offsets{{0, 2}, {1, 7}, {2, 4}};
-    QTest::newRow("to a time before any message") << QStringLiteral("timestamp") << -1
-                                                  << Offsets{{0, 0}, {1, 0}, {2, 0}};
-    QTest::newRow("to a time after every message") << QStringLiteral("future") << 2
-                                                   << Offsets{{0, 2}, {1, 3}, {2, 10}};
+    QTest::newRow("to offset, whole topic")
+        << QStringLiteral("offset") << -1 << Offsets{{0, 7}, {1, 7}, {2, 7}};
+    QTest::newRow("to offset, one partition")
+        << QStringLiteral("offset") << 1 << Offsets{{0, 2}, {1, 7}, {2, 4}};
+    QTest::newRow("to a time before any message")
+        << QStringLiteral("timestamp") << -1 << Offsets{{0, 0}, {1, 0}, {2, 0}};
+    QTest::newRow("to a time after every message")
+        << QStringLiteral("future") << 2 << Offsets{{0, 2}, {1, 3}, {2, 10}};
 }
 
 void TestGroupsGui::resetThroughDialog()
@@ -153,7 +160,8 @@ void TestGroupsGui::resetThroughDialog()
         target->setCurrentIndex(target->findData(int(ResetTarget::Offset)));
         QTest::keyClicks(offset, QStringLiteral("abc"));
         QTest::mouseClick(previewButton, Qt::LeftButton);
-        QVERIFY2(dialog.statusText().contains(u"Offset"), qPrintable(dialog.statusText())); // refused in place
+        QVERIFY2(dialog.statusText().contains(u"Offset"),
+                 qPrintable(dialog.statusText())); // refused in place
         QVERIFY(!apply->isEnabled());
         offset->clear();
         QTest::keyClicks(offset, QStringLiteral("7"));
@@ -177,9 +185,11 @@ void TestGroupsGui::resetThroughDialog()
     QCOMPARE(previewed, expected);
 
     QTest::mouseClick(apply, Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(dialog.statusText().contains(u"reset on"), qPrintable(dialog.statusText()), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog.statusText().contains(u"reset on"),
+                              qPrintable(dialog.statusText()), 20000);
     for (int r = 0; r < rows; ++r)
-        QVERIFY2(table->item(r, 5)->text().startsWith(u"committed "), qPrintable(table->item(r, 5)->text()));
+        QVERIFY2(table->item(r, 5)->text().startsWith(u"committed "),
+                 qPrintable(table->item(r, 5)->text()));
     // What the broker holds now, read by an independent client, is what was previewed.
     QCOMPARE(committedOffsets(m_bootstrap, group, m_topic, kPartitions, &error), previewed);
 }
@@ -202,7 +212,8 @@ void TestGroupsGui::resetRefusedWithActiveMember()
     auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("previewTable"));
     topic->setCurrentIndex(topic->findText(m_topic));
     target->setCurrentIndex(target->findData(int(ResetTarget::Earliest)));
-    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("previewButton")), Qt::LeftButton);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("previewButton")),
+                      Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().contains(u"active member"), 20000);
     QVERIFY2(dialog.statusText().contains(u"test-active-member"), qPrintable(dialog.statusText()));
     QCOMPARE(table->rowCount(), kPartitions); // the preview is still shown, for information

@@ -40,8 +40,8 @@ struct MonitorHarness
     }
     void call(void (GroupMonitor::*slot)(const QString &), const QString &arg)
     {
-        QMetaObject::invokeMethod(monitor, [this, slot, arg] { (monitor->*slot)(arg); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            monitor, [this, slot, arg] { (monitor->*slot)(arg); }, Qt::BlockingQueuedConnection);
     }
     void start() { QMetaObject::invokeMethod(monitor, &GroupMonitor::start, Qt::QueuedConnection); }
     GroupSummary group(const QString &id) const

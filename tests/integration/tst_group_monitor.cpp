@@ -42,7 +42,8 @@ void TestGroupMonitor::initTestCase()
     const int counts[] = {10, 20, 5};
     for (int p = 0; p < 3; ++p)
         QVERIFY2(produceToPartition(m_bootstrap, m_topic, p, counts[p], &error), qPrintable(error));
-    QVERIFY2(commitOffsets(m_bootstrap, m_group, m_topic, {{0, 4}, {1, 20}}, &error), qPrintable(error));
+    QVERIFY2(commitOffsets(m_bootstrap, m_group, m_topic, {{0, 4}, {1, 20}}, &error),
+             qPrintable(error));
 }
 
 void TestGroupMonitor::cleanupTestCase()
@@ -86,7 +87,7 @@ void TestGroupMonitor::lagEqualsHighMinusCommitted()
     QTRY_VERIFY_WITH_TIMEOUT(r.monitor->report().focus.partitions.value(0).lagSeconds >= 0, 10000);
     const double age = r.monitor->report().focus.partitions[0].lagSeconds;
     QVERIFY2(age < 300, qPrintable(QString::number(age)));
-    QCOMPARE(r.monitor->report().focus.partitions[1].lagSeconds, 0.0); // no lag: no age
+    QCOMPARE(r.monitor->report().focus.partitions[1].lagSeconds, 0.0);  // no lag: no age
     QCOMPARE(r.monitor->report().focus.partitions[2].lagSeconds, -1.0); // no commit: unknown
 }
 

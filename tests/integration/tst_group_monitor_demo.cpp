@@ -29,14 +29,15 @@ void TestGroupMonitorDemo::watchedGroupsShowLag()
     r.call(&GroupMonitor::watchGroup, QStringLiteral("tb-rule-engine"));
     r.call(&GroupMonitor::setFocusGroup, QStringLiteral("tb-rule-engine"));
     r.start();
-    QTRY_VERIFY2_WITH_TIMEOUT(r.group(QStringLiteral("tb-rule-engine")).totals.partitions == 6,
-                              qPrintable(QStringLiteral("%1 %2 partitions=%3 unknown=%4 noCommit=%5")
-                                             .arg(r.group(QStringLiteral("tb-rule-engine")).error,
-                                                  r.monitor->report().error)
-                                             .arg(r.group(QStringLiteral("tb-rule-engine")).totals.partitions)
-                                             .arg(r.group(QStringLiteral("tb-rule-engine")).totals.unknown)
-                                             .arg(r.group(QStringLiteral("tb-rule-engine")).totals.withoutCommit)),
-                              30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        r.group(QStringLiteral("tb-rule-engine")).totals.partitions == 6,
+        qPrintable(
+            QStringLiteral("%1 %2 partitions=%3 unknown=%4 noCommit=%5")
+                .arg(r.group(QStringLiteral("tb-rule-engine")).error, r.monitor->report().error)
+                .arg(r.group(QStringLiteral("tb-rule-engine")).totals.partitions)
+                .arg(r.group(QStringLiteral("tb-rule-engine")).totals.unknown)
+                .arg(r.group(QStringLiteral("tb-rule-engine")).totals.withoutCommit)),
+        30000);
     QTRY_VERIFY_WITH_TIMEOUT(r.group(QStringLiteral("tb-archiver")).totals.partitions == 6, 30000);
     const GroupsReport report = r.monitor->report();
     QVERIFY(!report.listError.isEmpty()); // the mock has no ListGroups: said, not hidden
@@ -52,7 +53,8 @@ void TestGroupMonitorDemo::watchedGroupsShowLag()
     }
     // The slow group falls behind: its lag grows over time.
     const qint64 before = slow.totals.lag;
-    QTRY_VERIFY_WITH_TIMEOUT(r.group(QStringLiteral("tb-rule-engine")).totals.lag > before + 50, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(r.group(QStringLiteral("tb-rule-engine")).totals.lag > before + 50,
+                             30000);
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestGroupMonitorDemo)

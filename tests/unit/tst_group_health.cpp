@@ -49,33 +49,40 @@ void TestGroupHealth::verdict_data()
     GroupHealthInput error = input({5}, {0});
     error.error = QStringLiteral("COORDINATOR_NOT_AVAILABLE: Broker: Coordinator not available");
     QTest::newRow("error") << error << V::Error << QStringLiteral("COORDINATOR_NOT_AVAILABLE");
-    QTest::newRow("no samples") << input({}, {}) << V::Unknown << QStringLiteral("first offsets poll");
+    QTest::newRow("no samples") << input({}, {}) << V::Unknown
+                                << QStringLiteral("first offsets poll");
     GroupHealthInput noCommits = input({0}, {0});
     noCommits.committedPartitions = 0;
-    QTest::newRow("no committed offsets") << noCommits << V::Unknown << QStringLiteral("no committed offsets");
-    QTest::newRow("ok: caught up") << input({30, 10, 0}, {0, 20, 40}) << V::Ok << QStringLiteral("no lag");
+    QTest::newRow("no committed offsets")
+        << noCommits << V::Unknown << QStringLiteral("no committed offsets");
+    QTest::newRow("ok: caught up")
+        << input({30, 10, 0}, {0, 20, 40}) << V::Ok << QStringLiteral("no lag");
     QTest::newRow("ok: lag steady while consuming")
-        << input({50, 60, 55, 52, 58, 54}, {0, 100, 200, 300, 400, 500}) << V::Ok << QStringLiteral("not growing");
+        << input({50, 60, 55, 52, 58, 54}, {0, 100, 200, 300, 400, 500}) << V::Ok
+        << QStringLiteral("not growing");
     QTest::newRow("ok: lag falling")
-        << input({90, 80, 60, 40, 30, 20}, {0, 100, 200, 300, 400, 500}) << V::Ok << QStringLiteral("20 message(s)");
+        << input({90, 80, 60, 40, 30, 20}, {0, 100, 200, 300, 400, 500}) << V::Ok
+        << QStringLiteral("20 message(s)");
     QTest::newRow("lagging: lag grows while committing")
         << input({10, 20, 35, 50, 70, 90}, {0, 50, 100, 150, 200, 250}) << V::Lagging
         << QStringLiteral("grew from 10 to 90");
     QTest::newRow("ok: grows but touched zero")
-        << input({0, 20, 35, 50, 70, 90}, {0, 50, 100, 150, 200, 250}) << V::Ok << QStringLiteral("Consuming");
-    QTest::newRow("too early to say")
-        << input({10, 20, 30}, {0, 50, 100}) << V::Unknown << QStringLiteral("Collecting samples (3 of 5)");
+        << input({0, 20, 35, 50, 70, 90}, {0, 50, 100, 150, 200, 250}) << V::Ok
+        << QStringLiteral("Consuming");
+    QTest::newRow("too early to say") << input({10, 20, 30}, {0, 50, 100}) << V::Unknown
+                                      << QStringLiteral("Collecting samples (3 of 5)");
     QTest::newRow("stalled: members, commits not moving")
-        << input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QStringLiteral("Stable"), 2, 40) << V::Stalled
-        << QStringLiteral("have not moved for 40 s");
+        << input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QStringLiteral("Stable"), 2, 40)
+        << V::Stalled << QStringLiteral("have not moved for 40 s");
     QTest::newRow("stopped: commits still for long")
-        << input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QStringLiteral("Stable"), 2, 600) << V::Stopped
-        << QStringLiteral("No commits for 10 m 0 s");
+        << input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QStringLiteral("Stable"), 2, 600)
+        << V::Stopped << QStringLiteral("No commits for 10 m 0 s");
     QTest::newRow("stopped: group empty with lag")
         << input({40, 40}, {7, 7}, QStringLiteral("Empty"), 0, 20) << V::Stopped
         << QStringLiteral("No active members");
     QTest::newRow("stopped: no members known zero")
-        << input({40}, {7}, QString(), 0, 0) << V::Stopped << QStringLiteral("40 message(s) behind");
+        << input({40}, {7}, QString(), 0, 0) << V::Stopped
+        << QStringLiteral("40 message(s) behind");
     QTest::newRow("demo: members unknown, not moving")
         << input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QString(), -1, 40) << V::Stalled
         << QStringLiteral("60 message(s) behind");
@@ -87,7 +94,8 @@ void TestGroupHealth::verdict()
     QFETCH(V, expected);
     QFETCH(QString, reasonContains);
     const GroupHealth h = GroupHealthEvaluator().evaluate(in);
-    QCOMPARE(GroupHealthEvaluator::verdictName(h.verdict), GroupHealthEvaluator::verdictName(expected));
+    QCOMPARE(GroupHealthEvaluator::verdictName(h.verdict),
+             GroupHealthEvaluator::verdictName(expected));
     QVERIFY2(h.reason.contains(reasonContains, Qt::CaseInsensitive), qPrintable(h.reason));
 }
 

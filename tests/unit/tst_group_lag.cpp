@@ -45,12 +45,14 @@ void TestGroupLag::partitionLag()
 
 void TestGroupLag::joinListsMissingCommits()
 {
-    const QList<PartitionOffset> committed{{QStringLiteral("a"), 0, 4, {}}, {QStringLiteral("a"), 2, 9, {}}};
-    const QList<PartitionOffsets> marks{{QStringLiteral("a"), 0, 0, 10, {}},
-                                        {QStringLiteral("a"), 1, 0, 20, {}},
-                                        {QStringLiteral("a"), 2, -1, -1, QStringLiteral("LEADER_NOT_AVAILABLE")},
-                                        {QStringLiteral("b"), 0, 0, 7, {}},
-                                        {QStringLiteral("c"), 0, 0, 3, {}}};
+    const QList<PartitionOffset> committed{{QStringLiteral("a"), 0, 4, {}},
+                                           {QStringLiteral("a"), 2, 9, {}}};
+    const QList<PartitionOffsets> marks{
+        {QStringLiteral("a"), 0, 0, 10, {}},
+        {QStringLiteral("a"), 1, 0, 20, {}},
+        {QStringLiteral("a"), 2, -1, -1, QStringLiteral("LEADER_NOT_AVAILABLE")},
+        {QStringLiteral("b"), 0, 0, 7, {}},
+        {QStringLiteral("c"), 0, 0, 3, {}}};
     // Topic b is assigned but never committed; topic c is not the group's at all.
     const QList<PartitionLag> rows = joinGroupLag(committed, marks, {{QStringLiteral("b"), 0}});
     QCOMPARE(rows.size(), 4);
@@ -127,15 +129,20 @@ void TestGroupLag::resetPlan_data()
     QTest::addColumn<qint64>("offset");
     QTest::addColumn<QList<qint64>>("expected"); // per row; -1: not planned
     QTest::addColumn<QString>("note0");
-    QTest::newRow("earliest") << int(ResetTarget::Earliest) << qint64(0) << QList<qint64>{5, 0, -1} << QString();
-    QTest::newRow("latest") << int(ResetTarget::Latest) << qint64(0) << QList<qint64>{50, 8, -1} << QString();
-    QTest::newRow("offset within") << int(ResetTarget::Offset) << qint64(7) << QList<qint64>{7, 7, -1} << QString();
-    QTest::newRow("offset before start") << int(ResetTarget::Offset) << qint64(1) << QList<qint64>{5, 1, -1}
-                                         << QStringLiteral("before the log start: 5");
-    QTest::newRow("offset past end") << int(ResetTarget::Offset) << qint64(60) << QList<qint64>{50, 8, -1}
-                                     << QStringLiteral("past the log end: 50");
-    QTest::newRow("timestamp") << int(ResetTarget::Timestamp) << qint64(0) << QList<qint64>{20, 8, -1}
-                               << QString();
+    QTest::newRow("earliest") << int(ResetTarget::Earliest) << qint64(0) << QList<qint64>{5, 0, -1}
+                              << QString();
+    QTest::newRow("latest") << int(ResetTarget::Latest) << qint64(0) << QList<qint64>{50, 8, -1}
+                            << QString();
+    QTest::newRow("offset within")
+        << int(ResetTarget::Offset) << qint64(7) << QList<qint64>{7, 7, -1} << QString();
+    QTest::newRow("offset before start")
+        << int(ResetTarget::Offset) << qint64(1) << QList<qint64>{5, 1, -1}
+        << QStringLiteral("before the log start: 5");
+    QTest::newRow("offset past end")
+        << int(ResetTarget::Offset) << qint64(60) << QList<qint64>{50, 8, -1}
+        << QStringLiteral("past the log end: 50");
+    QTest::newRow("timestamp") << int(ResetTarget::Timestamp) << qint64(0)
+                               << QList<qint64>{20, 8, -1} << QString();
 }
 
 void TestGroupLag::resetPlan()
@@ -144,11 +151,14 @@ void TestGroupLag::resetPlan()
     QFETCH(qint64, offset);
     QFETCH(QList<qint64>, expected);
     QFETCH(QString, note0);
-    const QList<ResetRow> rows{{QStringLiteral("t"), 0, 30, 5, 50, -1, {}, {}},
-                               {QStringLiteral("t"), 1, -1, 0, 8, -1, {}, {}},
-                               {QStringLiteral("t"), 2, 3, -1, -1, -1, {}, QStringLiteral("LEADER_NOT_AVAILABLE")}};
-    const QList<PartitionOffsets> atTime{{QStringLiteral("t"), 0, 20, -1, {}}, {QStringLiteral("t"), 1, 8, -1, {}},
-                                         {QStringLiteral("t"), 2, -1, -1, QStringLiteral("LEADER_NOT_AVAILABLE")}};
+    const QList<ResetRow> rows{
+        {QStringLiteral("t"), 0, 30, 5, 50, -1, {}, {}},
+        {QStringLiteral("t"), 1, -1, 0, 8, -1, {}, {}},
+        {QStringLiteral("t"), 2, 3, -1, -1, -1, {}, QStringLiteral("LEADER_NOT_AVAILABLE")}};
+    const QList<PartitionOffsets> atTime{
+        {QStringLiteral("t"), 0, 20, -1, {}},
+        {QStringLiteral("t"), 1, 8, -1, {}},
+        {QStringLiteral("t"), 2, -1, -1, QStringLiteral("LEADER_NOT_AVAILABLE")}};
     ResetSpec spec;
     spec.target = ResetTarget(target);
     spec.offset = offset;
@@ -169,7 +179,11 @@ void TestGroupLag::refusalNamesMembers()
     GroupDescription g;
     g.id = QStringLiteral("g1");
     g.state = QStringLiteral("Stable");
-    g.members.append({QStringLiteral("m-1"), QStringLiteral("billing-worker"), QStringLiteral("/10.0.0.7"), {}, {}});
+    g.members.append({QStringLiteral("m-1"),
+                      QStringLiteral("billing-worker"),
+                      QStringLiteral("/10.0.0.7"),
+                      {},
+                      {}});
     described.groups.append(g);
     const QString refusal = resetRefusal(described, QStringLiteral("g1"));
     QVERIFY(refusal.contains(u"Stable"));
