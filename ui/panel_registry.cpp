@@ -1,5 +1,6 @@
 #include "panel_registry.h"
 
+#include "groups_panel.h"
 #include "overview_panel.h"
 #include "partitions_panel.h"
 #include "throughput_panel.h"
@@ -15,6 +16,8 @@ QList<PanelKind> panelKinds()
          [](const PanelContext &c) -> QWidget * { return new ThroughputPanel(c.session, c.topic); }},
         {QStringLiteral("partitions"), QObject::tr("Partitions"), QString(),
          [](const PanelContext &c) -> QWidget * { return new PartitionsPanel(c.session, c.topic); }},
+        {QStringLiteral("groups"), QObject::tr("Consumer groups"), QStringLiteral("Ctrl+4"),
+         [](const PanelContext &c) -> QWidget * { return new GroupsPanel(c.session, c.topic); }},
     };
 }
 

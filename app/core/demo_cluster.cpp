@@ -61,6 +61,9 @@ bool DemoCluster::start(int messagesPerSecond, QString *error)
         stop();
         return false;
     }
+    // The groups read a share of the devices' rate: without it they would never poll.
+    m_fastGroup->setSourceRate(messagesPerSecond);
+    m_slowGroup->setSourceRate(messagesPerSecond);
     return true;
 }
 

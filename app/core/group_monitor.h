@@ -1,0 +1,132 @@
+#pragma once
+// Watches the consumer groups of one cluster session: every poll (default 2 s) it describes
+// the groups, fetches their committed offsets and the high watermarks of what they read
+// (batched), and derives lag per partition/topic/group, consumption and production rates,
+// time to catch up, a health verdict, and, for the group being viewed, lag in time.
+// Lives on its own worker thread; results leave as a value-type report through a queued
+// signal, and the lag history stays in bounded buffers that the UI reads incrementally.
+
+#include "cluster_snapshot.h"
+#include "consumer_group_admin.h"
+#include "group_health.h"
+#include "time_series.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <deque>
+#include <memory>
+
+class QTimer;
+
+namespace kafkascope {
+
+class ClusterSession;
+class MessageTimestampReader;
+
+struct GroupSummary
+{
+    QString id;
+    QString state;    // from DescribeConsumerGroups or the listing; empty when unknown
+    QString assignor; // e.g. "range"; empty when unknown
+    bool simple = false;
+    bool watched = false; // added by hand rather than listed by the cluster
+    int members = -1;     // -1: unknown (the cluster cannot describe groups)
+    LagTotals totals;
+    QList<QPair<QString, qint64>> topicLag; // per topic, sorted by topic
+    double consumptionRate = -1;            // committed messages/s; -1 until two polls
+    double productionRate = -1;             // messages/s produced into its partitions
+    CatchUp catchUp;
+    double lagSeconds = -1; // the viewed group only; -1 unknown
+    GroupHealth health;
+    QString error;
+};
+
+struct GroupDetail
+{
+    QString id;
+    QList<GroupMember> members;
+    QList<PartitionLag> partitions;
+};
+
+struct GroupsReport
+{
+    QDateTime at;
+    QList<GroupSummary> groups; // sorted by id
+    GroupDetail focus;          // the group being viewed; id empty when none
+    QString error;              // the whole poll failed (not connected, ...)
+    QString listError;          // the cluster cannot list groups (e.g. the demo cluster)
+    QString describeError;      // ... or describe them
+};
+
+class GroupMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GroupMonitor(ClusterSession *session, QObject *parent = nullptr);
+    ~GroupMonitor() override;
+
+    static constexpr int kDefaultPollMs = 2000;
+    // What the demo cluster cannot do, in one sentence for the UI.
+    static QString demoLimitation();
+    static constexpr size_t kHistoryPoints = 7200; // 4 h at the default interval
+
+    // Thread-safe: the latest report, and the lag history of a group (topic empty: the
+    // group's total), appended to `out` from sequence `since`; returns the next sequence.
+    GroupsReport report() const;
+    quint64 copyLagSince(const QString &group, const QString &topic, quint64 since,
+                         std::vector<SeriesPoint> &out) const;
+    QStringList lagTopics(const QString &group) const;
+    void setHealthRules(const GroupHealthEvaluator::Rules &rules)
+    {
+        m_evaluator = GroupHealthEvaluator(rules);
+    }
+    void setHealthWindowSeconds(double seconds) { m_windowSeconds = seconds; }
+
+public slots:
+    // Invoke these queued, so they run on the monitor's thread.
+    void start();
+    void stop();
+    void pollNow();
+    void setPollIntervalMs(int ms);
+    void watchGroup(const QString &group);
+    void unwatchGroup(const QString &group);
+    void setFocusGroup(const QString &group);
+
+signals:
+    void reportReady(const kafkascope::GroupsReport &report);
+
+private:
+    struct Tracked;
+    void poll();
+    void updateLagInTime(GroupDetail &focus, double now);
+    Tracked &tracked(const QString &group);
+    QHash<QString, GroupOffsets> committedThroughConsumers(const QStringList &groups,
+                                                           const ClusterSnapshot &snapshot);
+
+    ClusterSession *m_session;
+    QTimer *m_timer = nullptr;
+    int m_pollMs = kDefaultPollMs;
+    double m_windowSeconds = 120;
+    double m_rateSeconds = 30;
+    GroupHealthEvaluator m_evaluator;
+    QSet<QString> m_watched;
+    QString m_focus;
+    double m_describeRetryAt = 0; // after an unsupported DescribeConsumerGroups, try again later
+    QString m_describeError;
+    std::unique_ptr<MessageTimestampReader> m_timestamps;
+    QHash<QString, std::shared_ptr<rd_kafka_t>> m_offsetConsumers; // demo: one per group
+    QHash<QString, QPair<qint64, qint64>> m_timestampCache; // "t/p" -> (offset, timestamp ms)
+    QHash<QString, std::shared_ptr<Tracked>> m_tracked;
+
+    mutable QMutex m_mutex; // guards the report and the lag buffers
+    GroupsReport m_report;
+    QHash<QString, QHash<QString, std::shared_ptr<TimeSeriesBuffer>>>
+        m_lagSeries; // group -> topic ("" total)
+};
+
+} // namespace kafkascope
+
+Q_DECLARE_METATYPE(kafkascope::GroupsReport)
