@@ -162,7 +162,8 @@ QList<KafkaMessage> MessageReader::fetch(const QString &topic, int partition, qi
 
 bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ranges,
                            const std::function<bool(const rd_kafka_message_t *)> &sink,
-                           const std::atomic_bool *cancel, QString *error, int stallTimeoutMs)
+                           const std::atomic_bool *cancel, QString *error, int stallTimeoutMs,
+                           const std::function<void()> &idle)
 {
     const QByteArray topicName = topic.toUtf8();
     PartitionListPtr assignment(rd_kafka_topic_partition_list_new(int(ranges.size())));
@@ -240,6 +241,8 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
                 finishPartition(m->partition);
         }
         batch.release();
+        if (idle)
+            idle();
     }
     rd_kafka_assign(m_rk.get(), nullptr);
     return ok;

@@ -65,11 +65,12 @@ public:
                               int maxCount, QString *error, int timeoutMs = 15000);
 
     // Streams every record of `ranges` to `sink` (in per-partition offset order, partitions
-    // interleaved). Stops when all ranges are read, sink returns false, or *cancel is set.
+    // interleaved); `idle` runs after every poll. Stops when all ranges are read, sink returns false, or *cancel is set.
     // Returns false with *error on a broker/read failure.
     bool stream(const QString &topic, const QList<PartitionRange> &ranges,
                 const std::function<bool(const rd_kafka_message_t *)> &sink,
-                const std::atomic_bool *cancel, QString *error, int stallTimeoutMs = 30000);
+                const std::atomic_bool *cancel, QString *error, int stallTimeoutMs = 30000,
+                const std::function<void()> &idle = {});
 
 private:
     KafkaPtr m_rk;
