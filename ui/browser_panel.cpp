@@ -166,7 +166,7 @@ void BrowserPanel::buildUi()
     row2->addWidget(m_keyRegex);
     row2->addWidget(m_valueFilter, 2);
     row2->addWidget(m_valueRegex);
-    row2->addWidget(m_jsonFilter, 2);
+    row2->addWidget(m_jsonFilter, 3);
     row2->addWidget(m_timeFilter);
     row2->addWidget(m_fromTime);
     row2->addWidget(m_toTime);
@@ -203,7 +203,7 @@ void BrowserPanel::buildUi()
     h->resizeSection(MessageTableModel::Timestamp, digit * 24);
     h->resizeSection(MessageTableModel::TimestampKind, digit * 10);
     h->resizeSection(MessageTableModel::Key, digit * 16);
-    h->resizeSection(MessageTableModel::Value, digit * 70);
+    h->resizeSection(MessageTableModel::Value, digit * 58);
     h->resizeSection(MessageTableModel::Size, digit * 9);
     h->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &BrowserPanel::showCurrent);

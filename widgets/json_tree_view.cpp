@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace {
 
@@ -23,7 +24,7 @@ QString scalarText(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::String: return u'"' + v.toString() + u'"';
-    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Object: return QStringLiteral("{%1}").arg(v.toObject().size());
     case QJsonValue::Array: return QStringLiteral("[%1]").arg(v.toArray().size());
