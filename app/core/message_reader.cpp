@@ -28,11 +28,11 @@ struct MessageArray
 };
 } // namespace
 
-MessageReader::MessageReader(const ConnectionProfile &profile)
+MessageReader::MessageReader(const ConnectionProfile &profile, bool bulk)
 {
     // assign() needs a group handle in librdkafka; a random id that is never joined nor
     // committed to keeps browsing invisible to the cluster's consumer groups.
-    const KafkaProperties overrides = {
+    KafkaProperties overrides = {
         {QStringLiteral("group.id"),
          u"kafkascope-browser-" + QUuid::createUuid().toString(QUuid::WithoutBraces)},
         {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
@@ -41,6 +41,10 @@ MessageReader::MessageReader(const ConnectionProfile &profile)
         {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")},
         {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
     };
+    if (bulk) {
+        overrides.append({QStringLiteral("max.partition.fetch.bytes"), QStringLiteral("8388608")});
+        overrides.append({QStringLiteral("fetch.max.bytes"), QStringLiteral("67108864")});
+    }
     m_rk = makeKafkaClient(profile, RD_KAFKA_CONSUMER, overrides, &m_error);
     if (m_rk)
         m_queue.reset(rd_kafka_queue_get_consumer(m_rk.get()));

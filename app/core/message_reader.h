@@ -44,8 +44,9 @@ struct RangeLookup
 class MessageReader
 {
 public:
-    // Creates the consumer; check error() before use.
-    explicit MessageReader(const ConnectionProfile &profile);
+    // Creates the consumer; check error() before use. `bulk` tunes it for reading long
+    // ranges (bigger fetches) rather than pages.
+    explicit MessageReader(const ConnectionProfile &profile, bool bulk = false);
     ~MessageReader();
     MessageReader(const MessageReader &) = delete;
     MessageReader &operator=(const MessageReader &) = delete;

@@ -203,7 +203,7 @@ ReplayReport runReplay(const ReplayRequest &request, const std::function<void(co
         return finish();
     }
 
-    MessageReader reader(request.source);
+    MessageReader reader(request.source, true);
     if (!reader.error().isEmpty()) {
         report.error = QObject::tr("Source: %1").arg(reader.error());
         return finish();
@@ -279,8 +279,12 @@ ReplayReport runReplay(const ReplayRequest &request, const std::function<void(co
 
     const bool ok = reader.stream(
         request.sourceTopic, request.ranges,
-        [&](const rd_kafka_message_t *m) -> bool {
-            PartitionState &ps = run.parts[m->partition];
+        [&, last = (PartitionState *)nullptr, lastPartition = -1](const rd_kafka_message_t *m) mutable -> bool {
+            if (m->partition != lastPartition) {
+                lastPartition = m->partition;
+                last = &run.parts[m->partition];
+            }
+            PartitionState &ps = *last;
             ++report.read;
             ++ps.report.read;
             if (ps.skip.contains(m->offset)) {
