@@ -214,6 +214,7 @@ void BrowserPanel::buildUi()
     });
 
     m_detail = new MessageDetailView;
+    connect(m_model, &QAbstractItemModel::modelReset, m_detail, [this] { m_detail->clear(tr("Select a message to see it in full.")); });
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_table);
     split->addWidget(m_detail);
