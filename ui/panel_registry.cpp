@@ -1,6 +1,7 @@
 #include "panel_registry.h"
 
 #include "groups_panel.h"
+#include "browser_panel.h"
 #include "overview_panel.h"
 #include "partitions_panel.h"
 #include "throughput_panel.h"
@@ -18,6 +19,8 @@ QList<PanelKind> panelKinds()
          [](const PanelContext &c) -> QWidget * { return new PartitionsPanel(c.session, c.topic); }},
         {QStringLiteral("groups"), QObject::tr("Consumer groups"), QStringLiteral("Ctrl+4"),
          [](const PanelContext &c) -> QWidget * { return new GroupsPanel(c.session, c.topic); }},
+        {QStringLiteral("browser"), QObject::tr("Messages"), QStringLiteral("Ctrl+5"),
+         [](const PanelContext &c) -> QWidget * { return new BrowserPanel(c.session, c.workspace, c.topic); }},
     };
 }
 

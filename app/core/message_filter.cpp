@@ -1,0 +1,322 @@
+#include "message_filter.h"
+
+#include <QObject>
+#include <simdjson.h>
+
+namespace kafkascope {
+
+namespace {
+
+bool isIdentChar(QChar c)
+{
+    return !c.isSpace() && c != u'.' && c != u'[' && c != u']' && c != u'=' && c != u'!'
+           && c != u'<' && c != u'>' && c != u'~' && c != u'"';
+}
+
+} // namespace
+
+bool JsonCondition::parse(const QString &input, JsonCondition *out, QString *error)
+{
+    JsonCondition c;
+    const QString s = input.trimmed();
+    qsizetype i = 0;
+    auto fail = [&](const QString &why) {
+        *error = QObject::tr("JSON condition, at character %1: %2").arg(i + 1).arg(why);
+        return false;
+    };
+    if (s.startsWith(u"$.")) {
+        c.anchored = true;
+        i = 2;
+    } else if (s.startsWith(u'$')) {
+        c.anchored = true;
+        i = 1;
+    }
+    // Path
+    while (i < s.size()) {
+        const QChar ch = s[i];
+        if (ch == u'[') {
+            ++i;
+            if (i < s.size() && s[i] == u'"') {
+                const qsizetype close = s.indexOf(u'"', i + 1);
+                if (close < 0)
+                    return fail(QObject::tr("unterminated quoted name"));
+                c.path.append({s.mid(i + 1, close - i - 1).toUtf8(), -1});
+                i = close + 1;
+            } else {
+                const qsizetype close = s.indexOf(u']', i);
+                bool ok = false;
+                const int index = close < 0 ? -1 : s.mid(i, close - i).trimmed().toInt(&ok);
+                if (!ok || index < 0)
+                    return fail(QObject::tr("expected an array index like [0]"));
+                c.path.append({{}, index});
+                i = close;
+            }
+            if (i >= s.size() || s[i] != u']')
+                return fail(QObject::tr("expected ]"));
+            ++i;
+        } else if (ch == u'.') {
+            ++i;
+        } else if (isIdentChar(ch)) {
+            const qsizetype start = i;
+            while (i < s.size() && isIdentChar(s[i]))
+                ++i;
+            const QString word = s.mid(start, i - start);
+            if (!c.path.isEmpty() && (word == u"contains" || word == u"exists")) {
+                i = start;
+                break;
+            }
+            c.path.append({word.toUtf8(), -1});
+        } else {
+            break;
+        }
+        if (i < s.size() && s[i].isSpace())
+            break;
+    }
+    if (c.path.isEmpty())
+        return fail(QObject::tr("expected a field path such as values.temperature"));
+    while (i < s.size() && s[i].isSpace())
+        ++i;
+    if (i >= s.size()) {
+        *out = c;
+        return true;
+    }
+    // Operator
+    static const struct { const char16_t *text; Op op; } ops[] = {
+        {u">=", Ge}, {u"<=", Le}, {u"==", Eq}, {u"!=", Ne}, {u">", Gt}, {u"<", Lt},
+        {u"=", Eq},  {u"~", Contains}, {u"contains", Contains}, {u"exists", Exists},
+    };
+    bool found = false;
+    for (const auto &o : ops) {
+        const QString t = QString::fromUtf16(o.text);
+        if (s.mid(i).startsWith(t)) {
+            c.op = o.op;
+            i += t.size();
+            found = true;
+            break;
+        }
+    }
+    if (!found)
+        return fail(QObject::tr("expected an operator (== != > >= < <= contains)"));
+    while (i < s.size() && s[i].isSpace())
+        ++i;
+    if (c.op == Exists) {
+        if (i < s.size())
+            return fail(QObject::tr("nothing may follow 'exists'"));
+        *out = c;
+        return true;
+    }
+    if (i >= s.size())
+        return fail(QObject::tr("expected a value after the operator"));
+    QString literal = s.mid(i).trimmed();
+    if (literal.startsWith(u'"')) {
+        if (literal.size() < 2 || !literal.endsWith(u'"'))
+            return fail(QObject::tr("unterminated string"));
+        c.kind = String;
+        c.text = literal.mid(1, literal.size() - 2).toUtf8();
+    } else if (literal == u"true" || literal == u"false") {
+        c.kind = Bool;
+        c.boolean = literal == u"true";
+    } else if (literal == u"null") {
+        c.kind = Null;
+    } else {
+        bool ok = false;
+        c.number = literal.toDouble(&ok);
+        if (ok) {
+            c.kind = Number;
+        } else {
+            c.kind = String;
+            c.text = literal.toUtf8();
+        }
+    }
+    if (c.kind != Number && c.kind != String && c.op != Eq && c.op != Ne)
+        return fail(QObject::tr("true, false and null only compare with == or !="));
+    if (c.op == Contains && c.kind != String)
+        c.text = literal.toUtf8(), c.kind = String;
+    *out = c;
+    return true;
+}
+
+struct MessageMatcher::Json
+{
+    JsonCondition cond;
+    simdjson::dom::parser parser;
+
+    template<typename T>
+    static bool compare(T a, T b, JsonCondition::Op op)
+    {
+        switch (op) {
+        case JsonCondition::Eq: return a == b;
+        case JsonCondition::Ne: return a != b;
+        case JsonCondition::Lt: return a < b;
+        case JsonCondition::Le: return a <= b;
+        case JsonCondition::Gt: return a > b;
+        case JsonCondition::Ge: return a >= b;
+        default: return false;
+        }
+    }
+
+    bool test(const simdjson::dom::element &e) const
+    {
+        using simdjson::dom::element_type;
+        if (cond.op == JsonCondition::Exists)
+            return true;
+        const element_type t = e.type();
+        if (cond.kind == JsonCondition::Null)
+            return compare<bool>(t == element_type::NULL_VALUE, true, cond.op);
+        if (cond.kind == JsonCondition::Bool) {
+            if (t != element_type::BOOL)
+                return false;
+            return compare<bool>(bool(e.get_bool().value_unsafe()), cond.boolean, cond.op);
+        }
+        if (t == element_type::STRING) {
+            const std::string_view v = e.get_string().value_unsafe();
+            const std::string_view want(cond.text.constData(), size_t(cond.text.size()));
+            if (cond.op == JsonCondition::Contains)
+                return v.find(want) != std::string_view::npos;
+            if (cond.kind == JsonCondition::Number) {
+                bool ok = false;
+                const double d = QByteArray(v.data(), qsizetype(v.size())).toDouble(&ok);
+                return ok && compare(d, cond.number, cond.op);
+            }
+            return compare(v, want, cond.op);
+        }
+        if (cond.op == JsonCondition::Contains)
+            return false;
+        double d = 0;
+        if (t == element_type::INT64)
+            d = double(e.get_int64().value_unsafe());
+        else if (t == element_type::UINT64)
+            d = double(e.get_uint64().value_unsafe());
+        else if (t == element_type::DOUBLE)
+            d = e.get_double().value_unsafe();
+        else
+            return false;
+        if (cond.kind == JsonCondition::Number)
+            return compare(d, cond.number, cond.op);
+        // A numeric field against a string literal compares textually.
+        return compare(QByteArray::number(d), cond.text, cond.op);
+    }
+
+    // Follows the path from `e`; arrays met on a name segment fan out over their elements.
+    bool follow(const simdjson::dom::element &e, qsizetype seg) const
+    {
+        if (seg == cond.path.size())
+            return test(e);
+        const JsonCondition::Segment &s = cond.path[seg];
+        if (e.is_array()) {
+            const simdjson::dom::array a = e.get_array().value_unsafe();
+            if (s.index >= 0) {
+                auto item = a.at(size_t(s.index));
+                return !item.error() && follow(item.value_unsafe(), seg + 1);
+            }
+            for (const simdjson::dom::element item : a)
+                if (follow(item, seg))
+                    return true;
+            return false;
+        }
+        if (!e.is_object() || s.index >= 0)
+            return false;
+        auto child = e.get_object().value_unsafe().at_key(std::string_view(s.name.constData(), size_t(s.name.size())));
+        return !child.error() && follow(child.value_unsafe(), seg + 1);
+    }
+
+    // Tries the path at `e` and, unless anchored, at every node below it.
+    bool search(const simdjson::dom::element &e, int depth) const
+    {
+        if (follow(e, 0))
+            return true;
+        if (cond.anchored || depth > 64)
+            return false;
+        if (e.is_object()) {
+            for (const auto field : e.get_object().value_unsafe())
+                if (search(field.value, depth + 1))
+                    return true;
+        } else if (e.is_array()) {
+            for (const simdjson::dom::element item : e.get_array().value_unsafe())
+                if (search(item, depth + 1))
+                    return true;
+        }
+        return false;
+    }
+
+    bool matches(const char *data, qsizetype len)
+    {
+        if (len <= 0)
+            return false;
+        simdjson::dom::element root;
+        if (parser.parse(data, size_t(len), true).get(root))
+            return false; // not JSON: cannot satisfy a JSON condition
+        return search(root, 0);
+    }
+};
+
+MessageMatcher::MessageMatcher(const MessageFilter &filter) : m_filter(filter)
+{
+    if (!setupText(m_key, filter.key, filter.keyRegex, filter.caseSensitive, QObject::tr("Key")))
+        return;
+    if (!setupText(m_value, filter.value, filter.valueRegex, filter.caseSensitive, QObject::tr("Value")))
+        return;
+    if (!filter.json.trimmed().isEmpty()) {
+        JsonCondition cond;
+        if (!JsonCondition::parse(filter.json, &cond, &m_error))
+            return;
+        m_json = std::make_unique<Json>();
+        m_json->cond = cond;
+    }
+    if (filter.fromMs >= 0 && filter.toMs >= 0 && filter.toMs < filter.fromMs)
+        m_error = QObject::tr("The time range ends before it starts");
+}
+
+MessageMatcher::~MessageMatcher() = default;
+
+bool MessageMatcher::setupText(Text &t, const QString &pattern, bool regex, bool caseSensitive,
+                               const QString &what)
+{
+    if (pattern.isEmpty())
+        return true;
+    t.active = true;
+    t.regex = regex;
+    t.caseSensitive = caseSensitive;
+    if (regex) {
+        t.re = QRegularExpression(pattern, caseSensitive ? QRegularExpression::NoPatternOption
+                                                         : QRegularExpression::CaseInsensitiveOption);
+        if (!t.re.isValid()) {
+            m_error = QObject::tr("%1 regex, at character %2: %3")
+                          .arg(what).arg(t.re.patternErrorOffset() + 1).arg(t.re.errorString());
+            return false;
+        }
+        t.re.optimize();
+    } else if (caseSensitive) {
+        t.bytes.setPattern(pattern.toUtf8());
+    } else {
+        t.needle = pattern;
+    }
+    return true;
+}
+
+bool MessageMatcher::Text::test(const char *data, qsizetype len) const
+{
+    if (!active)
+        return true;
+    if (!regex && caseSensitive)
+        return bytes.indexIn(data, len) >= 0;
+    // Binary payloads decode lossily; a pattern can still match their printable parts.
+    const QString text = QString::fromUtf8(data, len);
+    return regex ? re.match(text).hasMatch() : text.contains(needle, Qt::CaseInsensitive);
+}
+
+bool MessageMatcher::matches(const char *key, qsizetype keyLen, const char *value, qsizetype valueLen,
+                             qint64 timestampMs)
+{
+    if (!m_error.isEmpty())
+        return false;
+    if (m_filter.fromMs >= 0 && timestampMs < m_filter.fromMs)
+        return false;
+    if (m_filter.toMs >= 0 && timestampMs > m_filter.toMs)
+        return false;
+    if (!m_key.test(key, keyLen) || !m_value.test(value, valueLen))
+        return false;
+    return !m_json || m_json->matches(value, valueLen);
+}
+
+} // namespace kafkascope

@@ -1,0 +1,210 @@
+// The Messages panel driven offscreen: browse the demo cluster's telemetry, open a message,
+// filter by a JSON condition; on the real broker browse, produce from the dialog and run a
+// replay from the dialog, checking the target with kcat.
+
+#include "browser_panel.h"
+#include "main_window.h"
+#include "message_detail_view.h"
+#include "message_table_model.h"
+#include "payload_view.h"
+#include "produce_dialog.h"
+#include "replay_dialog.h"
+#include "test_main.h"
+#include "test_support.h"
+#include "workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace kafkascope;
+using namespace kafkascope::testing;
+
+class TestBrowserGui : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void demoTelemetryBrowseOpenAndFilter();
+    void realBrokerBrowseProduceAndReplay();
+    void cleanupTestCase();
+
+private:
+    void screenshot(QWidget *w, const QString &name);
+    QList<QJsonObject> kcat(const QString &topic);
+    QString m_bootstrap;
+    QTemporaryDir m_dir;
+    QStringList m_topics;
+};
+
+void TestBrowserGui::initTestCase()
+{
+    QString why;
+    m_bootstrap = brokerBootstrap(&why);
+    QVERIFY2(!m_bootstrap.isEmpty(), qPrintable(why));
+}
+
+void TestBrowserGui::cleanupTestCase()
+{
+    for (const QString &t : std::as_const(m_topics))
+        deleteTopic(m_bootstrap, t);
+}
+
+void TestBrowserGui::screenshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("KAFKASCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(dir + u'/' + name);
+}
+
+QList<QJsonObject> TestBrowserGui::kcat(const QString &topic)
+{
+    const ProcessResult r = run(QStringLiteral("kcat"), {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-J"),
+                                                         QStringLiteral("-q"), QStringLiteral("-b"), m_bootstrap,
+                                                         QStringLiteral("-t"), topic});
+    QList<QJsonObject> out;
+    for (const QByteArray &line : r.out.split('\n'))
+        if (!line.trimmed().isEmpty())
+            out.append(QJsonDocument::fromJson(line).object());
+    return out;
+}
+
+void TestBrowserGui::demoTelemetryBrowseOpenAndFilter()
+{
+    MainWindow::Options options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("demo.ini"));
+    options.startDemo = true;
+    options.demoRate = 400;
+    MainWindow window(options);
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.findPanel(Workspace::kDemoId, QStringLiteral("overview")) != nullptr, 20000);
+    QTest::qWait(1500); // let the simulated devices write a few hundred records
+    auto *panel = qobject_cast<BrowserPanel *>(window.openPanel(Workspace::kDemoId, QStringLiteral("browser"),
+                                                                QStringLiteral("tb.telemetry")));
+    QVERIFY(panel);
+    QAbstractItemModelTester tester(panel->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() > 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->messageAt(0) != nullptr, 20000);
+
+    // Open a message: click its row, the detail shows it as JSON.
+    QTableView *table = panel->table();
+    const QRect cell = table->visualRect(panel->model()->index(2, MessageTableModel::Value));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    const KafkaMessage *m = panel->model()->messageAt(2);
+    QVERIFY(m);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->detail()->message().offset, m->offset, 5000);
+    QVERIFY(panel->detail()->summaryText().contains(QStringLiteral("tb.telemetry")));
+    QCOMPARE(panel->detail()->valueView()->bytes(), m->value);
+    QCOMPARE(panel->detail()->valueView()->shownMode(), PayloadView::Json);
+    screenshot(&window, QStringLiteral("browser-demo.png"));
+
+    // Filter: a JSON condition on the gateway format, scanned off the UI thread.
+    QTest::keyClicks(panel->findChild<QLineEdit *>(QStringLiteral("jsonFilter")), QStringLiteral("values.temperature > 22.5"));
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("filterButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isScanning(), 30000);
+    QVERIFY2(panel->statusText().contains(QStringLiteral("scanned")), qPrintable(panel->statusText()));
+    QVERIFY(!panel->model()->isVirtual());
+    QVERIFY(panel->model()->rowCount() > 0);
+    for (int r = 0; r < panel->model()->rowCount(); ++r) {
+        const QJsonObject o = QJsonDocument::fromJson(panel->model()->messageAt(r)->value).object();
+        bool hot = false;
+        for (const QJsonValue &device : o)
+            for (const QJsonValue &sample : device.toArray())
+                hot = hot || sample[u"values"][u"temperature"].toDouble() > 22.5;
+        QVERIFY2(hot, panel->model()->messageAt(r)->value.constData());
+    }
+    screenshot(&window, QStringLiteral("browser-demo-filtered.png"));
+}
+
+void TestBrowserGui::realBrokerBrowseProduceAndReplay()
+{
+    const QString source = uniqueName(QStringLiteral("gui.src"));
+    const QString target = uniqueName(QStringLiteral("gui.dst"));
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, source, 3, &error), qPrintable(error));
+    QVERIFY2(createTopic(m_bootstrap, target, 3, &error), qPrintable(error));
+    m_topics << source << target;
+    const ProcessResult produced = python(QStringLiteral(R"PY(
+import sys
+from confluent_kafka import Producer
+p = Producer({'bootstrap.servers': sys.argv[1]})
+for part in range(3):
+    for i in range(40):
+        p.produce(sys.argv[2], key=('d%d-%d' % (part, i)).encode(), value=('{"n":%d}' % i).encode(),
+                  partition=part, headers=[('src', b'gui')])
+p.flush(30)
+)PY"), {m_bootstrap, source});
+    QVERIFY2(produced.ok(), produced.err.constData());
+
+    MainWindow::Options options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("real.ini"));
+    MainWindow window(options);
+    window.resize(1400, 900);
+    window.show();
+    const ConnectionProfile profile = brokerProfile(QStringLiteral("Test broker"));
+    window.workspace()->saveProfile(profile);
+    // MainWindow forgets the topic of a panel opened before its session exists: connect first.
+    window.connectCluster(profile.id);
+    QTRY_VERIFY_WITH_TIMEOUT(window.workspace()->clusters().session(profile.id) != nullptr, 20000);
+    auto *panel = qobject_cast<BrowserPanel *>(window.openPanel(profile.id, QStringLiteral("browser"), source));
+    QVERIFY(panel);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->model()->rowCount() == 120, qPrintable(panel->statusText()), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->messageAt(41) != nullptr, 20000);
+    QCOMPARE(panel->model()->messageAt(41)->key, QByteArray("d1-1")); // row 41 = partition 1, offset 1
+    panel->table()->setCurrentIndex(panel->model()->index(41, MessageTableModel::Key));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->detail()->keyView()->bytes(), QByteArray("d1-1"), 5000);
+
+    // Produce from the dialog: a JSON value the dialog checks first.
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("produceButton")), Qt::LeftButton);
+    auto *produce = panel->findChild<ProduceDialog *>();
+    QVERIFY(produce);
+    produce->findChild<QComboBox *>(QStringLiteral("produceFormat"))->setCurrentIndex(1);
+    QTest::keyClicks(produce->findChild<QLineEdit *>(QStringLiteral("produceKey")), QStringLiteral("manual"));
+    QTest::keyClicks(produce->findChild<QPlainTextEdit *>(QStringLiteral("produceValue")), QStringLiteral("{\"n\":"));
+    QTest::mouseClick(produce->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+    QVERIFY2(produce->resultText().contains(QStringLiteral("not valid JSON")), qPrintable(produce->resultText()));
+    QTest::keyClicks(produce->findChild<QPlainTextEdit *>(QStringLiteral("produceValue")), QStringLiteral("99}"));
+    QTest::mouseClick(produce->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!produce->busy(), 20000);
+    QVERIFY2(produce->resultText().startsWith(QStringLiteral("1 sent, 1 acknowledged")), qPrintable(produce->resultText()));
+    produce->close();
+    int manual = 0;
+    for (const QJsonObject &o : kcat(source))
+        manual += o[u"key"].toString() == u"manual" && o[u"payload"].toString() == u"{\"n\":99}";
+    QCOMPARE(manual, 1);
+
+    // Replay offsets 5..24 of every partition from the dialog.
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("replayButton")), Qt::LeftButton);
+    auto *replay = panel->findChild<ReplayDialog *>();
+    QVERIFY(replay);
+    replay->findChild<QComboBox *>(QStringLiteral("fromKind"))->setCurrentIndex(ReplayBound::Offset);
+    replay->findChild<QLineEdit *>(QStringLiteral("fromOffset"))->setText(QStringLiteral("5"));
+    replay->findChild<QComboBox *>(QStringLiteral("toKind"))->setCurrentIndex(ReplayBound::Offset);
+    replay->findChild<QLineEdit *>(QStringLiteral("toOffset"))->setText(QStringLiteral("24"));
+    replay->findChild<QComboBox *>(QStringLiteral("targetTopic"))->setCurrentText(target);
+    QTest::mouseClick(replay->findChild<QPushButton *>(QStringLiteral("startReplay")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!replay->running(), 60000);
+    QVERIFY2(replay->lastReport().complete(), qPrintable(replay->reportText()));
+    QCOMPARE(replay->lastReport().acked, 60);
+    QVERIFY(replay->reportText().contains(QStringLiteral("next offset 25")));
+    screenshot(replay, QStringLiteral("replay-dialog.png"));
+    const QList<QJsonObject> copied = kcat(target);
+    QCOMPARE(copied.size(), 60);
+    for (const QJsonObject &o : copied) {
+        const int p = o[u"partition"].toInt();
+        const qint64 sourceOffset = o[u"offset"].toInteger() + 5;
+        QCOMPARE(o[u"key"].toString(), QStringLiteral("d%1-%2").arg(p).arg(sourceOffset));
+        QCOMPARE(o[u"headers"].toArray(), (QJsonArray{QStringLiteral("src"), QStringLiteral("gui")}));
+    }
+}
+
+KAFKASCOPE_GUI_TEST_MAIN(TestBrowserGui)
+#include "tst_browser_gui.moc"

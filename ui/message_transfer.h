@@ -1,0 +1,37 @@
+#pragma once
+// Export of records to JSON Lines or CSV and import of JSON Lines back through the producer,
+// with a progress dialog and cancel; the blocking work runs on a worker thread.
+
+#include "connection_profile.h"
+#include "kafka_message.h"
+#include "message_producer.h"
+#include "message_reader.h"
+
+#include <QString>
+
+class QWidget;
+
+namespace kafkascope {
+
+class MessageTransfer
+{
+public:
+    // Writes `selected` (when not empty) or every record of `ranges` to `path`; the format
+    // follows the suffix (.csv, otherwise JSON Lines). Returns an error text, empty on success;
+    // *written receives the record count.
+    static QString exportToFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
+                                const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected,
+                                qint64 *written, const std::atomic_bool *cancel = nullptr,
+                                const std::function<void(qint64, qint64)> &progress = {});
+    // Produces every line of a JSON Lines file to `topic`.
+    static ProduceReport importFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
+                                    bool keepPartitions, const std::atomic_bool *cancel = nullptr,
+                                    const std::function<void(const ProduceProgress &)> &progress = {});
+
+    // The interactive versions: ask for the file, run with a progress dialog, report.
+    static void exportDialog(QWidget *parent, const ConnectionProfile &profile, const QString &topic,
+                             const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected, bool allLoaded);
+    static void importDialog(QWidget *parent, const ConnectionProfile &profile, const QString &topic);
+};
+
+} // namespace kafkascope

@@ -1,0 +1,200 @@
+#include "produce_dialog.h"
+
+#include "cluster_session.h"
+#include "file_path_edit.h"
+#include "key_value_table.h"
+#include "message_producer.h"
+#include "message_transfer.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+
+namespace kafkascope {
+
+ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWidget *parent)
+    : QDialog(parent), m_session(session), m_topic(new QComboBox), m_source(new QComboBox),
+      m_partition(new QComboBox), m_key(new QLineEdit), m_format(new QComboBox), m_value(new QPlainTextEdit),
+      m_valueFile(new FilePathEdit(tr("Value from file"))),
+      m_linesFile(new FilePathEdit(tr("JSON Lines file"), tr("JSON Lines (*.jsonl *.json);;All files (*)"))),
+      m_headers(new KeyValueTable(tr("Header"), tr("Value"))), m_copies(new QSpinBox), m_result(new QLabel),
+      m_send(new QPushButton(tr("Send")))
+{
+    setWindowTitle(tr("Produce to %1").arg(session->profile().name));
+    setObjectName(QStringLiteral("produceDialog"));
+    m_topic->setObjectName(QStringLiteral("produceTopic"));
+    m_topic->setEditable(true);
+    for (const TopicInfo &t : session->snapshot().topics)
+        if (!t.internal())
+            m_topic->addItem(t.name);
+    m_topic->setCurrentText(topic);
+    m_source->setObjectName(QStringLiteral("produceSource"));
+    m_source->addItems({tr("This message"), tr("Every line of a JSON Lines file")});
+    m_partition->setObjectName(QStringLiteral("producePartition"));
+    m_key->setObjectName(QStringLiteral("produceKey"));
+    m_format->setObjectName(QStringLiteral("produceFormat"));
+    m_format->addItems({tr("Text"), tr("JSON (checked)"), tr("File")});
+    m_value->setObjectName(QStringLiteral("produceValue"));
+    m_valueFile->setObjectName(QStringLiteral("produceValueFile"));
+    m_linesFile->setObjectName(QStringLiteral("produceLinesFile"));
+    m_copies->setObjectName(QStringLiteral("produceCopies"));
+    m_copies->setRange(1, 10000000);
+    m_result->setObjectName(QStringLiteral("produceResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setDefault(true);
+
+    auto fillPartitions = [this] {
+        m_partition->clear();
+        m_partition->addItem(tr("By key"), -1);
+        if (const TopicInfo *t = m_session->snapshot().topic(m_topic->currentText()))
+            for (const PartitionInfo &p : t->partitions)
+                m_partition->addItem(tr("Partition %1").arg(p.id), p.id);
+    };
+    fillPartitions();
+    connect(m_topic, &QComboBox::currentTextChanged, this, fillPartitions);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &ProduceDialog::updateMode);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ProduceDialog::updateMode);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Topic"), m_topic);
+    form->addRow(tr("Send"), m_source);
+    form->addRow(tr("JSON Lines file"), m_linesFile);
+    form->addRow(tr("Partition"), m_partition);
+    form->addRow(tr("Key"), m_key);
+    form->addRow(tr("Value"), m_format);
+    form->addRow(QString(), m_value);
+    form->addRow(tr("Value file"), m_valueFile);
+    form->addRow(tr("Headers"), m_headers);
+    form->addRow(tr("Copies"), m_copies);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    buttons->addButton(m_send, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_send, &QPushButton::clicked, this, &ProduceDialog::send);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_result);
+    layout->addWidget(buttons);
+    updateMode();
+    resize(640, 560);
+}
+
+ProduceDialog::~ProduceDialog()
+{
+    m_cancel = true;
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void ProduceDialog::updateMode()
+{
+    const bool lines = m_source->currentIndex() == 1;
+    const bool file = m_format->currentIndex() == 2;
+    auto *form = static_cast<QFormLayout *>(layout()->itemAt(0)->layout());
+    form->setRowVisible(m_linesFile, lines);
+    form->setRowVisible(m_key, !lines);
+    form->setRowVisible(m_format, !lines);
+    form->setRowVisible(m_value, !lines && !file);
+    form->setRowVisible(m_valueFile, !lines && file);
+    form->setRowVisible(m_headers, !lines);
+    form->setRowVisible(m_copies, !lines);
+    form->setRowVisible(m_partition, !lines);
+}
+
+QString ProduceDialog::resultText() const
+{
+    return m_result->text();
+}
+
+void ProduceDialog::send()
+{
+    if (m_busy) {
+        m_cancel = true;
+        return;
+    }
+    auto fail = [this](const QString &why) {
+        m_result->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+        m_result->setText(why);
+    };
+    const QString topic = m_topic->currentText().trimmed();
+    if (topic.isEmpty())
+        return fail(tr("Choose a topic."));
+    const ConnectionProfile profile = m_session->profile();
+    std::function<ProduceReport()> job;
+    if (m_source->currentIndex() == 1) {
+        const QString path = m_linesFile->path();
+        if (!QFile::exists(path))
+            return fail(tr("The JSON Lines file “%1” does not exist.").arg(path));
+        job = [this, path, profile, topic] { return MessageTransfer::importFile(path, profile, topic, false, &m_cancel); };
+    } else {
+        OutgoingMessage m;
+        m.key = m_key->text().toUtf8();
+        m.keyNull = m_key->text().isEmpty();
+        if (m_format->currentIndex() == 2) {
+            QFile f(m_valueFile->path());
+            if (!f.open(QIODevice::ReadOnly))
+                return fail(tr("Cannot read the value file “%1”: %2").arg(m_valueFile->path(), f.errorString()));
+            m.value = f.readAll();
+        } else {
+            m.value = m_value->toPlainText().toUtf8();
+            if (m_format->currentIndex() == 1) {
+                QJsonParseError pe;
+                QJsonDocument::fromJson(m.value, &pe);
+                if (pe.error != QJsonParseError::NoError)
+                    return fail(tr("The value is not valid JSON: %1 at character %2").arg(pe.errorString()).arg(pe.offset + 1));
+            }
+        }
+        for (const auto &[k, v] : m_headers->pairs())
+            m.headers.append({k.toUtf8(), v.toUtf8(), false});
+        m.partition = m_partition->currentData().toInt();
+        const qint64 copies = m_copies->value();
+        job = [this, m, copies, profile, topic] {
+            MessageProducer producer(profile);
+            qint64 left = copies;
+            return producer.produce(topic, [&](OutgoingMessage *out, QString *) {
+                if (left-- <= 0)
+                    return false;
+                *out = m;
+                return true;
+            }, {}, &m_cancel);
+        };
+    }
+    m_busy = true;
+    m_cancel = false;
+    m_send->setText(tr("Cancel"));
+    m_result->setStyleSheet({});
+    m_result->setText(tr("Sending…"));
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_thread = QThread::create([this, job] {
+        const ProduceReport report = job();
+        QMetaObject::invokeMethod(this, [this, report] { finished(report); }, Qt::QueuedConnection);
+    });
+    m_thread->start();
+}
+
+void ProduceDialog::finished(const ProduceReport &report)
+{
+    m_busy = false;
+    m_send->setText(tr("Send"));
+    QString text = report.summary();
+    if (report.ok() && report.delivered.size() == 1)
+        text += tr(" — written to partition %1 at offset %2").arg(report.delivered.first().first).arg(report.delivered.first().second);
+    m_result->setStyleSheet(report.ok() ? QString() : QStringLiteral("color: #d93a3a;"));
+    m_result->setText(text);
+}
+
+} // namespace kafkascope

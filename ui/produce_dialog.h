@@ -1,0 +1,55 @@
+#pragma once
+// Sends messages to a topic: key, value (text, JSON checked before sending, or a file's bytes),
+// headers, a partition or by key, N copies; or every line of a JSON Lines file. Stays open
+// with its input after each send and says exactly what was acknowledged.
+
+#include <QDialog>
+#include <atomic>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class FilePathEdit;
+class KeyValueTable;
+
+namespace kafkascope {
+
+class ClusterSession;
+struct ProduceReport;
+
+class ProduceDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ProduceDialog(ClusterSession *session, const QString &topic, QWidget *parent = nullptr);
+    ~ProduceDialog() override;
+    void send();
+    bool busy() const { return m_busy; }
+    QString resultText() const;
+
+private:
+    void updateMode();
+    void finished(const ProduceReport &report);
+
+    ClusterSession *m_session;
+    QComboBox *m_topic;
+    QComboBox *m_source;
+    QComboBox *m_partition;
+    QLineEdit *m_key;
+    QComboBox *m_format;
+    QPlainTextEdit *m_value;
+    FilePathEdit *m_valueFile;
+    FilePathEdit *m_linesFile;
+    KeyValueTable *m_headers;
+    QSpinBox *m_copies;
+    QLabel *m_result;
+    QPushButton *m_send;
+    bool m_busy = false;
+    std::atomic_bool m_cancel = false;
+    QThread *m_thread = nullptr;
+};
+
+} // namespace kafkascope
