@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to every test run: installs the Debian packages, builds
+# (warnings as errors), starts a real Kafka broker (ctest fixture, jars from Maven Central),
+# runs unit, integration, GUI and installer tests, stops the broker. Non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+total=$SECONDS
+bash scripts/install-deps.sh
+for tool in java mvn kcat; do
+  command -v "$tool" >/dev/null || { echo "test: '$tool' is missing after install-deps" >&2; exit 1; }
+done
+bash scripts/build.sh ci
+echo "test: running ctest (the broker fixture starts first; the first run fetches its jars with Maven)"
+start=$SECONDS
+cd build/ci
+status=0
+ctest --output-on-failure --timeout 900 -j "${KAFKASCOPE_TEST_JOBS:-2}" || status=$?
+echo "test: ctest took $((SECONDS - start)) s; everything took $((SECONDS - total)) s"
+exit $status

@@ -1,0 +1,178 @@
+// The live chart widget, offscreen: data lands in the graphs, follow/pause, legend
+// toggles, crosshair values, stats, exports.
+
+#include "test_main.h"
+#include "time_chart.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <qcustomplot.h>
+
+class TestTimeChart : public QObject
+{
+    Q_OBJECT
+private slots:
+    void appendLandsInGraph();
+    void followTracksNewestAndDragPauses();
+    void legendClickTogglesSeries();
+    void valuesAtAndStats();
+    void panesShareTimeAxis();
+    void exports();
+    void clickReportsNearestPoint();
+};
+
+void TestTimeChart::appendLandsInGraph()
+{
+    TimeChart chart;
+    const auto id = chart.addSeries(0, QStringLiteral("rate"));
+    const std::vector<double> t{100, 101, 102}, v{1, 2, 3};
+    chart.appendPoints(id, t, v);
+    chart.appendPoint(id, 103, 4);
+    QCOMPARE(chart.pointCount(id), 4);
+    QCOMPARE(chart.graph(id)->data()->at(3)->value, 4.0);
+    chart.trimBefore(102);
+    QCOMPARE(chart.pointCount(id), 2);
+}
+
+void TestTimeChart::followTracksNewestAndDragPauses()
+{
+    TimeChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setTimeWindow(60);
+    const auto id = chart.addSeries(0, QStringLiteral("s"));
+    for (int i = 0; i < 300; ++i)
+        chart.appendPoint(id, 1000 + i, i);
+    QTRY_COMPARE(chart.visibleRange().second, 1299.0);
+    QCOMPARE(chart.visibleRange().first, 1239.0);
+    QSignalSpy followSpy(&chart, &TimeChart::followChanged);
+    // A drag on the plot pans it: follow turns off and the range stays put.
+    QWidget *plot = chart.plot();
+    QTest::mousePress(plot, Qt::LeftButton, {}, QPoint(400, 200));
+    QMouseEvent move(QEvent::MouseMove, QPointF(200, 200), plot->mapToGlobal(QPointF(200, 200)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(plot, &move);
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, QPoint(200, 200));
+    QVERIFY(!chart.follow());
+    QCOMPARE(followSpy.count(), 1);
+    const auto paused = chart.visibleRange();
+    chart.appendPoint(id, 2000, 1);
+    QTest::qWait(50);
+    QCOMPARE(chart.visibleRange(), paused);
+    chart.setFollow(true);
+    QTRY_COMPARE(chart.visibleRange().second, 2000.0);
+}
+
+void TestTimeChart::legendClickTogglesSeries()
+{
+    TimeChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const auto a = chart.addSeries(0, QStringLiteral("a"));
+    chart.addSeries(0, QStringLiteral("b"));
+    chart.appendPoint(a, 1, 1);
+    chart.plot()->replot();
+    QCPLegend *legend = nullptr;
+    for (int i = 0; i < chart.plot()->axisRect()->insetLayout()->elementCount(); ++i)
+        if ((legend = qobject_cast<QCPLegend *>(chart.plot()->axisRect()->insetLayout()->elementAt(i))))
+            break;
+    QVERIFY(legend);
+    const QPoint itemCentre = legend->item(0)->outerRect().center();
+    QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, itemCentre);
+    QVERIFY(!chart.isSeriesVisible(a));
+    QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, itemCentre);
+    QVERIFY(chart.isSeriesVisible(a));
+}
+
+void TestTimeChart::valuesAtAndStats()
+{
+    TimeChart chart;
+    chart.setTimeWindow(0);
+    const auto a = chart.addSeries(0, QStringLiteral("temp"));
+    const auto b = chart.addSeries(0, QStringLiteral("hum"));
+    const std::vector<double> t{10, 20, 30}, va{1, 5, 3}, vb{40, 50, 60};
+    chart.appendPoints(a, t, va);
+    chart.appendPoints(b, t, vb);
+    const auto at25 = chart.valuesAt(25);
+    QCOMPARE(at25.size(), 2);
+    QCOMPARE(at25[0], qMakePair(QStringLiteral("temp"), 5.0));
+    QCOMPARE(at25[1], qMakePair(QStringLiteral("hum"), 50.0));
+    chart.plot()->xAxis->setRange(0, 100); // the first pane's axes
+    chart.plot()->axisRect()->axis(QCPAxis::atBottom)->setRange(0, 100);
+    const auto st = chart.visibleStats(a);
+    QCOMPARE(st.count, 3);
+    QCOMPARE(st.min, 1.0);
+    QCOMPARE(st.max, 5.0);
+    QCOMPARE(st.mean, 3.0);
+    QCOMPARE(st.last, 3.0);
+}
+
+void TestTimeChart::panesShareTimeAxis()
+{
+    TimeChart chart;
+    QCOMPARE(chart.addPane(QStringLiteral("%")), 1);
+    const auto a = chart.addSeries(1, QStringLiteral("x"));
+    QCOMPARE(chart.seriesPane(a), 1);
+    chart.plot()->axisRect(0)->axis(QCPAxis::atBottom)->setRange(5, 50);
+    QCOMPARE(chart.plot()->axisRect(1)->axis(QCPAxis::atBottom)->range(), QCPRange(5, 50));
+    chart.removePane(1);
+    QCOMPARE(chart.paneCount(), 1);
+    QVERIFY(chart.seriesIds().isEmpty());
+}
+
+void TestTimeChart::exports()
+{
+    QTemporaryDir dir;
+    TimeChart chart;
+    chart.resize(640, 360);
+    const auto a = chart.addSeries(0, QStringLiteral("name, with \"quotes\""));
+    chart.appendPoint(a, 1700000000.5, 42.25);
+    chart.addThreshold(0, 40, QStringLiteral("limit"));
+    const QString png = dir.filePath(QStringLiteral("c.png"));
+    QVERIFY(chart.exportPng(png, 640, 360));
+    QCOMPARE(QImage(png).size(), QSize(640, 360));
+    const QString pdf = dir.filePath(QStringLiteral("c.pdf"));
+    QVERIFY(chart.exportPdf(pdf));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(pdfFile.read(4) == "%PDF");
+    const QString csv = dir.filePath(QStringLiteral("c.csv"));
+    QVERIFY(chart.exportCsv(csv));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csvFile.readAll().split('\n');
+    QCOMPARE(lines[0], QByteArray("series,time_utc,epoch_seconds,value"));
+    QCOMPARE(lines[1], QByteArray("\"name, with \"\"quotes\"\"\",2023-11-14T22:13:20.500Z,1700000000.500,42.25"));
+    QString error;
+    QVERIFY(!chart.exportCsv(QStringLiteral("/nonexistent/dir/x.csv"), &error));
+    QVERIFY(error.contains(QStringLiteral("/nonexistent/dir/x.csv")));
+}
+
+void TestTimeChart::clickReportsNearestPoint()
+{
+    TimeChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setTimeWindow(0);
+    const auto a = chart.addSeries(0, QStringLiteral("s"), {}, TimeChart::Style::Dots);
+    const std::vector<double> t{100, 200, 300}, v{1, 2, 3};
+    chart.appendPoints(a, t, v);
+    QTRY_VERIFY(chart.visibleRange().second >= 300);
+    chart.plot()->replot();
+    QCPAxisRect *rect = chart.plot()->axisRect();
+    const QPoint at(int(rect->axis(QCPAxis::atBottom)->coordToPixel(200)),
+                    int(rect->axis(QCPAxis::atLeft)->coordToPixel(2)));
+    QSignalSpy spy(&chart, &TimeChart::pointClicked);
+    QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, at);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().at(1).toDouble(), 200.0);
+    QCOMPARE(spy.first().at(2).toDouble(), 2.0);
+}
+
+KAFKASCOPE_GUI_TEST_MAIN(TestTimeChart)
+#include "tst_time_chart.moc"

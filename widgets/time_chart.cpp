@@ -1,0 +1,559 @@
+#include "time_chart.h"
+
+#include <QFile>
+#include <QMouseEvent>
+#include <QTextStream>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <limits>
+
+struct TimeChart::Series
+{
+    QCPGraph *graph;
+    int pane;
+    QString name;
+    QColor color;
+};
+
+struct TimeChart::Pane
+{
+    QCPAxisRect *rect;
+    QCPLegend *legend;
+    QCPItemStraightLine *cursor; // crosshair line in this pane
+};
+
+namespace {
+const QList<QColor> &seriesColours()
+{
+    static const QList<QColor> colours = {
+        QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+        QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+        QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
+        QColor(0x17, 0xbe, 0xcf)};
+    return colours;
+}
+constexpr int kClickTolerancePx = 8;
+} // namespace
+
+TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setObjectName(QStringLiteral("timeChartPlot"));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->plotLayout()->clear();
+    m_plot->addLayer(QStringLiteral("overlay"), nullptr, QCustomPlot::limAbove);
+    m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered); // crosshair redraws alone
+    addPane();
+
+    connect(m_plot, &QCustomPlot::mouseMove, this, &TimeChart::updateCrosshair);
+    connect(m_plot, &QCustomPlot::mousePress, this, &TimeChart::onMousePress);
+    connect(m_plot, &QCustomPlot::legendClick, this,
+            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+                auto *pli = qobject_cast<QCPPlottableLegendItem *>(item);
+                if (!pli)
+                    return;
+                for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
+                    if (it.value()->graph == pli->plottable())
+                        setSeriesVisible(it.key(), !it.value()->graph->visible());
+            });
+}
+
+TimeChart::~TimeChart()
+{
+    qDeleteAll(m_series);
+    qDeleteAll(m_panes);
+}
+
+int TimeChart::addPane(const QString &valueLabel)
+{
+    auto *rect = new QCPAxisRect(m_plot);
+    m_plot->plotLayout()->addElement(int(m_panes.size()), 0, rect);
+    rect->setRangeDrag(Qt::Horizontal);
+    rect->setRangeZoom(Qt::Horizontal);
+    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
+    ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
+    ticker->setDateTimeSpec(Qt::LocalTime);
+    rect->axis(QCPAxis::atBottom)->setTicker(ticker);
+    rect->axis(QCPAxis::atLeft)->setLabel(valueLabel);
+    // Align the panes' left edges so their time axes line up.
+    auto *group = m_panes.isEmpty() ? new QCPMarginGroup(m_plot) : m_panes.first()->rect->marginGroup(QCP::msLeft);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+
+    auto *legend = new QCPLegend;
+    rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setBrush(QColor(255, 255, 255, 200));
+    legend->setFont(font());
+    legend->setSelectableParts(QCPLegend::spNone);
+
+    auto *cursor = new QCPItemStraightLine(m_plot);
+    cursor->setLayer(QStringLiteral("overlay"));
+    cursor->setClipAxisRect(rect);
+    cursor->point1->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    cursor->point2->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
+    cursor->setVisible(false);
+
+    if (!m_panes.isEmpty()) {
+        QCPAxis *x0 = m_panes.first()->rect->axis(QCPAxis::atBottom);
+        rect->axis(QCPAxis::atBottom)->setRange(x0->range());
+    }
+    connect(rect->axis(QCPAxis::atBottom), qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            [this, rect](const QCPRange &range) {
+                for (Pane *p : std::as_const(m_panes))
+                    if (p->rect != rect && p->rect->axis(QCPAxis::atBottom)->range() != range)
+                        p->rect->axis(QCPAxis::atBottom)->setRange(range);
+                onUserRangeChange();
+            });
+    m_panes.append(new Pane{rect, legend, cursor});
+    requestReplot();
+    return int(m_panes.size()) - 1;
+}
+
+void TimeChart::removePane(int pane)
+{
+    if (pane < 0 || pane >= m_panes.size() || m_panes.size() == 1)
+        return;
+    for (SeriesId id : seriesIds())
+        if (m_series[id]->pane == pane)
+            removeSeries(id);
+    for (Series *s : std::as_const(m_series))
+        if (s->pane > pane)
+            --s->pane;
+    Pane *p = m_panes.takeAt(pane);
+    m_plot->removeItem(p->cursor);
+    m_plot->plotLayout()->remove(p->rect);
+    m_plot->plotLayout()->simplify();
+    delete p;
+    requestReplot();
+}
+
+int TimeChart::paneCount() const
+{
+    return int(m_panes.size());
+}
+
+void TimeChart::setPaneLabel(int pane, const QString &valueLabel)
+{
+    if (pane >= 0 && pane < m_panes.size())
+        m_panes[pane]->rect->axis(QCPAxis::atLeft)->setLabel(valueLabel);
+}
+
+QColor TimeChart::nextColor()
+{
+    return seriesColours()[m_colorIndex++ % seriesColours().size()];
+}
+
+TimeChart::SeriesId TimeChart::addSeries(int pane, const QString &name, QColor color, Style style)
+{
+    pane = qBound(0, pane, int(m_panes.size()) - 1);
+    Pane *p = m_panes[pane];
+    if (!color.isValid())
+        color = nextColor();
+    QCPGraph *g = m_plot->addGraph(p->rect->axis(QCPAxis::atBottom), p->rect->axis(QCPAxis::atLeft));
+    g->setName(name);
+    g->setPen(QPen(color, 1.5));
+    g->setAdaptiveSampling(true);
+    g->removeFromLegend(); // addGraph put it in the (unused) default legend, if any
+    g->addToLegend(p->legend);
+    if (style == Style::Step)
+        g->setLineStyle(QCPGraph::lsStepLeft);
+    if (style == Style::Dots) {
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+    }
+    const SeriesId id = m_nextId++;
+    m_series.insert(id, new Series{g, pane, name, color});
+    requestReplot();
+    return id;
+}
+
+TimeChart::Series *TimeChart::series(SeriesId id) const
+{
+    return m_series.value(id, nullptr);
+}
+
+void TimeChart::removeSeries(SeriesId id)
+{
+    Series *s = m_series.take(id);
+    if (!s)
+        return;
+    m_plot->removeGraph(s->graph);
+    delete s;
+    requestReplot();
+}
+
+void TimeChart::clearSeries(SeriesId id)
+{
+    if (Series *s = series(id)) {
+        s->graph->data()->clear();
+        requestReplot();
+    }
+}
+
+QList<TimeChart::SeriesId> TimeChart::seriesIds() const
+{
+    QList<SeriesId> ids = m_series.keys();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QString TimeChart::seriesName(SeriesId id) const
+{
+    const Series *s = series(id);
+    return s ? s->name : QString();
+}
+
+int TimeChart::seriesPane(SeriesId id) const
+{
+    const Series *s = series(id);
+    return s ? s->pane : -1;
+}
+
+void TimeChart::setSeriesVisible(SeriesId id, bool visible)
+{
+    Series *s = series(id);
+    if (!s || s->graph->visible() == visible)
+        return;
+    s->graph->setVisible(visible);
+    // Keep the entry in the legend, greyed, so the user can click it back on.
+    if (auto *item = m_panes[s->pane]->legend->itemWithPlottable(s->graph))
+        item->setTextColor(visible ? Qt::black : QColor(160, 160, 160));
+    emit seriesVisibilityChanged(id, visible);
+    requestReplot();
+}
+
+bool TimeChart::isSeriesVisible(SeriesId id) const
+{
+    const Series *s = series(id);
+    return s && s->graph->visible();
+}
+
+void TimeChart::setSeriesEmphasis(SeriesId id, bool emphasised)
+{
+    if (Series *s = series(id)) {
+        s->graph->setPen(QPen(s->color, emphasised ? 3.0 : 1.5));
+        requestReplot();
+    }
+}
+
+void TimeChart::appendPoints(SeriesId id, std::span<const double> t, std::span<const double> v)
+{
+    Series *s = series(id);
+    if (!s || t.empty())
+        return;
+    QVector<QCPGraphData> points;
+    points.reserve(qsizetype(t.size()));
+    for (size_t i = 0; i < t.size() && i < v.size(); ++i)
+        points.append(QCPGraphData(t[i], v[i]));
+    // alreadySorted: appending after the last key costs O(new points).
+    s->graph->data()->add(points, true);
+    requestReplot();
+}
+
+void TimeChart::appendPoint(SeriesId id, double t, double v)
+{
+    appendPoints(id, std::span<const double>(&t, 1), std::span<const double>(&v, 1));
+}
+
+void TimeChart::setSeriesData(SeriesId id, const QVector<double> &t, const QVector<double> &v)
+{
+    if (Series *s = series(id)) {
+        s->graph->setData(t, v, true);
+        requestReplot();
+    }
+}
+
+int TimeChart::pointCount(SeriesId id) const
+{
+    const Series *s = series(id);
+    return s ? s->graph->dataCount() : 0;
+}
+
+QCPGraph *TimeChart::graph(SeriesId id) const
+{
+    const Series *s = series(id);
+    return s ? s->graph : nullptr;
+}
+
+void TimeChart::trimBefore(double t)
+{
+    for (Series *s : std::as_const(m_series))
+        s->graph->data()->removeBefore(t);
+}
+
+void TimeChart::setTimeWindow(double seconds)
+{
+    m_window = std::max(0.0, seconds);
+    requestReplot();
+}
+
+void TimeChart::setFollow(bool follow)
+{
+    if (m_follow == follow)
+        return;
+    m_follow = follow;
+    emit followChanged(follow);
+    requestReplot();
+}
+
+int TimeChart::addThreshold(int pane, double value, const QString &label, QColor color)
+{
+    pane = qBound(0, pane, int(m_panes.size()) - 1);
+    QCPAxisRect *rect = m_panes[pane]->rect;
+    auto *line = new QCPItemStraightLine(m_plot);
+    line->setClipAxisRect(rect);
+    line->point1->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    line->point2->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    line->point1->setCoords(0, value);
+    line->point2->setCoords(1, value);
+    line->setPen(QPen(color, 1, Qt::DashDotLine));
+    auto *text = new QCPItemText(m_plot);
+    text->setClipAxisRect(rect);
+    text->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    text->position->setAxisRect(rect);
+    text->position->setCoords(0.99, value);
+    text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    text->setText(QStringLiteral("%1 (%2)").arg(label).arg(value));
+    text->setColor(color);
+    const int id = m_nextThreshold++;
+    m_thresholds.insert(id, line);
+    line->setProperty("label", QVariant::fromValue<void *>(text));
+    requestReplot();
+    return id;
+}
+
+void TimeChart::removeThreshold(int id)
+{
+    QCPItemStraightLine *line = m_thresholds.take(id);
+    if (!line)
+        return;
+    m_plot->removeItem(static_cast<QCPItemText *>(line->property("label").value<void *>()));
+    m_plot->removeItem(line);
+    requestReplot();
+}
+
+void TimeChart::requestReplot()
+{
+    if (m_replotPending)
+        return;
+    m_replotPending = true;
+    // One replot per frame however many appends arrived; a hidden chart waits for showEvent.
+    QTimer::singleShot(0, this, [this] {
+        m_replotPending = false;
+        if (!isVisible())
+            return;
+        applyWindow();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
+}
+
+void TimeChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    requestReplot();
+}
+
+double TimeChart::newestTime() const
+{
+    double newest = -std::numeric_limits<double>::infinity();
+    for (const Series *s : std::as_const(m_series))
+        if (s->graph->visible() && !s->graph->data()->isEmpty())
+            newest = std::max(newest, (s->graph->data()->constEnd() - 1)->key);
+    return newest;
+}
+
+void TimeChart::applyWindow()
+{
+    if (!m_follow || m_panes.isEmpty())
+        return;
+    const double newest = newestTime();
+    if (!std::isfinite(newest))
+        return;
+    QCPRange range;
+    if (m_window > 0) {
+        range = QCPRange(newest - m_window, newest);
+    } else {
+        double oldest = newest;
+        for (const Series *s : std::as_const(m_series))
+            if (s->graph->visible() && !s->graph->data()->isEmpty())
+                oldest = std::min(oldest, s->graph->data()->constBegin()->key);
+        range = QCPRange(oldest, std::max(newest, oldest + 1));
+    }
+    m_applyingWindow = true;
+    m_panes.first()->rect->axis(QCPAxis::atBottom)->setRange(range);
+    m_applyingWindow = false;
+    rescaleValues();
+}
+
+void TimeChart::rescaleValues()
+{
+    for (int p = 0; p < m_panes.size(); ++p) {
+        bool first = true;
+        for (const Series *s : std::as_const(m_series)) {
+            if (s->pane != p || !s->graph->visible() || s->graph->data()->isEmpty())
+                continue;
+            s->graph->rescaleValueAxis(!first, true);
+            first = false;
+        }
+        if (!first) {
+            QCPAxis *y = m_panes[p]->rect->axis(QCPAxis::atLeft);
+            const double pad = std::max(y->range().size() * 0.08, 1e-9);
+            y->setRange(y->range().lower - pad, y->range().upper + pad);
+        }
+    }
+}
+
+void TimeChart::onUserRangeChange()
+{
+    if (m_applyingWindow)
+        return;
+    // The user dragged or zoomed: stay where they look.
+    setFollow(false);
+    rescaleValues();
+}
+
+QPair<double, double> TimeChart::visibleRange() const
+{
+    const QCPRange r = m_panes.first()->rect->axis(QCPAxis::atBottom)->range();
+    return {r.lower, r.upper};
+}
+
+TimeChart::Stats TimeChart::visibleStats(SeriesId id) const
+{
+    Stats st;
+    const Series *s = series(id);
+    if (!s)
+        return st;
+    const auto [lo, hi] = visibleRange();
+    const auto data = s->graph->data();
+    double sum = 0;
+    for (auto it = data->findBegin(lo, false); it != data->constEnd() && it->key <= hi; ++it) {
+        if (!std::isfinite(it->value))
+            continue;
+        if (st.count == 0)
+            st.min = st.max = it->value;
+        st.min = std::min(st.min, it->value);
+        st.max = std::max(st.max, it->value);
+        sum += it->value;
+        st.last = it->value;
+        ++st.count;
+    }
+    st.mean = st.count ? sum / st.count : 0;
+    return st;
+}
+
+QList<QPair<QString, double>> TimeChart::valuesAt(double t) const
+{
+    QList<QPair<QString, double>> out;
+    for (SeriesId id : seriesIds()) {
+        const Series *s = m_series[id];
+        if (!s->graph->visible() || s->graph->data()->isEmpty())
+            continue;
+        const auto data = s->graph->data();
+        auto it = data->findBegin(t, false); // first key >= t
+        if (it == data->constEnd() || (it->key > t && it != data->constBegin()))
+            --it; // the value holding at t is the last one at or before it
+        out.append({s->name, it->value});
+    }
+    return out;
+}
+
+void TimeChart::updateCrosshair(QMouseEvent *event)
+{
+    QCPAxisRect *under = m_plot->axisRectAt(event->position());
+    if (!under) {
+        for (Pane *p : std::as_const(m_panes))
+            p->cursor->setVisible(false);
+        QToolTip::hideText();
+        m_plot->layer(QStringLiteral("overlay"))->replot();
+        return;
+    }
+    const double t = under->axis(QCPAxis::atBottom)->pixelToCoord(event->position().x());
+    for (Pane *p : std::as_const(m_panes)) {
+        p->cursor->point1->setCoords(t, 0);
+        p->cursor->point2->setCoords(t, 1);
+        p->cursor->setVisible(true);
+    }
+    QString text = QDateTime::fromMSecsSinceEpoch(qint64(t * 1000)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    for (const auto &[name, value] : valuesAt(t))
+        text += QStringLiteral("\n%1: %2").arg(name, QString::number(value, 'g', 8));
+    QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+    m_plot->layer(QStringLiteral("overlay"))->replot();
+}
+
+void TimeChart::onMousePress(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    double best = kClickTolerancePx;
+    SeriesId bestId = 0;
+    int bestIndex = -1;
+    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
+        QCPGraph *g = it.value()->graph;
+        if (!g->visible())
+            continue;
+        QVariant details;
+        const double d = g->selectTest(event->position(), false, &details);
+        if (d >= 0 && d < best) {
+            const QCPDataSelection sel = details.value<QCPDataSelection>();
+            if (!sel.isEmpty()) {
+                best = d;
+                bestId = it.key();
+                bestIndex = sel.dataRange().begin();
+            }
+        }
+    }
+    if (bestIndex >= 0) {
+        const auto point = m_series[bestId]->graph->data()->at(bestIndex);
+        emit pointClicked(bestId, point->key, point->value);
+    }
+}
+
+bool TimeChart::exportPng(const QString &path, int width, int height)
+{
+    applyWindow();
+    return m_plot->savePng(path, width, height);
+}
+
+bool TimeChart::exportPdf(const QString &path)
+{
+    applyWindow();
+    return m_plot->savePdf(path);
+}
+
+bool TimeChart::exportCsv(const QString &path, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QTextStream out(&file);
+    out << "series,time_utc,epoch_seconds,value\n";
+    for (SeriesId id : seriesIds()) {
+        const Series *s = m_series[id];
+        QString name = s->name;
+        name.replace(u'"', QStringLiteral("\"\""));
+        for (auto it = s->graph->data()->constBegin(); it != s->graph->data()->constEnd(); ++it)
+            out << u'"' << name << "\","
+                << QDateTime::fromMSecsSinceEpoch(qint64(it->key * 1000), Qt::UTC).toString(Qt::ISODateWithMs)
+                << u',' << QString::number(it->key, 'f', 3) << u',' << QString::number(it->value, 'g', 12) << u'\n';
+    }
+    out.flush();
+    if (file.error() != QFileDevice::NoError) {
+        if (error)
+            *error = QStringLiteral("Writing %1 failed: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
