@@ -34,6 +34,7 @@ struct TopicDecoder
 {
     QString name;
     std::unique_ptr<TelemetryDecoder> decoder;
+    std::vector<int> states; // partition -> index into the partition states (-1: none)
 };
 
 } // namespace
@@ -275,9 +276,17 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
             if (!td.decoder) {
                 td.name = QString::fromUtf8(rd_kafka_topic_name(m->rkt));
                 td.decoder = std::make_unique<TelemetryDecoder>(config.decoder);
+                for (qsizetype s = 0; s < states.size(); ++s) {
+                    if (states[s].topic != td.name)
+                        continue;
+                    if (size_t(states[s].partition) >= td.states.size())
+                        td.states.resize(size_t(states[s].partition) + 1, -1);
+                    td.states[size_t(states[s].partition)] = int(s);
+                }
             }
             if (bounded) {
-                const int at = stateIndex.value({td.name, m->partition}, -1);
+                // A vector look-up, not a hash of the topic name: this runs for every message.
+                const int at = m->partition >= 0 && size_t(m->partition) < td.states.size() ? td.states[size_t(m->partition)] : -1;
                 if (at >= 0) {
                     PartitionState &s = states[at];
                     if (s.done || (s.end >= 0 && m->offset >= s.end))

@@ -17,6 +17,7 @@ constexpr double kTrimEverySeconds = 0.5;
 struct TelemetryStore::Key
 {
     QString name;
+    std::string utf8;
     TimeSeriesBuffer series{kInitialPoints};
     bool boolean = false;
 };
@@ -36,6 +37,9 @@ struct TelemetryStore::Device
     int recentCount = 0;
     std::vector<std::unique_ptr<Key>> keys;
     Index keyIndex;
+    // Key indexes of the previous message, in order: devices repeat the same keys in the
+    // same order, so most look-ups are a string compare instead of a hash.
+    std::vector<int> lastKeys;
     double rate() const
     {
         const int n = std::min(recentCount, kRateWindow);
@@ -108,6 +112,7 @@ int TelemetryStore::key(Device &d, std::string_view name, bool boolean)
         return it->second;
     auto k = std::make_unique<Key>();
     k->name = QString::fromUtf8(name.data(), qsizetype(name.size()));
+    k->utf8 = std::string(name);
     k->boolean = boolean;
     if (k->series.capacity() > m_retentionPoints)
         k->series.setCapacity(m_retentionPoints);
@@ -145,6 +150,8 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
                 m_errors.pop_front();
             continue;
         }
+        if (!d)
+            continue; // every decoded message names its device; stay safe if one does not
         ++m_messages;
         ++topic.messages;
         ++d->messages;
@@ -158,9 +165,19 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
         ++d->recentCount;
         while (p < points.size() && points[p].message < m)
             ++p; // points of messages that failed are never kept; be safe anyway
-        for (; p < points.size() && points[p].message == m; ++p) {
+        for (size_t slot = 0; p < points.size() && points[p].message == m; ++p, ++slot) {
             const auto &pt = points[p];
-            Key &k = *d->keys[size_t(key(*d, batch.key(pt), pt.boolean))];
+            const std::string_view name = batch.key(pt);
+            int index;
+            if (slot < d->lastKeys.size() && d->keys[size_t(d->lastKeys[slot])]->utf8 == name) {
+                index = d->lastKeys[slot];
+            } else {
+                index = key(*d, name, pt.boolean);
+                if (slot >= d->lastKeys.size())
+                    d->lastKeys.resize(slot + 1);
+                d->lastKeys[slot] = index;
+            }
+            Key &k = *d->keys[size_t(index)];
             TimeSeriesBuffer &s = k.series;
             // Out-of-order readings would break the time axis' binary searches: drop them.
             if (!s.isEmpty() && pt.t < s.last().t)
