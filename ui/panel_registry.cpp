@@ -5,6 +5,7 @@
 #include "overview_panel.h"
 #include "partitions_panel.h"
 #include "throughput_panel.h"
+#include "telemetry_panel.h"
 
 namespace kafkascope {
 
@@ -21,6 +22,8 @@ QList<PanelKind> panelKinds()
          [](const PanelContext &c) -> QWidget * { return new GroupsPanel(c.session, c.topic); }},
         {QStringLiteral("browser"), QObject::tr("Messages"), QStringLiteral("Ctrl+5"),
          [](const PanelContext &c) -> QWidget * { return new BrowserPanel(c.session, c.workspace, c.topic); }},
+        {QStringLiteral("telemetry"), QObject::tr("Telemetry"), QStringLiteral("Ctrl+6"),
+         [](const PanelContext &c) -> QWidget * { return new TelemetryPanel(c.session, c.topic); }},
     };
 }
 

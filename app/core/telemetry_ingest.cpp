@@ -1,0 +1,355 @@
+#include "telemetry_ingest.h"
+
+#include "kafka_config.h"
+#include "kafka_handles.h"
+#include "partition_offsets.h"
+#include "telemetry_store.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QUuid>
+#include <unordered_map>
+
+namespace kafkascope {
+
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+constexpr int kPollMs = 100;
+constexpr qint64 kPublishEveryMs = 500;
+
+struct PartitionState
+{
+    QString topic;
+    int partition = 0;
+    qint64 start = RD_KAFKA_OFFSET_END;
+    qint64 end = -1; // exclusive; -1 when unbounded
+    bool done = false;
+};
+
+// Per topic: its decoder and its name as a QString (looked up by rkt, which librdkafka
+// keeps alive for the consumer's lifetime).
+struct TopicDecoder
+{
+    QString name;
+    std::unique_ptr<TelemetryDecoder> decoder;
+    std::vector<int> states; // partition -> index into the partition states (-1: none)
+};
+
+} // namespace
+
+QString startPositionText(const IngestConfig &c)
+{
+    switch (c.start) {
+    case StartPosition::Latest: return QStringLiteral("latest");
+    case StartPosition::Beginning: return QStringLiteral("beginning");
+    case StartPosition::Timestamp:
+        return QDateTime::fromMSecsSinceEpoch(c.startMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case StartPosition::MinutesAgo: return QStringLiteral("%1 min ago").arg(c.minutesAgo);
+    }
+    return {};
+}
+
+TelemetryIngest::TelemetryIngest(const ConnectionProfile &profile, std::shared_ptr<TelemetryStore> store,
+                                 QObject *parent)
+    : QObject(parent), m_profile(profile), m_store(std::move(store))
+{
+    qRegisterMetaType<kafkascope::IngestStatus>();
+}
+
+TelemetryIngest::~TelemetryIngest()
+{
+    stop();
+}
+
+void TelemetryIngest::start(const IngestConfig &config)
+{
+    stop();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_config = config;
+    }
+    IngestStatus s;
+    s.state = IngestStatus::State::Starting;
+    s.message = tr("Connecting to %1…").arg(config.topics.join(QStringLiteral(", ")));
+    publish(s);
+    m_thread = std::jthread([this, config](std::stop_token stop) { run(stop, config); });
+}
+
+void TelemetryIngest::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    m_thread.request_stop();
+    m_thread.join();
+    IngestStatus s = status();
+    if (s.active()) {
+        s.state = IngestStatus::State::Stopped;
+        s.message = tr("Stopped");
+        publish(s);
+    }
+}
+
+bool TelemetryIngest::isRunning() const
+{
+    return status().active();
+}
+
+IngestStatus TelemetryIngest::status() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_status;
+}
+
+IngestConfig TelemetryIngest::config() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_config;
+}
+
+void TelemetryIngest::publish(const IngestStatus &status)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_status = status;
+    }
+    emit statusChanged(status);
+}
+
+void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
+{
+    IngestStatus status;
+    status.state = IngestStatus::State::Starting;
+    auto fail = [&](const QString &why) {
+        status.state = IngestStatus::State::Failed;
+        status.message = why;
+        publish(status);
+    };
+    if (config.topics.isEmpty())
+        return fail(tr("Pick at least one topic."));
+
+    const bool named = !config.groupId.isEmpty();
+    // Without a named group the consumer still needs a group.id for assign(); a throwaway
+    // one that never joins, fetches or commits anything leaves no trace on the cluster.
+    const QString group = named ? config.groupId
+                                : QStringLiteral("kafkascope-telemetry-") + QUuid::createUuid().toString(QUuid::Id128);
+    const bool fromStart = config.start == StartPosition::Beginning;
+    const KafkaProperties overrides{
+        {QStringLiteral("group.id"), group},
+        {QStringLiteral("client.id"), QStringLiteral("kafkascope-telemetry")},
+        {QStringLiteral("enable.auto.commit"), named ? QStringLiteral("true") : QStringLiteral("false")},
+        {QStringLiteral("enable.auto.offset.store"), named ? QStringLiteral("true") : QStringLiteral("false")},
+        {QStringLiteral("auto.offset.reset"), fromStart ? QStringLiteral("earliest") : QStringLiteral("latest")},
+        {QStringLiteral("enable.partition.eof"), QStringLiteral("true")},
+        {QStringLiteral("queued.min.messages"), QStringLiteral("200000")},
+        {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")},
+    };
+    QString error;
+    KafkaPtr rk = makeKafkaClient(m_profile, RD_KAFKA_CONSUMER, overrides, &error);
+    if (!rk)
+        return fail(tr("Cannot create the consumer: %1").arg(error));
+    rd_kafka_poll_set_consumer(rk.get());
+
+    // Partitions of the requested topics.
+    const rd_kafka_metadata_t *raw = nullptr;
+    rd_kafka_resp_err_t err = rd_kafka_metadata(rk.get(), 1, nullptr, &raw, kTimeoutMs);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return fail(tr("Cannot read the topics' partitions: %1").arg(kafkaErrorText(err)));
+    MetadataPtr metadata(raw);
+    QList<TopicPartition> partitions;
+    for (const QString &topic : config.topics) {
+        const QByteArray name = topic.toUtf8();
+        const rd_kafka_metadata_topic_t *found = nullptr;
+        for (int i = 0; i < metadata->topic_cnt; ++i)
+            if (name == metadata->topics[i].topic)
+                found = &metadata->topics[i];
+        if (!found || found->err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
+            return fail(tr("Topic \"%1\" does not exist on this cluster.").arg(topic));
+        if (found->err)
+            return fail(tr("Topic \"%1\": %2").arg(topic, kafkaErrorText(found->err)));
+        for (int p = 0; p < found->partition_cnt; ++p)
+            partitions.append({topic, found->partitions[p].id});
+    }
+    status.partitions = int(partitions.size());
+    if (stop.stop_requested())
+        return;
+
+    // Where to start and, for bounded replays, where to end.
+    QList<PartitionState> states;
+    for (const TopicPartition &tp : partitions)
+        states.append({tp.topic, tp.partition});
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (config.start == StartPosition::Timestamp || config.start == StartPosition::MinutesAgo) {
+        const qint64 ts = config.start == StartPosition::Timestamp ? config.startMs : now - qint64(config.minutesAgo) * 60000;
+        const OffsetLookup at = offsetsForTimestamp(rk.get(), partitions, ts, kTimeoutMs);
+        if (!at.ok)
+            return fail(tr("Cannot find the offsets at the start time: %1").arg(at.error));
+        for (qsizetype i = 0; i < states.size(); ++i) {
+            if (!at.partitions[i].error.isEmpty())
+                return fail(tr("%1 [%2]: %3").arg(states[i].topic).arg(states[i].partition).arg(at.partitions[i].error));
+            states[i].start = at.partitions[i].low;
+        }
+    } else if (config.start == StartPosition::Beginning) {
+        for (auto &s : states)
+            s.start = RD_KAFKA_OFFSET_BEGINNING;
+    }
+    const bool bounded = config.stopAtEnd || config.endMs >= 0;
+    if (bounded) {
+        const OffsetLookup marks = queryWatermarks(rk.get(), partitions, kTimeoutMs);
+        if (!marks.ok)
+            return fail(tr("Cannot read the partitions' end offsets: %1").arg(marks.error));
+        OffsetLookup until;
+        if (config.endMs >= 0) {
+            until = offsetsForTimestamp(rk.get(), partitions, config.endMs + 1, kTimeoutMs);
+            if (!until.ok)
+                return fail(tr("Cannot find the offsets at the end time: %1").arg(until.error));
+        }
+        for (qsizetype i = 0; i < states.size(); ++i) {
+            PartitionState &s = states[i];
+            s.end = marks.partitions[i].high;
+            if (config.endMs >= 0 && until.partitions[i].low >= 0)
+                s.end = std::min(s.end, until.partitions[i].low);
+            const qint64 first = s.start == RD_KAFKA_OFFSET_BEGINNING ? marks.partitions[i].low
+                               : s.start == RD_KAFKA_OFFSET_END       ? marks.partitions[i].high
+                                                                      : s.start;
+            s.done = first < 0 || s.end < 0 || first >= s.end;
+        }
+    }
+
+    if (named) {
+        PartitionListPtr topics(rd_kafka_topic_partition_list_new(int(config.topics.size())));
+        for (const QString &t : config.topics)
+            rd_kafka_topic_partition_list_add(topics.get(), t.toUtf8().constData(), RD_KAFKA_PARTITION_UA);
+        err = rd_kafka_subscribe(rk.get(), topics.get());
+    } else {
+        PartitionListPtr list(rd_kafka_topic_partition_list_new(int(states.size())));
+        for (const PartitionState &s : states)
+            if (!s.done)
+                rd_kafka_topic_partition_list_add(list.get(), s.topic.toUtf8().constData(), s.partition)->offset = s.start;
+        err = rd_kafka_assign(rk.get(), list.get());
+    }
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return fail(tr("Cannot start consuming: %1").arg(kafkaErrorText(err)));
+
+    QHash<QPair<QString, int>, int> stateIndex;
+    for (qsizetype i = 0; i < states.size(); ++i)
+        stateIndex.insert({states[i].topic, states[i].partition}, int(i));
+    auto allDone = [&] {
+        return std::all_of(states.begin(), states.end(), [](const PartitionState &s) { return s.done; });
+    };
+
+    status.state = IngestStatus::State::Running;
+    status.message = tr("Consuming %1 partition(s) from %2").arg(states.size()).arg(startPositionText(config));
+    publish(status);
+
+    QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
+    std::vector<rd_kafka_message_t *> messages(size_t(std::max(config.batchSize, 1)));
+    std::unordered_map<const rd_kafka_topic_t *, TopicDecoder> decoders;
+    DecodedBatch batch;
+    std::vector<MessageOrigin> origins;
+    const QByteArray headerName = config.decoder.deviceField.toUtf8();
+    QElapsedTimer sincePublish;
+    sincePublish.start();
+
+    while (!stop.stop_requested() && !(bounded && allDone())) {
+        const ssize_t n = rd_kafka_consume_batch_queue(queue.get(), kPollMs, messages.data(), messages.size());
+        batch.clear();
+        origins.clear();
+        for (ssize_t i = 0; i < n; ++i) {
+            MessagePtr msg(messages[size_t(i)]);
+            const rd_kafka_message_t *m = msg.get();
+            if (m->err) {
+                if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+                    if (bounded && m->rkt) {
+                        const int at = stateIndex.value({QString::fromUtf8(rd_kafka_topic_name(m->rkt)), m->partition}, -1);
+                        if (at >= 0 && (states[at].end < 0 || m->offset >= states[at].end))
+                            states[at].done = true;
+                    }
+                    continue;
+                }
+                status.warning = kafkaErrorText(m->err) + QStringLiteral(" (") + QString::fromUtf8(rd_kafka_message_errstr(m))
+                               + QLatin1Char(')');
+                continue;
+            }
+            TopicDecoder &td = decoders[m->rkt];
+            if (!td.decoder) {
+                td.name = QString::fromUtf8(rd_kafka_topic_name(m->rkt));
+                td.decoder = std::make_unique<TelemetryDecoder>(config.decoder);
+                for (qsizetype s = 0; s < states.size(); ++s) {
+                    if (states[s].topic != td.name)
+                        continue;
+                    if (size_t(states[s].partition) >= td.states.size())
+                        td.states.resize(size_t(states[s].partition) + 1, -1);
+                    td.states[size_t(states[s].partition)] = int(s);
+                }
+            }
+            if (bounded) {
+                // A vector look-up, not a hash of the topic name: this runs for every message.
+                const int at = m->partition >= 0 && size_t(m->partition) < td.states.size() ? td.states[size_t(m->partition)] : -1;
+                if (at >= 0) {
+                    PartitionState &s = states[at];
+                    if (s.done || (s.end >= 0 && m->offset >= s.end))
+                        continue;
+                    if (s.end >= 0 && m->offset + 1 >= s.end)
+                        s.done = true;
+                }
+            }
+            ++status.messages;
+            status.bytes += qint64(m->len);
+            RawMessage raw;
+            raw.value = std::string_view(static_cast<const char *>(m->payload), m->payload ? m->len : 0);
+            raw.key = std::string_view(static_cast<const char *>(m->key), m->key ? m->key_len : 0);
+            const char *topicName = rd_kafka_topic_name(m->rkt);
+            raw.topic = topicName;
+            rd_kafka_timestamp_type_t tsType;
+            raw.kafkaTimestampMs = rd_kafka_message_timestamp(m, &tsType);
+            if (raw.kafkaTimestampMs < 0)
+                raw.kafkaTimestampMs = QDateTime::currentMSecsSinceEpoch();
+            if (config.decoder.deviceSource == DeviceSource::Header) {
+                rd_kafka_headers_t *headers = nullptr;
+                const void *value = nullptr;
+                size_t size = 0;
+                if (rd_kafka_message_headers(m, &headers) == RD_KAFKA_RESP_ERR_NO_ERROR
+                    && rd_kafka_header_get_last(headers, headerName.constData(), &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR
+                    && value) {
+                    raw.header = std::string_view(static_cast<const char *>(value), size);
+                    raw.hasHeader = true;
+                }
+            }
+            batch.setSource(quint32(origins.size()));
+            origins.push_back({td.name, m->partition, m->offset});
+            td.decoder->decode(raw, batch);
+        }
+        if (!origins.empty())
+            m_store->apply(batch, origins, QDateTime::currentMSecsSinceEpoch());
+        if (sincePublish.elapsed() >= kPublishEveryMs) {
+            sincePublish.restart();
+            status.formats.clear();
+            for (const auto &[rkt, td] : decoders)
+                status.formats.append(td.name + QStringLiteral(": ") + formatName(td.decoder->detectedFormat()));
+            status.formats.sort();
+            publish(status);
+        }
+        char fatal[256];
+        if (rd_kafka_fatal_error(rk.get(), fatal, sizeof fatal) != RD_KAFKA_RESP_ERR_NO_ERROR)
+            return fail(tr("The consumer failed: %1").arg(QString::fromUtf8(fatal)));
+    }
+    queue.reset();
+    if (named)
+        rd_kafka_consumer_close(rk.get());
+    status.formats.clear();
+    for (const auto &[rkt, td] : decoders)
+        status.formats.append(td.name + QStringLiteral(": ") + formatName(td.decoder->detectedFormat()));
+    status.formats.sort();
+    if (bounded && allDone()) {
+        status.state = IngestStatus::State::Finished;
+        status.message = tr("Finished: %L1 messages replayed").arg(status.messages);
+    } else {
+        status.state = IngestStatus::State::Stopped;
+        status.message = tr("Stopped after %L1 messages").arg(status.messages);
+    }
+    publish(status);
+}
+
+} // namespace kafkascope

@@ -1,0 +1,86 @@
+#pragma once
+// The telemetry consumer: its own librdkafka consumer on its own thread that
+// batch-consumes one or more topics, decodes with one TelemetryDecoder per topic and
+// appends each batch into a TelemetryStore under one lock. By default it joins no consumer
+// group (explicit partition assignment, nothing committed, no effect on the cluster); a
+// named group subscribes and commits. It can also replay a bounded range and stop there.
+// Status crosses to the UI as a value type, on state changes and at most twice a second.
+
+#include "connection_profile.h"
+#include "telemetry_decoder.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QStringList>
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace kafkascope {
+
+class TelemetryStore;
+
+enum class StartPosition { Latest, Beginning, Timestamp, MinutesAgo };
+
+struct IngestConfig
+{
+    QStringList topics;
+    StartPosition start = StartPosition::Latest;
+    qint64 startMs = 0;      // StartPosition::Timestamp
+    int minutesAgo = 5;      // StartPosition::MinutesAgo
+    qint64 endMs = -1;       // >= 0: only messages up to this time, then finish
+    bool stopAtEnd = false;  // finish at the partitions' end as of the start
+    QString groupId;         // empty: no consumer group
+    DecoderOptions decoder;
+    int batchSize = 4096;
+};
+
+struct IngestStatus
+{
+    enum class State { Idle, Starting, Running, Finished, Failed, Stopped };
+    State state = State::Idle;
+    QString message;     // the failure, or what is happening
+    QString warning;     // latest non-fatal consumer error (broker down, ...)
+    qint64 messages = 0; // consumed (decoded or not)
+    qint64 bytes = 0;
+    int partitions = 0;
+    QStringList formats; // "topic: detected format"
+    bool active() const { return state == State::Starting || state == State::Running; }
+};
+
+QString startPositionText(const IngestConfig &config);
+
+class TelemetryIngest : public QObject
+{
+    Q_OBJECT
+public:
+    TelemetryIngest(const ConnectionProfile &profile, std::shared_ptr<TelemetryStore> store,
+                    QObject *parent = nullptr);
+    ~TelemetryIngest() override;
+
+    // Starts consuming (stopping a previous run first). Errors arrive through status().
+    void start(const IngestConfig &config);
+    // Stops and joins the consumer thread.
+    void stop();
+    bool isRunning() const;
+    IngestStatus status() const;
+    IngestConfig config() const;
+
+signals:
+    void statusChanged(const kafkascope::IngestStatus &status);
+
+private:
+    void run(std::stop_token stop, IngestConfig config);
+    void publish(const IngestStatus &status);
+
+    ConnectionProfile m_profile;
+    std::shared_ptr<TelemetryStore> m_store;
+    mutable QMutex m_mutex;
+    IngestStatus m_status;
+    IngestConfig m_config;
+    std::jthread m_thread;
+};
+
+} // namespace kafkascope
+
+Q_DECLARE_METATYPE(kafkascope::IngestStatus)

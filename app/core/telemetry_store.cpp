@@ -1,0 +1,361 @@
+#include "telemetry_store.h"
+
+#include <QMutexLocker>
+#include <algorithm>
+#include <array>
+
+namespace kafkascope {
+
+namespace {
+// Series start small and grow by half up to the retention, so memory follows the points
+// actually held (a dozen-point series does not reserve 100,000 slots).
+constexpr size_t kInitialPoints = 256;
+constexpr int kRateWindow = 16;
+constexpr double kTrimEverySeconds = 0.5;
+} // namespace
+
+struct TelemetryStore::Key
+{
+    QString name;
+    std::string utf8;
+    TimeSeriesBuffer series{kInitialPoints};
+    bool boolean = false;
+};
+
+struct TelemetryStore::Device
+{
+    int index = 0;
+    QString name;
+    QString topic;
+    qint64 messages = 0;
+    qint64 errors = 0;
+    qint64 lastSeenMs = 0;
+    qint64 lastDataMs = 0;
+    int gaps = 0;
+    qint64 longestGapMs = 0;
+    std::array<qint64, kRateWindow> recent{}; // data times of the latest messages
+    int recentCount = 0;
+    std::vector<std::unique_ptr<Key>> keys;
+    Index keyIndex;
+    // Key indexes of the previous message, in order: devices repeat the same keys in the
+    // same order, so most look-ups are a string compare instead of a hash.
+    std::vector<int> lastKeys;
+    double rate() const
+    {
+        const int n = std::min(recentCount, kRateWindow);
+        if (n < 2)
+            return 0;
+        const qint64 newest = recent[size_t((recentCount - 1) % kRateWindow)];
+        const qint64 oldest = recent[size_t((recentCount - n) % kRateWindow)];
+        return newest > oldest ? (n - 1) * 1000.0 / double(newest - oldest) : 0;
+    }
+};
+
+TelemetryStore::TelemetryStore() = default;
+TelemetryStore::~TelemetryStore() = default;
+
+void TelemetryStore::setRetention(size_t points, double seconds)
+{
+    QMutexLocker lock(&m_mutex);
+    m_retentionPoints = std::max<size_t>(points, 2);
+    m_retentionSeconds = std::max(0.0, seconds);
+    for (auto &d : m_devices)
+        for (auto &k : d->keys)
+            if (k->series.capacity() > m_retentionPoints)
+                k->series.setCapacity(m_retentionPoints);
+    applyRetention(m_newest);
+    ++m_revision;
+}
+
+size_t TelemetryStore::retentionPoints() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_retentionPoints;
+}
+
+double TelemetryStore::retentionSeconds() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_retentionSeconds;
+}
+
+void TelemetryStore::setStaleMs(qint64 ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_staleMs = std::max<qint64>(ms, 1);
+}
+
+qint64 TelemetryStore::staleMs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_staleMs;
+}
+
+TelemetryStore::Device *TelemetryStore::device(std::string_view name, const QString &topic)
+{
+    auto it = m_deviceIndex.find(name);
+    if (it != m_deviceIndex.end())
+        return m_devices[size_t(it->second)].get();
+    auto d = std::make_unique<Device>();
+    d->index = int(m_devices.size());
+    d->name = QString::fromUtf8(name.data(), qsizetype(name.size()));
+    d->topic = topic;
+    m_deviceIndex.emplace(std::string(name), d->index);
+    m_devices.push_back(std::move(d));
+    return m_devices.back().get();
+}
+
+int TelemetryStore::key(Device &d, std::string_view name, bool boolean)
+{
+    auto it = d.keyIndex.find(name);
+    if (it != d.keyIndex.end())
+        return it->second;
+    auto k = std::make_unique<Key>();
+    k->name = QString::fromUtf8(name.data(), qsizetype(name.size()));
+    k->utf8 = std::string(name);
+    k->boolean = boolean;
+    if (k->series.capacity() > m_retentionPoints)
+        k->series.setCapacity(m_retentionPoints);
+    const int index = int(d.keys.size());
+    d.keyIndex.emplace(std::string(name), index);
+    d.keys.push_back(std::move(k));
+    return index;
+}
+
+void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageOrigin> &origins, qint64 nowMs)
+{
+    static const MessageOrigin kNoOrigin;
+    QMutexLocker lock(&m_mutex);
+    const auto &messages = batch.messages();
+    const auto &points = batch.points();
+    size_t p = 0;
+    for (quint32 m = 0; m < messages.size(); ++m) {
+        const auto &msg = messages[m];
+        const MessageOrigin &origin = msg.source < origins.size() ? origins[msg.source] : kNoOrigin;
+        TopicSummary &topic = m_topics[origin.topic];
+        topic.topic = origin.topic;
+        const std::string_view name = batch.device(msg);
+        Device *d = name.empty() ? nullptr : device(name, origin.topic);
+        if (!msg.ok) {
+            ++m_errorCount;
+            ++topic.errors;
+            if (d) {
+                ++d->errors;
+                d->lastSeenMs = nowMs;
+            }
+            const auto &e = batch.errors()[msg.errorIndex];
+            m_errors.push_back({nowMs, origin.topic, origin.partition, origin.offset,
+                                d ? d->name : QString(), e.reason, e.preview});
+            if (m_errors.size() > size_t(kMaxErrors))
+                m_errors.pop_front();
+            continue;
+        }
+        if (!d)
+            continue; // every decoded message names its device; stay safe if one does not
+        ++m_messages;
+        ++topic.messages;
+        ++d->messages;
+        d->lastSeenMs = nowMs;
+        if (d->lastDataMs > 0 && msg.timestampMs - d->lastDataMs > m_staleMs) {
+            ++d->gaps;
+            d->longestGapMs = std::max(d->longestGapMs, msg.timestampMs - d->lastDataMs);
+        }
+        d->lastDataMs = std::max(d->lastDataMs, msg.timestampMs);
+        d->recent[size_t(d->recentCount % kRateWindow)] = msg.timestampMs;
+        ++d->recentCount;
+        while (p < points.size() && points[p].message < m)
+            ++p; // points of messages that failed are never kept; be safe anyway
+        for (size_t slot = 0; p < points.size() && points[p].message == m; ++p, ++slot) {
+            const auto &pt = points[p];
+            const std::string_view name = batch.key(pt);
+            int index;
+            if (slot < d->lastKeys.size() && d->keys[size_t(d->lastKeys[slot])]->utf8 == name) {
+                index = d->lastKeys[slot];
+            } else {
+                index = key(*d, name, pt.boolean);
+                if (slot >= d->lastKeys.size())
+                    d->lastKeys.resize(slot + 1);
+                d->lastKeys[slot] = index;
+            }
+            Key &k = *d->keys[size_t(index)];
+            TimeSeriesBuffer &s = k.series;
+            // Out-of-order readings would break the time axis' binary searches: drop them.
+            if (!s.isEmpty() && pt.t < s.last().t)
+                continue;
+            if (s.size() == s.capacity() && s.capacity() < m_retentionPoints)
+                s.setCapacity(std::min(m_retentionPoints, s.capacity() + s.capacity() / 2));
+            s.append(pt.t, pt.v);
+            m_newest = std::max(m_newest, pt.t);
+        }
+    }
+    if (m_retentionSeconds > 0 && m_newest - m_lastTrim >= kTrimEverySeconds) {
+        m_lastTrim = m_newest;
+        applyRetention(m_newest);
+    }
+    ++m_revision;
+}
+
+void TelemetryStore::applyRetention(double newest)
+{
+    if (m_retentionSeconds <= 0)
+        return;
+    const double cutoff = newest - m_retentionSeconds;
+    for (auto &d : m_devices)
+        for (auto &k : d->keys)
+            k->series.trimBefore(cutoff);
+}
+
+quint64 TelemetryStore::revision() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_revision;
+}
+
+quint64 TelemetryStore::generation() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_generation;
+}
+
+QList<DeviceSummary> TelemetryStore::devices() const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<DeviceSummary> out;
+    out.reserve(qsizetype(m_devices.size()));
+    for (const auto &d : m_devices)
+        out.append({d->index, d->name, d->topic, d->messages, d->errors, d->lastSeenMs, d->lastDataMs,
+                    d->rate(), d->gaps, d->longestGapMs, int(d->keys.size())});
+    return out;
+}
+
+QList<KeySummary> TelemetryStore::keys(int device) const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<KeySummary> out;
+    if (device < 0 || size_t(device) >= m_devices.size())
+        return out;
+    const auto &keys = m_devices[size_t(device)]->keys;
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const Key &k = *keys[i];
+        KeySummary s{int(i), k.name, 0, 0, k.series.size(), k.boolean};
+        if (!k.series.isEmpty()) {
+            s.lastValue = k.series.last().v;
+            s.lastTime = k.series.last().t;
+        }
+        out.append(s);
+    }
+    return out;
+}
+
+int TelemetryStore::deviceIndex(const QString &name) const
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_deviceIndex.find(std::string_view(name.toStdString()));
+    return it == m_deviceIndex.end() ? -1 : it->second;
+}
+
+int TelemetryStore::keyIndex(int device, const QString &key) const
+{
+    QMutexLocker lock(&m_mutex);
+    if (device < 0 || size_t(device) >= m_devices.size())
+        return -1;
+    const auto &index = m_devices[size_t(device)]->keyIndex;
+    auto it = index.find(std::string_view(key.toStdString()));
+    return it == index.end() ? -1 : it->second;
+}
+
+QString TelemetryStore::deviceName(int device) const
+{
+    QMutexLocker lock(&m_mutex);
+    return device >= 0 && size_t(device) < m_devices.size() ? m_devices[size_t(device)]->name : QString();
+}
+
+const TelemetryStore::Key *TelemetryStore::keyAt(int device, int key) const
+{
+    if (device < 0 || size_t(device) >= m_devices.size())
+        return nullptr;
+    const auto &keys = m_devices[size_t(device)]->keys;
+    return key >= 0 && size_t(key) < keys.size() ? keys[size_t(key)].get() : nullptr;
+}
+
+QString TelemetryStore::keyName(int device, int key) const
+{
+    QMutexLocker lock(&m_mutex);
+    const Key *k = keyAt(device, key);
+    return k ? k->name : QString();
+}
+
+bool TelemetryStore::isBoolean(int device, int key) const
+{
+    QMutexLocker lock(&m_mutex);
+    const Key *k = keyAt(device, key);
+    return k && k->boolean;
+}
+
+quint64 TelemetryStore::copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out) const
+{
+    QMutexLocker lock(&m_mutex);
+    const Key *k = keyAt(device, key);
+    return k ? k->series.copySince(since, out) : since;
+}
+
+QVector<double> TelemetryStore::tail(int device, int key, int count) const
+{
+    QMutexLocker lock(&m_mutex);
+    QVector<double> out;
+    const Key *k = keyAt(device, key);
+    if (!k)
+        return out;
+    const size_t n = std::min(k->series.size(), size_t(std::max(count, 0)));
+    out.reserve(qsizetype(n));
+    for (size_t i = k->series.size() - n; i < k->series.size(); ++i)
+        out.append(k->series.at(i).v);
+    return out;
+}
+
+StoreTotals TelemetryStore::totals() const
+{
+    QMutexLocker lock(&m_mutex);
+    StoreTotals t;
+    t.devices = int(m_devices.size());
+    t.messages = m_messages;
+    t.errors = m_errorCount;
+    for (const auto &d : m_devices) {
+        t.series += int(d->keys.size());
+        for (const auto &k : d->keys) {
+            t.points += k->series.size();
+            t.bytes += k->series.bytesUsed() + sizeof(Key) + size_t(k->name.capacity()) * 2;
+        }
+        t.bytes += sizeof(Device);
+    }
+    return t;
+}
+
+QList<TopicSummary> TelemetryStore::topics() const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<TopicSummary> out = m_topics.values();
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.topic < b.topic; });
+    return out;
+}
+
+QList<DecodeErrorRecord> TelemetryStore::errors() const
+{
+    QMutexLocker lock(&m_mutex);
+    return QList<DecodeErrorRecord>(m_errors.begin(), m_errors.end());
+}
+
+void TelemetryStore::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_devices.clear();
+    m_deviceIndex.clear();
+    m_topics.clear();
+    m_errors.clear();
+    m_newest = m_lastTrim = 0;
+    m_messages = m_errorCount = 0;
+    ++m_revision;
+    ++m_generation;
+}
+
+} // namespace kafkascope

@@ -1,0 +1,256 @@
+// On-demand benchmark of the telemetry path (run by tests/bench/ingest.sh):
+//   bench_ingest produce BOOTSTRAP TOPIC COUNT   1 M gateway messages, 50 devices x 4 keys
+//   bench_ingest ingest  BOOTSTRAP TOPIC         the panel's ingest pipeline, headless, to the end
+//   bench_ingest decode                          decoder alone, in memory
+//   bench_ingest replot                          20 series x 100,000 points, 1280x720 offscreen
+//                                                (TimeChart as is, then with QCP::phFastPolylines)
+//   bench_ingest stall   BOOTSTRAP TOPIC         worst UI event-loop stall while the panel ingests
+// Each prints "name: value" lines.
+
+#include "cluster_session.h"
+#include "kafka_handles.h"
+#include "telemetry_chart_view.h"
+#include "telemetry_decoder.h"
+#include "telemetry_ingest.h"
+#include "telemetry_panel.h"
+#include "telemetry_store.h"
+#include "time_chart.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace kafkascope;
+
+namespace {
+
+constexpr int kDevices = 50;
+
+QByteArray gatewayMessage(int device, qint64 ts, int i)
+{
+    return QStringLiteral(R"({"Sensor %1":[{"ts":%2,"values":{"temperature":%3,"humidity":%4,"battery":%5,"rssi":%6}}]})")
+        .arg(device, 2, 10, QLatin1Char('0'))
+        .arg(ts)
+        .arg(20.0 + (i % 100) * 0.01, 0, 'f', 2)
+        .arg(40.0 + (i % 50) * 0.1, 0, 'f', 1)
+        .arg(100.0 - (i % 1000) * 0.01, 0, 'f', 2)
+        .arg(-70 - i % 20)
+        .toUtf8();
+}
+
+ConnectionProfile profileFor(const QString &bootstrap)
+{
+    ConnectionProfile p;
+    p.id = QStringLiteral("bench");
+    p.name = QStringLiteral("bench");
+    p.bootstrapServers = bootstrap;
+    return p;
+}
+
+int produce(const QString &bootstrap, const QString &topic, int count)
+{
+    char errstr[512];
+    ConfPtr conf(rd_kafka_conf_new());
+    const QByteArray servers = bootstrap.toUtf8();
+    const std::pair<const char *, const char *> props[] = {
+        {"bootstrap.servers", servers.constData()}, {"linger.ms", "50"},      {"batch.num.messages", "10000"},
+        {"batch.size", "1000000"},                 {"queue.buffering.max.messages", "1000000"}, {"acks", "1"},
+    };
+    for (const auto &[k, v] : props)
+        if (rd_kafka_conf_set(conf.get(), k, v, errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
+            std::fprintf(stderr, "%s\n", errstr);
+            return 1;
+        }
+    KafkaPtr rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.release(), errstr, sizeof errstr));
+    if (!rk) {
+        std::fprintf(stderr, "%s\n", errstr);
+        return 1;
+    }
+    const QByteArray t = topic.toUtf8();
+    const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - count; // one ms apart, in the past
+    for (int i = 0; i < count; ++i) {
+        const int device = 1 + i % kDevices;
+        const QByteArray value = gatewayMessage(device, t0 + i, i);
+        const QByteArray key = QStringLiteral("Sensor %1").arg(device, 2, 10, QLatin1Char('0')).toUtf8();
+        rd_kafka_resp_err_t err;
+        while ((err = rd_kafka_producev(rk.get(), RD_KAFKA_V_TOPIC(t.constData()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                        RD_KAFKA_V_KEY(key.constData(), size_t(key.size())),
+                                        RD_KAFKA_V_VALUE(const_cast<char *>(value.constData()), size_t(value.size())),
+                                        RD_KAFKA_V_END))
+               == RD_KAFKA_RESP_ERR__QUEUE_FULL)
+            rd_kafka_poll(rk.get(), 10);
+        if (err) {
+            std::fprintf(stderr, "produce: %s\n", rd_kafka_err2str(err));
+            return 1;
+        }
+        rd_kafka_poll(rk.get(), 0);
+    }
+    if (rd_kafka_flush(rk.get(), 60000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        std::fprintf(stderr, "flush timed out\n");
+        return 1;
+    }
+    std::printf("produced: %d\n", count);
+    return 0;
+}
+
+int ingest(const QString &bootstrap, const QString &topic)
+{
+    auto store = std::make_shared<TelemetryStore>();
+    store->setRetention(1000000, 0);
+    TelemetryIngest pipeline(profileFor(bootstrap), store);
+    IngestConfig c;
+    c.topics = {topic};
+    c.start = StartPosition::Beginning;
+    c.stopAtEnd = true;
+    QElapsedTimer timer;
+    timer.start();
+    pipeline.start(c);
+    while (pipeline.status().active())
+        QThread::msleep(5);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const IngestStatus st = pipeline.status();
+    if (st.state != IngestStatus::State::Finished) {
+        std::fprintf(stderr, "ingest did not finish: %s\n", qPrintable(st.message));
+        return 1;
+    }
+    const StoreTotals t = store->totals();
+    std::printf("ingest_messages: %lld\n", st.messages);
+    std::printf("ingest_seconds: %.3f\n", seconds);
+    std::printf("ingest_msgs_per_s: %.0f\n", double(st.messages) / seconds);
+    std::printf("ingest_MB_per_s: %.1f\n", double(st.bytes) / seconds / 1e6);
+    std::printf("store_points: %zu\n", t.points);
+    std::printf("store_bytes: %zu\n", t.bytes);
+    std::printf("decode_errors: %lld\n", t.errors);
+    std::printf("bytes_per_point: %.1f\n", double(t.bytes) / double(std::max<size_t>(t.points, 1)));
+    return 0;
+}
+
+int decode()
+{
+    constexpr int kMessages = 200000;
+    std::vector<QByteArray> messages;
+    messages.reserve(kMessages);
+    size_t bytes = 0;
+    for (int i = 0; i < kMessages; ++i) {
+        messages.push_back(gatewayMessage(1 + i % kDevices, 1700000000000 + i, i));
+        bytes += size_t(messages.back().size());
+    }
+    TelemetryDecoder decoder;
+    DecodedBatch batch;
+    QElapsedTimer timer;
+    timer.start();
+    size_t points = 0;
+    for (int round = 0; round < 3; ++round)
+        for (int i = 0; i < kMessages; ++i) {
+            if (i % 4096 == 0) {
+                points += batch.points().size();
+                batch.clear();
+            }
+            RawMessage m;
+            m.value = std::string_view(messages[size_t(i)].constData(), size_t(messages[size_t(i)].size()));
+            m.kafkaTimestampMs = 1700000000000;
+            decoder.decode(m, batch);
+        }
+    points += batch.points().size();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("decode_msgs_per_s: %.0f\n", 3.0 * kMessages / seconds);
+    std::printf("decode_MB_per_s: %.1f\n", 3.0 * double(bytes) / seconds / 1e6);
+    std::printf("decode_points: %zu\n", points);
+    return 0;
+}
+
+int replot(bool fastPolylines)
+{
+    TimeChart chart;
+    chart.plot()->setPlottingHint(QCP::phFastPolylines, fastPolylines);
+    chart.resize(1280, 720);
+    chart.setTimeWindow(0);
+    constexpr int kSeries = 20, kPoints = 100000;
+    std::vector<double> t(kPoints), v(kPoints);
+    for (int p = 1; p < 4; ++p)
+        chart.addPane();
+    for (int s = 0; s < kSeries; ++s) {
+        for (int i = 0; i < kPoints; ++i) {
+            t[size_t(i)] = 1700000000.0 + i * 0.1;
+            v[size_t(i)] = std::sin(i * 0.001 + s) * 10 + s + (i % 7) * 0.1;
+        }
+        chart.appendPoints(chart.addSeries(s % 4, QStringLiteral("series %1").arg(s)), t, v);
+    }
+    chart.show();
+    QApplication::processEvents();
+    chart.plot()->replot(QCustomPlot::rpImmediateRefresh); // warm-up
+    std::vector<double> ms;
+    for (int i = 0; i < 15; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    const char *suffix = fastPolylines ? "_fast_polylines" : "";
+    std::printf("replot%s_ms: %.1f\n", suffix, ms[ms.size() / 2]);
+    std::printf("replot%s_worst_ms: %.1f\n", suffix, ms.back());
+    return 0;
+}
+
+int stall(const QString &bootstrap, const QString &topic)
+{
+    ClusterSession session(profileFor(bootstrap)); // not started: the panel only needs its profile
+    TelemetryPanel panel(&session);
+    panel.resize(1280, 720);
+    panel.show();
+    for (int d = 1; d <= 4; ++d) {
+        const QString device = QStringLiteral("Sensor %1").arg(d, 2, 10, QLatin1Char('0'));
+        panel.chartView()->addKey(0, device, QStringLiteral("temperature"));
+        panel.chartView()->addKey(d == 1 ? -1 : 1, device, QStringLiteral("humidity"));
+    }
+    qint64 worst = 0, worstAt = 0;
+    QElapsedTimer sinceTick, total;
+    QTimer tick;
+    tick.setInterval(5);
+    QObject::connect(&tick, &QTimer::timeout, &panel, [&] {
+        const qint64 gap = sinceTick.restart();
+        if (gap > worst) {
+            worst = gap;
+            worstAt = total.elapsed();
+        }
+    });
+    panel.replayRange({topic}, 0, QDateTime::currentMSecsSinceEpoch());
+    sinceTick.start();
+    tick.start();
+    total.start();
+    while ((panel.ingest()->status().active() || total.elapsed() < 500) && total.elapsed() < 300000)
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    std::printf("stall_messages: %lld\n", panel.ingest()->status().messages);
+    std::printf("stall_seconds: %.2f\n", double(total.elapsed()) / 1000.0);
+    std::printf("ui_stall_worst_at_ms: %lld\n", worstAt);
+    std::printf("ui_stall_ms: %lld\n", worst - 5);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString mode = args.value(1);
+    if (mode == QLatin1String("produce") && args.size() == 5)
+        return produce(args[2], args[3], args[4].toInt());
+    if (mode == QLatin1String("ingest") && args.size() == 4)
+        return ingest(args[2], args[3]);
+    if (mode == QLatin1String("decode"))
+        return decode();
+    if (mode == QLatin1String("replot")) // TimeChart as it is, then with QCustomPlot's fast polylines
+        return replot(false) || replot(true);
+    if (mode == QLatin1String("stall") && args.size() == 4)
+        return stall(args[2], args[3]);
+    std::fprintf(stderr, "usage: bench_ingest produce|ingest|decode|replot|stall ...\n");
+    return 2;
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Telemetry ingest benchmark: kcat vs Kafkascope's ingest pipeline on the same 1,000,000
+# gateway-format messages (50 devices x 4 keys) on a real broker, plus decode throughput,
+# replot time, store bytes per point and the UI's worst stall while ingesting.
+#   tests/bench/ingest.sh BUILD_DIR
+set -euo pipefail
+build=${1:?usage: ingest.sh BUILD_DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+bench="$build/tests/bench/bench_ingest"
+count=${KAFKASCOPE_BENCH_MESSAGES:-1000000}
+[[ -x $bench ]] || { echo "ingest.sh: $bench not built" >&2; exit 1; }
+dir=$(mktemp -d /tmp/kafkascope-bench-ingest.XXXXXX)
+trap '"$here/../broker/kafka-broker.sh" stop "$dir" --wipe >/dev/null 2>&1 || true; rm -rf "$dir"' EXIT
+"$here/../broker/kafka-broker.sh" start "$dir" >/dev/null
+bootstrap=$(cat "$dir/bootstrap")
+topic="bench.telemetry.$RANDOM"
+python=${KAFKASCOPE_PYTHON:-/usr/bin/python3}
+"$python" - "$bootstrap" "$topic" <<'PY'
+import sys
+from confluent_kafka.admin import AdminClient, NewTopic
+a = AdminClient({'bootstrap.servers': sys.argv[1]})
+a.create_topics([NewTopic(sys.argv[2], 6, 1)])[sys.argv[2]].result()
+PY
+echo "broker: $bootstrap  topic: $topic  messages: $count"
+"$bench" produce "$bootstrap" "$topic" "$count"
+
+now_ns() { date +%s%N; }
+start=$(now_ns)
+kcat -C -e -q -o beginning -b "$bootstrap" -t "$topic" > /dev/null
+kcat_s=$(echo "($(now_ns) - $start) / 1000000000" | bc -l)
+kcat_rate=$(echo "$count / $kcat_s" | bc -l)
+printf 'kcat_seconds: %.3f\nkcat_msgs_per_s: %.0f\n' "$kcat_s" "$kcat_rate"
+
+out=$("$bench" ingest "$bootstrap" "$topic")
+echo "$out"
+ingest_rate=$(echo "$out" | awk '/^ingest_msgs_per_s:/ {print $2}')
+printf 'ingest_vs_kcat: %.2f\n' "$(echo "$ingest_rate / $kcat_rate" | bc -l)"
+
+"$bench" decode
+"$bench" replot
+"$bench" stall "$bootstrap" "$topic"

@@ -1,0 +1,172 @@
+// The telemetry panel on the demo cluster, driven offscreen: it starts by itself, lists the
+// simulated devices, and a key picked in the device tree (search, expand, double-click) or
+// dropped onto the "new pane" strip is charted with exactly the points the store holds.
+// Chart layouts survive a save and reopen.
+
+#include "main_window.h"
+#include "telemetry_chart_view.h"
+#include "telemetry_device_model.h"
+#include "telemetry_panel.h"
+#include "test_main.h"
+#include "workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSortFilterProxyModel>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <qcustomplot.h>
+
+using namespace kafkascope;
+
+class TestTelemetryPanelGui : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void pickKeyChartsStoreData();
+    void dropOnStripAddsPane();
+    void layoutRoundTrip();
+    void cleanupTestCase();
+
+private:
+    // Every point the chart's graph holds equals the store's point at the same position.
+    void compareGraphWithStore(TimeChart::SeriesId id, const QString &device, const QString &key);
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+    TelemetryPanel *m_panel = nullptr;
+};
+
+void TestTelemetryPanelGui::initTestCase()
+{
+    MainWindow::Options options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("demo.ini"));
+    options.startDemo = true;
+    options.demoRate = 300;
+    options.openPanel = QStringLiteral("telemetry");
+    m_window = std::make_unique<MainWindow>(options);
+    m_window->resize(1500, 950);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findPanel(Workspace::kDemoId, QStringLiteral("telemetry")) != nullptr, 20000);
+    m_panel = qobject_cast<TelemetryPanel *>(m_window->findPanel(Workspace::kDemoId, QStringLiteral("telemetry")));
+    QVERIFY(m_panel);
+    new QAbstractItemModelTester(m_panel->deviceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_panel);
+    // On the demo the panel starts by itself and lists the 50 sensors.
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->ingest()->isRunning(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->deviceModel()->rowCount() >= 50, 20000);
+    QVERIFY(m_panel->selectedTopics().contains(QStringLiteral("tb.telemetry")));
+}
+
+void TestTelemetryPanelGui::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+void TestTelemetryPanelGui::compareGraphWithStore(TimeChart::SeriesId id, const QString &device, const QString &key)
+{
+    QCPGraph *graph = m_panel->chartView()->chart()->graph(id);
+    QVERIFY(graph);
+    QTRY_VERIFY_WITH_TIMEOUT(graph->dataCount() >= 3, 15000);
+    const auto store = m_panel->store();
+    const int d = store->deviceIndex(device);
+    const int k = store->keyIndex(d, key);
+    QVERIFY(d >= 0 && k >= 0);
+    std::vector<SeriesPoint> points;
+    store->copySince(d, k, 0, points);
+    const int n = graph->dataCount();
+    QVERIFY(size_t(n) <= points.size()); // the store may be a frame ahead
+    for (int i = 0; i < n; ++i) {
+        QCOMPARE(graph->data()->at(i)->key, points[size_t(i)].t);
+        QCOMPARE(graph->data()->at(i)->value, points[size_t(i)].v);
+    }
+}
+
+void TestTelemetryPanelGui::pickKeyChartsStoreData()
+{
+    auto *filter = m_panel->findChild<QLineEdit *>(QStringLiteral("deviceFilter"));
+    QTreeView *tree = m_panel->deviceView();
+    QTest::keyClicks(filter, QStringLiteral("Sensor 07"));
+    QTRY_COMPARE(tree->model()->rowCount(), 1);
+    const QModelIndex device = tree->model()->index(0, 0);
+    QCOMPARE(device.data().toString(), QStringLiteral("Sensor 07"));
+    tree->expand(device);
+    QTRY_VERIFY(tree->model()->rowCount(device) >= 6);
+    QModelIndex battery;
+    for (int r = 0; r < tree->model()->rowCount(device); ++r)
+        if (tree->model()->index(r, 0, device).data().toString() == QLatin1String("battery"))
+            battery = tree->model()->index(r, 0, device);
+    QVERIFY(battery.isValid());
+    tree->scrollTo(battery);
+    const QRect rect = tree->visualRect(battery);
+    QVERIFY(rect.isValid());
+    // A double-click is two clicks then the double-click event.
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
+    TelemetryChartView *view = m_panel->chartView();
+    QTRY_VERIFY(view->seriesFor(QStringLiteral("Sensor 07"), QStringLiteral("battery")) != 0);
+    const TimeChart::SeriesId id = view->seriesFor(QStringLiteral("Sensor 07"), QStringLiteral("battery"));
+    QCOMPARE(view->chart()->seriesName(id), QStringLiteral("Sensor 07 · battery"));
+    compareGraphWithStore(id, QStringLiteral("Sensor 07"), QStringLiteral("battery"));
+    // The stats table lists it with figures.
+    QTRY_VERIFY(!view->statsTable()->findItems(QStringLiteral("Sensor 07 · battery"), Qt::MatchExactly).isEmpty());
+    QVERIFY(m_panel->statusText().contains(QStringLiteral("points held")));
+    filter->clear();
+}
+
+void TestTelemetryPanelGui::dropOnStripAddsPane()
+{
+    TelemetryChartView *view = m_panel->chartView();
+    const int panes = view->chart()->paneCount();
+    auto *model = m_panel->deviceModel();
+    QTRY_VERIFY(model->keyIndex(QStringLiteral("Sensor 11"), QStringLiteral("rssi")).isValid());
+    QTRY_VERIFY(model->keyIndex(QStringLiteral("Sensor 12"), QStringLiteral("rssi")).isValid());
+    std::unique_ptr<QMimeData> mime(model->mimeData({model->keyIndex(QStringLiteral("Sensor 11"), QStringLiteral("rssi")),
+                                                     model->keyIndex(QStringLiteral("Sensor 12"), QStringLiteral("rssi"))}));
+    auto *strip = view->findChild<QLabel *>(QStringLiteral("newPaneDropStrip"));
+    QVERIFY(strip);
+    const QPointF at = strip->rect().center();
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, mime.get(), Qt::LeftButton, {});
+    QApplication::sendEvent(strip, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, mime.get(), Qt::LeftButton, {});
+    QApplication::sendEvent(strip, &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(view->chart()->paneCount(), panes + 1);
+    const TimeChart::SeriesId a = view->seriesFor(QStringLiteral("Sensor 11"), QStringLiteral("rssi"));
+    const TimeChart::SeriesId b = view->seriesFor(QStringLiteral("Sensor 12"), QStringLiteral("rssi"));
+    QVERIFY(a && b);
+    QCOMPARE(view->chart()->seriesPane(a), panes);
+    QCOMPARE(view->chart()->seriesPane(b), panes);
+    compareGraphWithStore(b, QStringLiteral("Sensor 12"), QStringLiteral("rssi"));
+}
+
+void TestTelemetryPanelGui::layoutRoundTrip()
+{
+    TelemetryChartView *view = m_panel->chartView();
+    view->addThreshold(0, 25.5, QStringLiteral("hot"));
+    const QJsonObject before = view->layoutJson();
+    const QString path = m_dir.filePath(QStringLiteral("layout.json"));
+    QString error;
+    QVERIFY2(view->saveLayout(path, &error), qPrintable(error));
+    view->clearChart();
+    QCOMPARE(view->chart()->seriesIds().size(), 0);
+    QCOMPARE(view->chart()->paneCount(), 1);
+    QVERIFY2(view->loadLayout(path, &error), qPrintable(error));
+    QCOMPARE(view->layoutJson(), before);
+    QVERIFY(view->seriesFor(QStringLiteral("Sensor 07"), QStringLiteral("battery")) != 0);
+    // A file that is not a layout is refused with a reason, and the chart stays as it was.
+    QFile bad(m_dir.filePath(QStringLiteral("bad.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{\"panes\": 3}");
+    bad.close();
+    QVERIFY(!view->loadLayout(bad.fileName(), &error));
+    QVERIFY(error.contains(QStringLiteral("Not a Kafkascope chart layout")));
+    QCOMPARE(view->layoutJson(), before);
+}
+
+KAFKASCOPE_GUI_TEST_MAIN(TestTelemetryPanelGui)
+#include "tst_telemetry_panel_gui.moc"

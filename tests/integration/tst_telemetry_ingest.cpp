@@ -1,0 +1,233 @@
+// The telemetry ingest against the real broker: telemetry produced with kcat ends up in
+// the store exactly (devices, keys, timestamps, values); a start timestamp and a bounded
+// range keep only the messages inside; bad messages are counted, not fatal; and reading
+// without a consumer group leaves no group on the cluster.
+
+#include "telemetry_ingest.h"
+#include "telemetry_store.h"
+#include "test_main.h"
+#include "test_support.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QThread>
+
+using namespace kafkascope;
+using namespace kafkascope::testing;
+
+namespace {
+constexpr qint64 kTs = 1700000000000;
+
+// "device/key" -> "t=v;t=v" over the whole store.
+QMap<QString, QString> contents(const TelemetryStore &store)
+{
+    QMap<QString, QString> out;
+    for (const DeviceSummary &d : store.devices())
+        for (const KeySummary &k : store.keys(d.index)) {
+            std::vector<SeriesPoint> pts;
+            store.copySince(d.index, k.index, 0, pts);
+            QStringList values;
+            for (const SeriesPoint &p : pts)
+                values << QStringLiteral("%1=%2").arg(qint64(std::llround(p.t * 1000))).arg(p.v);
+            out.insert(d.name + QLatin1Char('/') + k.name, values.join(QLatin1Char(';')));
+        }
+    return out;
+}
+
+bool produce(const QString &bootstrap, const QString &topic, const QByteArray &lines)
+{
+    const ProcessResult r = run(QStringLiteral("kcat"),
+                                {QStringLiteral("-P"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"), topic,
+                                 QStringLiteral("-K"), QStringLiteral("|")},
+                                lines);
+    if (!r.ok())
+        qWarning("kcat failed: %s", r.err.constData());
+    return r.ok();
+}
+} // namespace
+
+class TestTelemetryIngest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void storeHoldsExactlyWhatWasProduced();
+    void startFromTimestampKeepsOnlyLaterMessages();
+    void boundedRangeStopsAtTheEnd();
+    void unknownTopicFailsWithItsName();
+    void noConsumerGroupIsCreated();
+    void cleanupTestCase();
+
+private:
+    bool runToEnd(TelemetryIngest &ingest, const IngestConfig &config, IngestStatus *final);
+    QString m_bootstrap;
+    QStringList m_topics;
+};
+
+void TestTelemetryIngest::initTestCase()
+{
+    QString why;
+    m_bootstrap = brokerBootstrap(&why);
+    QVERIFY2(!m_bootstrap.isEmpty(), qPrintable(why));
+}
+
+void TestTelemetryIngest::cleanupTestCase()
+{
+    for (const QString &t : std::as_const(m_topics))
+        deleteTopic(m_bootstrap, t);
+}
+
+bool TestTelemetryIngest::runToEnd(TelemetryIngest &ingest, const IngestConfig &config, IngestStatus *final)
+{
+    ingest.start(config);
+    QElapsedTimer timer;
+    timer.start();
+    while (ingest.status().active() && timer.elapsed() < 30000)
+        QTest::qWait(50);
+    *final = ingest.status();
+    return !final->active();
+}
+
+void TestTelemetryIngest::storeHoldsExactlyWhatWasProduced()
+{
+    const QString topic = uniqueName(QStringLiteral("telemetry"));
+    m_topics << topic;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, 3, &error), qPrintable(error));
+    QByteArray lines;
+    QMap<QString, QString> expected;
+    for (int d = 1; d <= 3; ++d) {
+        QStringList temps, hums;
+        for (int i = 0; i < 5; ++i) {
+            const qint64 ts = kTs + i * 1000;
+            const double t = 20 + d + i * 0.25, h = 40 + i;
+            lines += QStringLiteral(R"(Sensor %1|{"Sensor %1":[{"ts":%2,"values":{"temperature":%3,"humidity":%4}}]})")
+                         .arg(d).arg(ts).arg(t).arg(h).toUtf8() + '\n';
+            temps << QStringLiteral("%1=%2").arg(ts).arg(t);
+            hums << QStringLiteral("%1=%2").arg(ts).arg(h);
+        }
+        expected.insert(QStringLiteral("Sensor %1/temperature").arg(d), temps.join(QLatin1Char(';')));
+        expected.insert(QStringLiteral("Sensor %1/humidity").arg(d), hums.join(QLatin1Char(';')));
+    }
+    lines += "Sensor 2|{not json\n";
+    QVERIFY(produce(m_bootstrap, topic, lines));
+
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestConfig c;
+    c.topics = {topic};
+    c.start = StartPosition::Beginning;
+    c.stopAtEnd = true;
+    IngestStatus st;
+    QVERIFY(runToEnd(ingest, c, &st));
+    QCOMPARE(st.state, IngestStatus::State::Finished);
+    QCOMPARE(st.messages, 16);
+    QCOMPARE(contents(*store), expected);
+    QCOMPARE(store->devices().size(), 3);
+    QCOMPARE(store->totals().errors, 1);
+    const DecodeErrorRecord e = store->errors().first();
+    QCOMPARE(e.topic, topic);
+    QCOMPARE(e.device, QStringLiteral("Sensor 2"));
+    QVERIFY(e.reason.contains(QStringLiteral("invalid JSON")));
+    QCOMPARE(e.preview, QByteArray("{not json"));
+    QVERIFY(st.formats.join(QString()).contains(QStringLiteral("ThingsBoard gateway")));
+}
+
+void TestTelemetryIngest::startFromTimestampKeepsOnlyLaterMessages()
+{
+    const QString topic = uniqueName(QStringLiteral("telemetry.ts"));
+    m_topics << topic;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, 2, &error), qPrintable(error));
+    // Device format, device from the key, Kafka timestamps as time (no ts in payload).
+    QVERIFY(produce(m_bootstrap, topic, "Early 1|{\"v\":1}\nEarly 2|{\"v\":2}\n"));
+    QTest::qWait(1200);
+    const qint64 cut = QDateTime::currentMSecsSinceEpoch();
+    QTest::qWait(300);
+    QVERIFY(produce(m_bootstrap, topic, "Late 1|{\"v\":3}\nLate 2|{\"v\":4}\n"));
+
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestConfig c;
+    c.topics = {topic};
+    c.start = StartPosition::Timestamp;
+    c.startMs = cut;
+    c.stopAtEnd = true;
+    c.decoder.format = TelemetryFormat::Device;
+    IngestStatus st;
+    QVERIFY(runToEnd(ingest, c, &st));
+    QCOMPARE(st.state, IngestStatus::State::Finished);
+    QStringList names;
+    for (const DeviceSummary &d : store->devices()) {
+        names << d.name;
+        QVERIFY(d.lastDataMs >= cut);
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("Late 1"), QStringLiteral("Late 2")}));
+}
+
+void TestTelemetryIngest::boundedRangeStopsAtTheEnd()
+{
+    const QString topic = uniqueName(QStringLiteral("telemetry.range"));
+    m_topics << topic;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, 1, &error), qPrintable(error));
+    QVERIFY(produce(m_bootstrap, topic, "A|{\"v\":1}\n"));
+    QTest::qWait(600);
+    const qint64 from = QDateTime::currentMSecsSinceEpoch();
+    QTest::qWait(300);
+    QVERIFY(produce(m_bootstrap, topic, "B|{\"v\":2}\n"));
+    QTest::qWait(300);
+    const qint64 to = QDateTime::currentMSecsSinceEpoch();
+    QTest::qWait(600);
+    QVERIFY(produce(m_bootstrap, topic, "C|{\"v\":3}\n"));
+
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestConfig c;
+    c.topics = {topic};
+    c.start = StartPosition::Timestamp;
+    c.startMs = from;
+    c.endMs = to;
+    IngestStatus st;
+    QVERIFY(runToEnd(ingest, c, &st));
+    QCOMPARE(st.state, IngestStatus::State::Finished);
+    QCOMPARE(contents(*store).keys(), QStringList{QStringLiteral("B/v")});
+}
+
+void TestTelemetryIngest::unknownTopicFailsWithItsName()
+{
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestConfig c;
+    c.topics = {QStringLiteral("no.such.topic.here")};
+    IngestStatus st;
+    QVERIFY(runToEnd(ingest, c, &st));
+    QCOMPARE(st.state, IngestStatus::State::Failed);
+    QVERIFY2(st.message.contains(QStringLiteral("no.such.topic.here")), qPrintable(st.message));
+}
+
+void TestTelemetryIngest::noConsumerGroupIsCreated()
+{
+    QVERIFY(!m_topics.isEmpty());
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestConfig c;
+    c.topics = {m_topics.first()};
+    c.start = StartPosition::Beginning;
+    ingest.start(c);
+    QTRY_VERIFY_WITH_TIMEOUT(store->totals().messages >= 15, 20000);
+    ingest.stop();
+    const ProcessResult r = python(QStringLiteral(R"(
+import sys
+from confluent_kafka.admin import AdminClient
+a = AdminClient({'bootstrap.servers': sys.argv[1]})
+print('\n'.join(g.id for g in a.list_groups(timeout=10)))
+)"),
+                                   {m_bootstrap});
+    QVERIFY2(r.ok(), r.err.constData());
+    QVERIFY2(!r.out.contains("kafkascope-telemetry"), r.out.constData());
+}
+
+KAFKASCOPE_CORE_TEST_MAIN(TestTelemetryIngest)
+#include "tst_telemetry_ingest.moc"

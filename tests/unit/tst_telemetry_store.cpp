@@ -1,0 +1,225 @@
+// The telemetry store: devices, keys and points exactly as decoded; retention by points
+// and by time; incremental reads; device statistics (rate, gaps); bounded error list;
+// memory accounted.
+
+#include "telemetry_store.h"
+#include "test_main.h"
+
+#include <QTest>
+
+using namespace kafkascope;
+
+namespace {
+constexpr qint64 kT0 = 1700000000000;
+
+DecoderOptions format(TelemetryFormat f)
+{
+    DecoderOptions o;
+    o.format = f;
+    return o;
+}
+
+// Decodes gateway messages "device -> (tsMs, value)" into one batch and applies it.
+void feed(TelemetryStore &store, const QList<std::tuple<QString, qint64, double>> &readings, qint64 nowMs = kT0)
+{
+    TelemetryDecoder decoder(format(TelemetryFormat::Gateway));
+    DecodedBatch batch;
+    std::vector<MessageOrigin> origins;
+    for (const auto &[device, ts, v] : readings) {
+        const QByteArray json = QStringLiteral(R"({"%1":[{"ts":%2,"values":{"temperature":%3,"on":true}}]})")
+                                    .arg(device)
+                                    .arg(ts)
+                                    .arg(v)
+                                    .toUtf8();
+        RawMessage m;
+        m.value = std::string_view(json.constData(), size_t(json.size()));
+        m.kafkaTimestampMs = ts;
+        batch.setSource(quint32(origins.size()));
+        origins.push_back({QStringLiteral("tb.telemetry"), 0, qint64(origins.size())});
+        decoder.decode(m, batch);
+    }
+    store.apply(batch, origins, nowMs);
+}
+} // namespace
+
+class TestTelemetryStore : public QObject
+{
+    Q_OBJECT
+private slots:
+    void holdsExactlyWhatWasDecoded();
+    void incrementalReads();
+    void retentionByPoints_data();
+    void retentionByPoints();
+    void retentionByTime();
+    void rateAndGaps();
+    void errorsAreCountedAndBounded();
+    void memoryIsAccounted();
+    void clearInvalidatesIndexes();
+};
+
+void TestTelemetryStore::holdsExactlyWhatWasDecoded()
+{
+    TelemetryStore store;
+    feed(store, {{QStringLiteral("A"), kT0, 1.5}, {QStringLiteral("B"), kT0 + 1000, 2.5}, {QStringLiteral("A"), kT0 + 2000, 3.5}});
+    const auto devices = store.devices();
+    QCOMPARE(devices.size(), 2);
+    QCOMPARE(devices[0].name, QStringLiteral("A"));
+    QCOMPARE(devices[0].messages, 2);
+    QCOMPARE(devices[0].lastDataMs, kT0 + 2000);
+    QCOMPARE(devices[0].topic, QStringLiteral("tb.telemetry"));
+    const int a = store.deviceIndex(QStringLiteral("A"));
+    const auto keys = store.keys(a);
+    QCOMPARE(keys.size(), 2);
+    QCOMPARE(keys[0].name, QStringLiteral("temperature"));
+    QCOMPARE(keys[0].lastValue, 3.5);
+    QVERIFY(!keys[0].boolean);
+    QVERIFY(keys[1].boolean);
+    std::vector<SeriesPoint> pts;
+    store.copySince(a, store.keyIndex(a, QStringLiteral("temperature")), 0, pts);
+    QCOMPARE(pts.size(), size_t(2));
+    QCOMPARE(pts[0].t, kT0 / 1000.0);
+    QCOMPARE(pts[0].v, 1.5);
+    QCOMPARE(pts[1].t, (kT0 + 2000) / 1000.0);
+    QCOMPARE(pts[1].v, 3.5);
+    QCOMPARE(store.tail(a, 0, 10), (QVector<double>{1.5, 3.5}));
+    QCOMPARE(store.keyIndex(a, QStringLiteral("missing")), -1);
+    QCOMPARE(store.deviceIndex(QStringLiteral("missing")), -1);
+}
+
+void TestTelemetryStore::incrementalReads()
+{
+    TelemetryStore store;
+    feed(store, {{QStringLiteral("A"), kT0, 1}, {QStringLiteral("A"), kT0 + 1000, 2}});
+    std::vector<SeriesPoint> pts;
+    quint64 seq = store.copySince(0, 0, 0, pts);
+    QCOMPARE(pts.size(), size_t(2));
+    pts.clear();
+    QCOMPARE(store.copySince(0, 0, seq, pts), seq);
+    QVERIFY(pts.empty());
+    feed(store, {{QStringLiteral("A"), kT0 + 2000, 3}});
+    seq = store.copySince(0, 0, seq, pts);
+    QCOMPARE(pts.size(), size_t(1));
+    QCOMPARE(pts[0].v, 3.0);
+    // An out-of-order reading is dropped rather than breaking the time order.
+    feed(store, {{QStringLiteral("A"), kT0 + 500, 9}});
+    pts.clear();
+    store.copySince(0, 0, seq, pts);
+    QVERIFY(pts.empty());
+}
+
+void TestTelemetryStore::retentionByPoints_data()
+{
+    QTest::addColumn<int>("retention");
+    QTest::addColumn<int>("fed");
+    QTest::newRow("under") << 1000 << 10;
+    QTest::newRow("exactly") << 300 << 300;
+    QTest::newRow("over, several growths") << 1000 << 5000;
+}
+
+void TestTelemetryStore::retentionByPoints()
+{
+    QFETCH(int, retention);
+    QFETCH(int, fed);
+    TelemetryStore store;
+    store.setRetention(size_t(retention), 0);
+    QList<std::tuple<QString, qint64, double>> readings;
+    for (int i = 0; i < fed; ++i)
+        readings.append({QStringLiteral("A"), kT0 + i * 100, double(i)});
+    feed(store, readings);
+    std::vector<SeriesPoint> pts;
+    store.copySince(0, 0, 0, pts);
+    const int held = std::min(retention, fed);
+    QCOMPARE(int(pts.size()), held);
+    QCOMPARE(pts.back().v, double(fed - 1)); // newest kept
+    QCOMPARE(pts.front().v, double(fed - held));
+    QCOMPARE(store.keys(0)[0].points, size_t(held));
+}
+
+void TestTelemetryStore::retentionByTime()
+{
+    TelemetryStore store;
+    store.setRetention(100000, 10); // 10 s
+    QList<std::tuple<QString, qint64, double>> readings;
+    for (int i = 0; i <= 60; ++i)
+        readings.append({QStringLiteral("A"), kT0 + i * 1000, double(i)});
+    feed(store, readings);
+    std::vector<SeriesPoint> pts;
+    store.copySince(0, 0, 0, pts);
+    QVERIFY(!pts.empty());
+    QVERIFY2(pts.front().t >= (kT0 + 50000) / 1000.0 - 1, qPrintable(QString::number(pts.front().t)));
+    QCOMPARE(pts.back().v, 60.0);
+}
+
+void TestTelemetryStore::rateAndGaps()
+{
+    TelemetryStore store;
+    store.setStaleMs(5000);
+    QList<std::tuple<QString, qint64, double>> readings;
+    for (int i = 0; i < 10; ++i) // 2 per second
+        readings.append({QStringLiteral("A"), kT0 + i * 500, double(i)});
+    readings.append({QStringLiteral("A"), kT0 + 4500 + 20000, 1.0}); // a 20 s silence
+    feed(store, readings);
+    const DeviceSummary d = store.devices().first();
+    QCOMPARE(d.gaps, 1);
+    QCOMPARE(d.longestGapMs, 20000);
+    QVERIFY2(d.rate > 0.4 && d.rate < 2.1, qPrintable(QString::number(d.rate)));
+}
+
+void TestTelemetryStore::errorsAreCountedAndBounded()
+{
+    TelemetryStore store;
+    TelemetryDecoder decoder(format(TelemetryFormat::Device));
+    DecodedBatch batch;
+    std::vector<MessageOrigin> origins;
+    for (int i = 0; i < TelemetryStore::kMaxErrors + 20; ++i) {
+        RawMessage m;
+        m.value = "{broken";
+        m.key = "Dev 1";
+        batch.setSource(quint32(origins.size()));
+        origins.push_back({QStringLiteral("t"), 2, i});
+        decoder.decode(m, batch);
+    }
+    store.apply(batch, origins, kT0);
+    QCOMPARE(store.totals().errors, qint64(TelemetryStore::kMaxErrors + 20));
+    const auto errors = store.errors();
+    QCOMPARE(errors.size(), TelemetryStore::kMaxErrors);
+    QCOMPARE(errors.last().offset, qint64(TelemetryStore::kMaxErrors + 19));
+    QCOMPARE(errors.last().partition, 2);
+    QCOMPARE(errors.last().device, QStringLiteral("Dev 1"));
+    QVERIFY(errors.last().reason.contains(QStringLiteral("invalid JSON")));
+    QCOMPARE(errors.last().preview, QByteArray("{broken"));
+    QCOMPARE(store.devices().first().errors, qint64(TelemetryStore::kMaxErrors + 20));
+    QCOMPARE(store.topics().first().errors, qint64(TelemetryStore::kMaxErrors + 20));
+}
+
+void TestTelemetryStore::memoryIsAccounted()
+{
+    TelemetryStore store;
+    QList<std::tuple<QString, qint64, double>> readings;
+    for (int i = 0; i < 20000; ++i)
+        readings.append({QStringLiteral("A"), kT0 + i, double(i)});
+    feed(store, readings);
+    const StoreTotals t = store.totals();
+    QCOMPARE(t.devices, 1);
+    QCOMPARE(t.series, 2);
+    QCOMPARE(t.points, size_t(40000));
+    QVERIFY(t.bytes >= t.points * sizeof(SeriesPoint));
+    QCOMPARE(t.messages, 20000);
+}
+
+void TestTelemetryStore::clearInvalidatesIndexes()
+{
+    TelemetryStore store;
+    feed(store, {{QStringLiteral("A"), kT0, 1}});
+    const quint64 g = store.generation();
+    store.clear();
+    QVERIFY(store.generation() != g);
+    QVERIFY(store.devices().isEmpty());
+    QCOMPARE(store.keys(0).size(), 0);
+    std::vector<SeriesPoint> pts;
+    QCOMPARE(store.copySince(0, 0, 5, pts), quint64(5));
+    QCOMPARE(store.totals().points, size_t(0));
+}
+
+KAFKASCOPE_CORE_TEST_MAIN(TestTelemetryStore)
+#include "tst_telemetry_store.moc"
