@@ -91,10 +91,10 @@ void TelemetryPanel::buildControls()
 
     m_start = new QComboBox;
     m_start->setObjectName(QStringLiteral("startCombo"));
-    m_start->addItem(tr("Latest"), int(StartPosition::Latest));
-    m_start->addItem(tr("Minutes ago"), int(StartPosition::MinutesAgo));
-    m_start->addItem(tr("Timestamp"), int(StartPosition::Timestamp));
-    m_start->addItem(tr("Beginning"), int(StartPosition::Beginning));
+    m_start->addItem(tr("Latest"), int(TelemetryStart::Latest));
+    m_start->addItem(tr("Minutes ago"), int(TelemetryStart::MinutesAgo));
+    m_start->addItem(tr("Timestamp"), int(TelemetryStart::Timestamp));
+    m_start->addItem(tr("Beginning"), int(TelemetryStart::Beginning));
     m_start->setCurrentIndex(1);
     m_minutes = new QSpinBox;
     m_minutes->setObjectName(QStringLiteral("minutesSpin"));
@@ -256,9 +256,9 @@ void TelemetryPanel::buildControls()
 
 void TelemetryPanel::updateStartWidgets()
 {
-    const auto s = StartPosition(m_start->currentData().toInt());
-    m_minutes->setVisible(s == StartPosition::MinutesAgo);
-    m_from->setVisible(s == StartPosition::Timestamp);
+    const auto s = TelemetryStart(m_start->currentData().toInt());
+    m_minutes->setVisible(s == TelemetryStart::MinutesAgo);
+    m_from->setVisible(s == TelemetryStart::Timestamp);
 }
 
 void TelemetryPanel::updateTopicsMenu()
@@ -313,7 +313,7 @@ IngestConfig TelemetryPanel::configFromControls() const
 {
     IngestConfig c;
     c.topics = m_topics;
-    c.start = StartPosition(m_start->currentData().toInt());
+    c.start = TelemetryStart(m_start->currentData().toInt());
     c.minutesAgo = m_minutes->value();
     c.startMs = m_from->dateTime().toMSecsSinceEpoch();
     c.groupId = m_group->text().trimmed();
@@ -352,11 +352,11 @@ void TelemetryPanel::replayRange(const QStringList &topics, qint64 fromMs, qint6
     setSelectedTopics(topics);
     IngestConfig c = configFromControls();
     c.topics = topics;
-    c.start = StartPosition::Timestamp;
+    c.start = TelemetryStart::Timestamp;
     c.startMs = fromMs;
     c.endMs = toMs;
     c.groupId.clear(); // a replay never touches a group
-    m_start->setCurrentIndex(m_start->findData(int(StartPosition::Timestamp)));
+    m_start->setCurrentIndex(m_start->findData(int(TelemetryStart::Timestamp)));
     m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
     m_chart->chart()->setTimeWindow(0);
     m_store->clear();

@@ -42,11 +42,11 @@ struct TopicDecoder
 QString startPositionText(const IngestConfig &c)
 {
     switch (c.start) {
-    case StartPosition::Latest: return QStringLiteral("latest");
-    case StartPosition::Beginning: return QStringLiteral("beginning");
-    case StartPosition::Timestamp:
+    case TelemetryStart::Latest: return QStringLiteral("latest");
+    case TelemetryStart::Beginning: return QStringLiteral("beginning");
+    case TelemetryStart::Timestamp:
         return QDateTime::fromMSecsSinceEpoch(c.startMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case StartPosition::MinutesAgo: return QStringLiteral("%1 min ago").arg(c.minutesAgo);
+    case TelemetryStart::MinutesAgo: return QStringLiteral("%1 min ago").arg(c.minutesAgo);
     }
     return {};
 }
@@ -134,7 +134,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     // one that never joins, fetches or commits anything leaves no trace on the cluster.
     const QString group = named ? config.groupId
                                 : QStringLiteral("kafkascope-telemetry-") + QUuid::createUuid().toString(QUuid::Id128);
-    const bool fromStart = config.start == StartPosition::Beginning;
+    const bool fromStart = config.start == TelemetryStart::Beginning;
     const KafkaProperties overrides{
         {QStringLiteral("group.id"), group},
         {QStringLiteral("client.id"), QStringLiteral("kafkascope-telemetry")},
@@ -180,8 +180,8 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     for (const TopicPartition &tp : partitions)
         states.append({tp.topic, tp.partition});
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (config.start == StartPosition::Timestamp || config.start == StartPosition::MinutesAgo) {
-        const qint64 ts = config.start == StartPosition::Timestamp ? config.startMs : now - qint64(config.minutesAgo) * 60000;
+    if (config.start == TelemetryStart::Timestamp || config.start == TelemetryStart::MinutesAgo) {
+        const qint64 ts = config.start == TelemetryStart::Timestamp ? config.startMs : now - qint64(config.minutesAgo) * 60000;
         const OffsetLookup at = offsetsForTimestamp(rk.get(), partitions, ts, kTimeoutMs);
         if (!at.ok)
             return fail(tr("Cannot find the offsets at the start time: %1").arg(at.error));
@@ -190,7 +190,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
                 return fail(tr("%1 [%2]: %3").arg(states[i].topic).arg(states[i].partition).arg(at.partitions[i].error));
             states[i].start = at.partitions[i].low;
         }
-    } else if (config.start == StartPosition::Beginning) {
+    } else if (config.start == TelemetryStart::Beginning) {
         for (auto &s : states)
             s.start = RD_KAFKA_OFFSET_BEGINNING;
     }

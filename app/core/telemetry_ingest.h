@@ -20,14 +20,14 @@ namespace kafkascope {
 
 class TelemetryStore;
 
-enum class StartPosition { Latest, Beginning, Timestamp, MinutesAgo };
+enum class TelemetryStart { Latest, Beginning, Timestamp, MinutesAgo };
 
 struct IngestConfig
 {
     QStringList topics;
-    StartPosition start = StartPosition::Latest;
-    qint64 startMs = 0;      // StartPosition::Timestamp
-    int minutesAgo = 5;      // StartPosition::MinutesAgo
+    TelemetryStart start = TelemetryStart::Latest;
+    qint64 startMs = 0;      // TelemetryStart::Timestamp
+    int minutesAgo = 5;      // TelemetryStart::MinutesAgo
     qint64 endMs = -1;       // >= 0: only messages up to this time, then finish
     bool stopAtEnd = false;  // finish at the partitions' end as of the start
     QString groupId;         // empty: no consumer group

@@ -105,7 +105,7 @@ int ingest(const QString &bootstrap, const QString &topic)
     TelemetryIngest pipeline(profileFor(bootstrap), store);
     IngestConfig c;
     c.topics = {topic};
-    c.start = StartPosition::Beginning;
+    c.start = TelemetryStart::Beginning;
     c.stopAtEnd = true;
     QElapsedTimer timer;
     timer.start();

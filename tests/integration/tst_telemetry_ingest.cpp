@@ -116,7 +116,7 @@ void TestTelemetryIngest::storeHoldsExactlyWhatWasProduced()
     TelemetryIngest ingest(brokerProfile(), store);
     IngestConfig c;
     c.topics = {topic};
-    c.start = StartPosition::Beginning;
+    c.start = TelemetryStart::Beginning;
     c.stopAtEnd = true;
     IngestStatus st;
     QVERIFY(runToEnd(ingest, c, &st));
@@ -150,7 +150,7 @@ void TestTelemetryIngest::startFromTimestampKeepsOnlyLaterMessages()
     TelemetryIngest ingest(brokerProfile(), store);
     IngestConfig c;
     c.topics = {topic};
-    c.start = StartPosition::Timestamp;
+    c.start = TelemetryStart::Timestamp;
     c.startMs = cut;
     c.stopAtEnd = true;
     c.decoder.format = TelemetryFormat::Device;
@@ -186,7 +186,7 @@ void TestTelemetryIngest::boundedRangeStopsAtTheEnd()
     TelemetryIngest ingest(brokerProfile(), store);
     IngestConfig c;
     c.topics = {topic};
-    c.start = StartPosition::Timestamp;
+    c.start = TelemetryStart::Timestamp;
     c.startMs = from;
     c.endMs = to;
     IngestStatus st;
@@ -214,7 +214,7 @@ void TestTelemetryIngest::noConsumerGroupIsCreated()
     TelemetryIngest ingest(brokerProfile(), store);
     IngestConfig c;
     c.topics = {m_topics.first()};
-    c.start = StartPosition::Beginning;
+    c.start = TelemetryStart::Beginning;
     ingest.start(c);
     QTRY_VERIFY_WITH_TIMEOUT(store->totals().messages >= 15, 20000);
     ingest.stop();
