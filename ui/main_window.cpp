@@ -190,6 +190,8 @@ QWidget *MainWindow::openPanel(const QString &clusterId, const QString &kindId, 
 {
     if (QWidget *existing = findPanel(clusterId, kindId)) {
         m_tabs->setCurrentWidget(existing);
+        if (!topic.isEmpty()) // panels that show one topic at a time offer focusTopic(QString)
+            QMetaObject::invokeMethod(existing, "focusTopic", Q_ARG(QString, topic));
         return existing;
     }
     ClusterSession *session = m_workspace->clusters().session(clusterId);
