@@ -32,7 +32,8 @@
 namespace kafkascope {
 
 namespace {
-constexpr int kWatermarkIntervalMs = 10000; // counts are approximate; no need to chase every refresh
+// Counts are approximate: one round per metadata refresh at most, and never two at once.
+constexpr int kWatermarkIntervalMs = 4000;
 }
 
 TopicsPanel::TopicsPanel(ClusterSession *session, const QString &topic, QWidget *parent)
@@ -95,11 +96,13 @@ TopicsPanel::TopicsPanel(ClusterSession *session, const QString &topic, QWidget 
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(TopicTableModel::Name, 300);
-    for (int c = TopicTableModel::Partitions; c <= TopicTableModel::Offline; ++c)
-        m_view->setColumnWidth(c, c == TopicTableModel::ReplicationFactor ? 50 : 120);
-    m_view->setColumnWidth(TopicTableModel::Messages, 150);
-    m_view->setColumnWidth(TopicTableModel::Retention, 170);
+    m_view->setColumnWidth(TopicTableModel::Name, 280);
+    m_view->setColumnWidth(TopicTableModel::Partitions, 80);
+    m_view->setColumnWidth(TopicTableModel::ReplicationFactor, 40);
+    m_view->setColumnWidth(TopicTableModel::UnderReplicated, 120);
+    m_view->setColumnWidth(TopicTableModel::Offline, 60);
+    m_view->setColumnWidth(TopicTableModel::Messages, 140);
+    m_view->setColumnWidth(TopicTableModel::Retention, 150);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
 
     auto *partitionView = new QTableView;
