@@ -2,6 +2,7 @@
 
 #include "cluster_session.h"
 
+#include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace kafkascope {
@@ -34,6 +35,18 @@ bool succeeded(const OffsetLookup &)
 {
     return false;
 }
+
+// One pool for every cluster's admin jobs, owned by the application: closing a panel never
+// waits for a request still in flight (its answer is simply dropped).
+QThreadPool *adminPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool(QCoreApplication::instance());
+        p->setMaxThreadCount(4);
+        return p;
+    }();
+    return pool;
+}
 } // namespace
 
 TopicAdmin::TopicAdmin(ClusterSession *session, QObject *parent)
@@ -41,13 +54,9 @@ TopicAdmin::TopicAdmin(ClusterSession *session, QObject *parent)
 {
     qRegisterMetaType<kafkascope::AdminResult>();
     qRegisterMetaType<kafkascope::ConfigsResult>();
-    m_pool.setMaxThreadCount(2);
 }
 
-TopicAdmin::~TopicAdmin()
-{
-    m_pool.waitForDone(); // jobs capture nothing of ours but the pool itself must outlive them
-}
+TopicAdmin::~TopicAdmin() = default;
 
 QString TopicAdmin::unsupportedReason() const
 {
@@ -63,18 +72,15 @@ QFuture<Result> TopicAdmin::submit(bool mutating, Job job, bool counted)
 {
     std::shared_ptr<rd_kafka_t> client = m_session ? m_session->client() : nullptr;
     const QString unsupported = mutating ? unsupportedReason() : QString();
-    if (counted && client && unsupported.isEmpty())
-        ++m_requests;
-    QFuture<Result> future = QtConcurrent::run(&m_pool, [client, unsupported, job]() -> Result {
+    if (!unsupported.isEmpty() || !client) { // answered at once, nothing is sent
         Result r;
-        if (!unsupported.isEmpty())
-            setRequestError(&r, AdminError::make(QStringLiteral("UNSUPPORTED_FEATURE"), unsupported));
-        else if (!client)
-            setRequestError(&r, notConnected());
-        else
-            r = job(client.get());
-        return r;
-    });
+        setRequestError(&r, unsupported.isEmpty() ? notConnected()
+                                                  : AdminError::make(QStringLiteral("UNSUPPORTED_FEATURE"), unsupported));
+        return QtFuture::makeReadyFuture(r);
+    }
+    if (counted)
+        ++m_requests;
+    QFuture<Result> future = QtConcurrent::run(adminPool(), [client, job]() -> Result { return job(client.get()); });
     if (!mutating)
         return future;
     return future.then(this, [this](const Result &r) {

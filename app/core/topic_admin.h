@@ -12,7 +12,6 @@
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 #include <atomic>
 
 namespace kafkascope {
@@ -62,7 +61,6 @@ private:
 
     QPointer<ClusterSession> m_session;
     bool m_demo = false;
-    QThreadPool m_pool;
     std::atomic<int> m_requests{0};
 };
 
