@@ -249,6 +249,12 @@ void CreateTopicDialog::showResult(const AdminResult &result, bool validateOnly)
                           + result.failureText());
     }
     m_result->show();
+    // A wrapped label does not claim its height from a full layout by itself; the
+    // broker's words must never be clipped.
+    m_result->setMinimumHeight(m_result->heightForWidth(std::max(m_result->width(), width() - 40)));
+    layout()->activate();
+    if (const int need = layout()->totalMinimumSize().height(); need > height())
+        resize(width(), need);
 }
 
 void CreateTopicDialog::setBusy(bool busy)
