@@ -300,6 +300,14 @@ StartPosition BrowserPanel::chosenStart() const
     return s;
 }
 
+void BrowserPanel::focusItem(const QString &topic)
+{
+    if (m_topic->findText(topic) < 0)
+        m_topic->addItem(topic);
+    m_topic->setCurrentText(topic);
+    reload();
+}
+
 QString BrowserPanel::currentTopic() const
 {
     return m_openTopic.isEmpty() ? m_topic->currentText() : m_openTopic;

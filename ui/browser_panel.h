@@ -44,6 +44,8 @@ public:
     QPair<qint64, qint64> selectedTimeRange() const;
 
     QString currentTopic() const;
+    // Shows `topic` from its default start position (the sidebar's double click).
+    Q_INVOKABLE void focusItem(const QString &topic);
     MessageTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     MessageDetailView *detail() const { return m_detail; }

@@ -37,6 +37,7 @@ public:
     TimeChart *chart() const { return m_chart; }
     QString selectedGroup() const { return m_selected; }
     void selectGroup(const QString &id);
+    Q_INVOKABLE void focusItem(const QString &groupId) { selectGroup(groupId); }
     void watchGroup(const QString &id);
     GroupMonitor *monitor() const { return m_monitor; }
 

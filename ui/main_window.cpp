@@ -70,9 +70,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
     auto &clusters = m_workspace->clusters();
     connect(&clusters, &ClusterManager::sessionOpened, this, [this](ClusterSession *s) {
-        const QString kind = m_pendingPanels.take(s->id());
-        if (!kind.isEmpty())
-            openPanel(s->id(), kind);
+        const PendingPanel pending = m_pendingPanels.take(s->id());
+        if (!pending.kind.isEmpty())
+            openPanel(s->id(), pending.kind, pending.item);
     });
     connect(&clusters, &ClusterManager::sessionClosed, this, &MainWindow::closePanelsOf);
     connect(m_workspace.get(), &Workspace::connectFailed, this, [this](const QString &id, const QString &error) {
@@ -195,11 +195,13 @@ QWidget *MainWindow::openPanel(const QString &clusterId, const QString &kindId, 
 {
     if (QWidget *existing = findPanel(clusterId, kindId)) {
         m_tabs->setCurrentWidget(existing);
+        if (!topic.isEmpty() && existing->metaObject()->indexOfMethod("focusItem(QString)") >= 0)
+            QMetaObject::invokeMethod(existing, "focusItem", Q_ARG(QString, topic));
         return existing;
     }
     ClusterSession *session = m_workspace->clusters().session(clusterId);
     if (!session) {
-        m_pendingPanels.insert(clusterId, kindId);
+        m_pendingPanels.insert(clusterId, {kindId, topic});
         connectCluster(clusterId);
         return nullptr;
     }

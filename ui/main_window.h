@@ -67,7 +67,12 @@ private:
     QToolBar *m_demoBar = nullptr;
     QSpinBox *m_demoRate = nullptr;
     QLabel *m_keychainNote;
-    QHash<QString, QString> m_pendingPanels; // cluster id -> panel to open once connected
+    struct PendingPanel
+    {
+        QString kind; // panel kind id
+        QString item; // topic or group to show in it
+    };
+    QHash<QString, PendingPanel> m_pendingPanels; // cluster id -> panel to open once connected
 };
 
 } // namespace kafkascope

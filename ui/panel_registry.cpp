@@ -6,6 +6,7 @@
 #include "partitions_panel.h"
 #include "throughput_panel.h"
 #include "telemetry_panel.h"
+#include "topics_panel.h"
 
 namespace kafkascope {
 
@@ -24,6 +25,8 @@ QList<PanelKind> panelKinds()
          [](const PanelContext &c) -> QWidget * { return new BrowserPanel(c.session, c.workspace, c.topic); }},
         {QStringLiteral("telemetry"), QObject::tr("Telemetry"), QStringLiteral("Ctrl+6"),
          [](const PanelContext &c) -> QWidget * { return new TelemetryPanel(c.session, c.topic); }},
+        {QStringLiteral("topics"), QObject::tr("Topics"), QStringLiteral("Ctrl+2"),
+         [](const PanelContext &c) -> QWidget * { return new TopicsPanel(c.session, c.topic); }},
     };
 }
 

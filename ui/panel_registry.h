@@ -20,6 +20,10 @@ struct PanelContext
     QString topic; // set when opened from a topic (may be empty)
 };
 
+// A panel that can show one named item (a topic, a group) has a public
+//   Q_INVOKABLE void focusItem(const QString &name);
+// MainWindow calls it when the panel is already open and the user picks another item.
+
 struct PanelKind
 {
     QString id;    // "overview", "topics", ...

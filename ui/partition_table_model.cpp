@@ -151,4 +151,20 @@ QVariant PartitionTableModel::headerData(int section, Qt::Orientation orientatio
     return {};
 }
 
+void PartitionTableModel::setTopic(const TopicInfo &topic, const QList<PartitionOffsets> &offsets)
+{
+    QList<PartitionOffsetState> states;
+    states.reserve(offsets.size());
+    for (const PartitionOffsets &o : offsets) {
+        PartitionOffsetState st;
+        st.topic = o.topic;
+        st.partition = o.partition;
+        st.low = o.low;
+        st.high = o.high;
+        st.error = o.error;
+        states.append(st);
+    }
+    setData(topic, states);
+}
+
 } // namespace kafkascope

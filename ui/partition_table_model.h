@@ -5,6 +5,7 @@
 
 #include "cluster_snapshot.h"
 #include "offset_history.h"
+#include "partition_offsets.h"
 
 #include <QAbstractTableModel>
 
@@ -21,6 +22,8 @@ public:
 
     // `topic` gives the partitions; `offsets` (any order, may be empty) their numbers.
     void setData(const TopicInfo &topic, const QList<PartitionOffsetState> &offsets);
+    // Same, from a one-off watermark look-up (no rates): the topics panel's detail.
+    void setTopic(const TopicInfo &topic, const QList<PartitionOffsets> &offsets);
     void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -32,6 +32,7 @@ public:
     ~PartitionsPanel() override;
 
     void setTopic(const QString &topic);
+    Q_INVOKABLE void focusItem(const QString &topic) { setTopic(topic); }
     QString topic() const { return m_topic; }
     PartitionTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

@@ -1,0 +1,258 @@
+// The topic models under QAbstractItemModelTester: snapshots applied in place (topics
+// added, removed, changed) keep the rows equal to the snapshot, sorted; filtering by
+// substring/regex and hiding internal topics; the config and partition models. Also runs
+// the 5,000-topic case through the tester (timings live in tests/bench/bench_topic_model).
+
+#include "partition_table_model.h"
+#include "test_main.h"
+#include "topic_config_model.h"
+#include "topic_filter_proxy.h"
+#include "topic_table_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace kafkascope;
+
+namespace {
+// QStringList from plain literals (QT_NO_CAST_FROM_ASCII forbids the implicit way).
+QStringList strings(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *i : items)
+        out << QString::fromUtf8(i);
+    return out;
+}
+} // namespace
+
+namespace {
+TopicInfo makeTopic(const QString &name, int partitions, int rf = 3, int underReplicated = 0)
+{
+    TopicInfo t;
+    t.name = name;
+    for (int p = 0; p < partitions; ++p) {
+        PartitionInfo part;
+        part.id = p;
+        part.leader = p % rf;
+        for (int r = 0; r < rf; ++r)
+            part.replicas << r;
+        part.isr = part.replicas;
+        if (p < underReplicated)
+            part.isr.removeLast();
+        t.partitions << part;
+    }
+    return t;
+}
+
+QList<TopicInfo> topicsNamed(const QStringList &names)
+{
+    QList<TopicInfo> out;
+    for (const QString &n : names)
+        out << makeTopic(n, 3);
+    std::sort(out.begin(), out.end(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; });
+    return out;
+}
+
+QStringList rows(const QAbstractItemModel &m)
+{
+    QStringList out;
+    for (int r = 0; r < m.rowCount(); ++r)
+        out << m.index(r, 0).data().toString();
+    return out;
+}
+} // namespace
+
+class TestTopicModels : public QObject
+{
+    Q_OBJECT
+private slots:
+    void snapshotsApplyInPlace_data();
+    void snapshotsApplyInPlace();
+    void unchangedRowsKeepTheirIndexes();
+    void healthAndCountsColumns();
+    void filtering();
+    void fiveThousandTopics();
+    void configModel();
+    void partitionModel();
+};
+
+void TestTopicModels::snapshotsApplyInPlace_data()
+{
+    QTest::addColumn<QStringList>("before");
+    QTest::addColumn<QStringList>("after");
+    QTest::newRow("from empty") << QStringList{} << strings({"a", "b", "c"});
+    QTest::newRow("to empty") << strings({"a", "b", "c"}) << QStringList{};
+    QTest::newRow("insert middle") << strings({"a", "d"}) << strings({"a", "b", "c", "d"});
+    QTest::newRow("insert ends") << strings({"b", "c"}) << strings({"a", "b", "c", "d"});
+    QTest::newRow("remove runs") << strings({"a", "b", "c", "d", "e", "f"}) << strings({"a", "d"});
+    QTest::newRow("replace all") << strings({"a", "b"}) << strings({"c", "d"});
+    QTest::newRow("interleaved") << strings({"a", "c", "e", "g"}) << strings({"b", "c", "d", "g", "h"});
+}
+
+void TestTopicModels::snapshotsApplyInPlace()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    TopicTableModel model;
+    TopicFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TopicTableModel::Name);
+    QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTopics(topicsNamed(before));
+    QCOMPARE(rows(model), before);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setTopics(topicsNamed(after));
+    QCOMPARE(rows(model), after);
+    QCOMPARE(rows(proxy), after);
+    QCOMPARE(resets.count(), 0); // never a reset: selections survive
+}
+
+void TestTopicModels::unchangedRowsKeepTheirIndexes()
+{
+    TopicTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTopics(topicsNamed(strings({"a", "b", "c", "d"})));
+    const QPersistentModelIndex c = model.index(2, 0);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QList<TopicInfo> next = topicsNamed(strings({"a", "b", "c", "d"}));
+    next[1] = makeTopic(QStringLiteral("b"), 5);
+    next[3] = makeTopic(QStringLiteral("d"), 1);
+    model.setTopics(next);
+    QCOMPARE(changed.count(), 1); // one batch spanning rows 1..3
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 3);
+    QCOMPARE(model.index(1, TopicTableModel::Partitions).data().toInt(), 5);
+    model.setTopics(next);
+    QCOMPARE(changed.count(), 1); // identical snapshot: no signal at all
+    model.setTopics(topicsNamed(strings({"0", "a", "c", "d"})));
+    QVERIFY(c.isValid());
+    QCOMPARE(c.data().toString(), QStringLiteral("c"));
+}
+
+void TestTopicModels::healthAndCountsColumns()
+{
+    TopicTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<TopicInfo> topics{makeTopic(QStringLiteral("t"), 4, 3, 2)};
+    topics[0].partitions[3].leader = -1;
+    model.setTopics(topics);
+    QCOMPARE(model.index(0, TopicTableModel::ReplicationFactor).data().toInt(), 3);
+    QCOMPARE(model.index(0, TopicTableModel::UnderReplicated).data().toInt(), 2);
+    QCOMPARE(model.index(0, TopicTableModel::Offline).data().toInt(), 1);
+    QCOMPARE(model.index(0, TopicTableModel::Messages).data().toString(), QStringLiteral("…"));
+    model.setMessageCounts({{QStringLiteral("t"), 1234}});
+    QCOMPARE(model.index(0, TopicTableModel::Messages).data(TopicTableModel::SortRole).toLongLong(), 1234);
+    TopicConfigSummary s;
+    s.retentionMs = 7200000;
+    s.retentionBytes = 512LL << 20;
+    s.cleanupPolicy = QStringLiteral("compact,delete");
+    model.setConfigSummaries({{QStringLiteral("t"), s}});
+    QCOMPARE(model.index(0, TopicTableModel::Retention).data().toString(), QStringLiteral("2h / 512 MiB"));
+    QCOMPARE(model.index(0, TopicTableModel::CleanupPolicy).data().toString(), QStringLiteral("compact,delete"));
+}
+
+void TestTopicModels::filtering()
+{
+    TopicTableModel model;
+    TopicFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTopics(topicsNamed(strings({"__consumer_offsets", "alarms", "tb.attributes", "tb.devices", "tb.telemetry"})));
+    proxy.sort(TopicTableModel::Name);
+    QCOMPARE(rows(proxy), (strings({"alarms", "tb.attributes", "tb.devices", "tb.telemetry"})));
+    proxy.setHideInternal(false);
+    QCOMPARE(proxy.rowCount(), 5);
+    QVERIFY(proxy.setNameFilter(QStringLiteral("TB.DE"), false).isEmpty()); // substring, case-insensitive
+    QCOMPARE(rows(proxy), strings({"tb.devices"}));
+    QVERIFY(proxy.setNameFilter(QStringLiteral("^tb\\.(dev|tel)"), true).isEmpty());
+    QCOMPARE(rows(proxy), (strings({"tb.devices", "tb.telemetry"})));
+    const QString error = proxy.setNameFilter(QStringLiteral("tb.("), true);
+    QVERIFY(error.contains(QStringLiteral("Invalid regular expression")));
+    QCOMPARE(rows(proxy), (strings({"tb.devices", "tb.telemetry"}))); // the last valid filter stays
+    proxy.setNameFilter({}, false);
+    // Numeric sort on partitions, not text ("10" after "9").
+    QList<TopicInfo> ts{makeTopic(QStringLiteral("a"), 10), makeTopic(QStringLiteral("b"), 9), makeTopic(QStringLiteral("c"), 100)};
+    model.setTopics(ts);
+    proxy.sort(TopicTableModel::Partitions, Qt::AscendingOrder);
+    QCOMPARE(rows(proxy), (strings({"b", "a", "c"})));
+}
+
+void TestTopicModels::fiveThousandTopics()
+{
+    TopicTableModel model;
+    TopicFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TopicTableModel::Name);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QStringList all;
+    for (int i = 0; i < 5000; ++i)
+        all << QStringLiteral("gateway.%1.telemetry").arg(i, 5, 10, QLatin1Char('0'));
+    model.setTopics(topicsNamed(all));
+    QCOMPARE(proxy.rowCount(), 5000);
+    // Every 10th topic goes, 100 new ones come, the rest gain a partition.
+    QStringList next;
+    for (int i = 0; i < 5000; ++i)
+        if (i % 10)
+            next << all[i];
+    for (int i = 0; i < 100; ++i)
+        next << QStringLiteral("gateway.%1.new").arg(i, 5, 10, QLatin1Char('0'));
+    QList<TopicInfo> topics;
+    for (const QString &n : std::as_const(next))
+        topics << makeTopic(n, 4);
+    std::sort(topics.begin(), topics.end(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; });
+    model.setTopics(topics);
+    QCOMPARE(model.rowCount(), 4600);
+    QCOMPARE(proxy.rowCount(), 4600);
+    QCOMPARE(model.index(0, TopicTableModel::Partitions).data().toInt(), 4);
+    proxy.setNameFilter(QStringLiteral("\\.0004\\d\\.new$"), true);
+    QCOMPARE(proxy.rowCount(), 10);
+}
+
+void TestTopicModels::configModel()
+{
+    TopicConfigModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConfigEntry retention{QStringLiteral("retention.ms"), QStringLiteral("7200000"), true, ConfigEntry::Source::TopicOverride,
+                          false, false, false};
+    ConfigEntry segment{QStringLiteral("segment.bytes"), QStringLiteral("1073741824"), true, ConfigEntry::Source::Default,
+                        false, false, true};
+    ConfigEntry secret{QStringLiteral("ssl.key"), {}, false, ConfigEntry::Source::StaticBroker, true, true, false};
+    model.setEntries({retention, secret, segment});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, TopicConfigModel::Value).data().toString(), QStringLiteral("7200000 (2h)"));
+    QCOMPARE(model.index(0, TopicConfigModel::Source).data().toString(), QStringLiteral("topic override"));
+    QCOMPARE(model.index(1, TopicConfigModel::Value).data().toString(), QStringLiteral("(hidden: sensitive)"));
+    QCOMPARE(model.index(1, TopicConfigModel::Flags).data().toString(), QStringLiteral("read-only, sensitive"));
+    QCOMPARE(model.index(2, TopicConfigModel::Value).data().toString(), QStringLiteral("1073741824 (1 GiB)"));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    retention.value = QStringLiteral("60000");
+    model.setEntries({retention, secret, segment}); // same keys: updated in place
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(model.index(0, TopicConfigModel::Value).data().toString(), QStringLiteral("60000 (1m)"));
+    model.setEntries({segment});
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.rowOf(QStringLiteral("segment.bytes")), 0);
+}
+
+void TestTopicModels::partitionModel()
+{
+    PartitionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    TopicInfo t = makeTopic(QStringLiteral("t"), 3, 3, 1);
+    t.partitions[2].leader = -1;
+    model.setTopic(t, {{QStringLiteral("t"), 0, 5, 25, {}}, {QStringLiteral("t"), 2, -1, -1, QStringLiteral("LEADER_NOT_AVAILABLE")}});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, PartitionTableModel::Messages).data().toString(), QStringLiteral("20"));
+    QCOMPARE(model.index(0, PartitionTableModel::Isr).data().toString(), QStringLiteral("0, 1"));
+    QCOMPARE(model.index(1, PartitionTableModel::Low).data().toString(), QStringLiteral("–")); // not looked up yet
+    QCOMPARE(model.index(2, PartitionTableModel::Leader).data().toString(), QStringLiteral("none"));
+    QVERIFY(model.index(2, PartitionTableModel::Status).data().toString().contains(QStringLiteral("LEADER_NOT_AVAILABLE")));
+    model.setTopic(makeTopic(QStringLiteral("t"), 5), {});
+    QCOMPARE(model.rowCount(), 5);
+    model.setTopic(TopicInfo{}, {});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+KAFKASCOPE_GUI_TEST_MAIN(TestTopicModels)
+#include "tst_topic_models.moc"

@@ -1,0 +1,42 @@
+#include "field_message.h"
+
+namespace kafkascope {
+
+FieldMessage::FieldMessage(const QString &objectName, QWidget *parent) : QLabel(parent)
+{
+    setObjectName(objectName);
+    setWordWrap(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setTextFormat(Qt::PlainText);
+    hide();
+}
+
+void FieldMessage::showText(const QString &text, const QString &colour, bool error)
+{
+    m_error = error && !text.isEmpty();
+    setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+    setText(text);
+    setVisible(!text.isEmpty());
+}
+
+void FieldMessage::showError(const QString &text)
+{
+    showText(text, QStringLiteral("#d93a3a"), true);
+}
+
+void FieldMessage::showWarning(const QString &text)
+{
+    showText(text, QStringLiteral("#b7791f"), false);
+}
+
+void FieldMessage::showInfo(const QString &text)
+{
+    showText(text, QStringLiteral("palette(placeholder-text)"), false);
+}
+
+void FieldMessage::clear()
+{
+    showText({}, QStringLiteral("palette(text)"), false);
+}
+
+} // namespace kafkascope

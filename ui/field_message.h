@@ -1,0 +1,25 @@
+#pragma once
+// The line under a form field that says what is wrong with it (red) or what to watch out
+// for (amber); hidden when there is nothing to say.
+
+#include <QLabel>
+
+namespace kafkascope {
+
+class FieldMessage : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit FieldMessage(const QString &objectName, QWidget *parent = nullptr);
+    void showError(const QString &text);
+    void showWarning(const QString &text);
+    void showInfo(const QString &text);
+    void clear();
+    bool isError() const { return m_error; }
+
+private:
+    void showText(const QString &text, const QString &colour, bool error);
+    bool m_error = false;
+};
+
+} // namespace kafkascope

@@ -1,0 +1,219 @@
+#include "topic_table_model.h"
+
+#include "topic_validation.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+#include <QSet>
+
+namespace kafkascope {
+
+TopicTableModel::TopicTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int TopicTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_topics.size());
+}
+
+int TopicTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TopicTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case Name: return tr("Topic");
+        case Partitions: return tr("Partitions");
+        case ReplicationFactor: return tr("RF");
+        case UnderReplicated: return tr("Under-replicated");
+        case Offline: return tr("Offline");
+        case Messages: return tr("Messages (approx.)");
+        case Retention: return tr("Retention");
+        case CleanupPolicy: return tr("Cleanup");
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case ReplicationFactor: return tr("Replication factor");
+        case Messages: return tr("Sum over partitions of high minus low watermark; compacted topics and "
+                                 "transaction markers make it an upper bound.");
+        case Retention: return tr("retention.ms / retention.bytes");
+        case CleanupPolicy: return tr("cleanup.policy");
+        default: return {};
+        }
+    }
+    return {};
+}
+
+QVariant TopicTableModel::display(const TopicInfo &t, int column) const
+{
+    switch (column) {
+    case Name: return t.name;
+    case Partitions: return int(t.partitions.size());
+    case ReplicationFactor: return t.replicationFactor();
+    case UnderReplicated: return t.underReplicatedCount();
+    case Offline: return t.offlineCount();
+    case Messages: {
+        const auto it = m_counts.constFind(t.name);
+        return it == m_counts.cend() ? QStringLiteral("…") : QLocale().toString(*it);
+    }
+    case Retention: {
+        const auto it = m_configs.constFind(t.name);
+        if (it == m_configs.cend() || it->retentionMs == -2)
+            return m_configUnavailable.isEmpty() ? QStringLiteral("…") : QStringLiteral("n/a");
+        QString text = topic_validation::formatDurationMs(it->retentionMs);
+        if (it->retentionBytes >= 0)
+            text += QStringLiteral(" / ") + topic_validation::formatSizeBytes(it->retentionBytes);
+        return text;
+    }
+    case CleanupPolicy: {
+        const auto it = m_configs.constFind(t.name);
+        if (it == m_configs.cend() || it->cleanupPolicy.isEmpty())
+            return m_configUnavailable.isEmpty() ? QStringLiteral("…") : QStringLiteral("n/a");
+        return it->cleanupPolicy;
+    }
+    default: return {};
+    }
+}
+
+QVariant TopicTableModel::sortKey(const TopicInfo &t, int column) const
+{
+    switch (column) {
+    case Name: return t.name;
+    case Messages: return m_counts.value(t.name, -1);
+    case Retention: return m_configs.value(t.name).retentionMs == -1 ? std::numeric_limits<qint64>::max()
+                                                                     : m_configs.value(t.name).retentionMs;
+    case CleanupPolicy: return m_configs.value(t.name).cleanupPolicy;
+    default: return display(t, column);
+    }
+}
+
+QVariant TopicTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TopicInfo &t = m_topics.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return display(t, index.column());
+    case SortRole: return sortKey(t, index.column());
+    case InternalRole: return t.internal();
+    case Qt::TextAlignmentRole:
+        if (index.column() >= Partitions && index.column() <= Messages)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if ((index.column() == UnderReplicated && t.underReplicatedCount() > 0)
+            || (index.column() == Offline && t.offlineCount() > 0) || (index.column() == Name && !t.error.isEmpty()))
+            return QBrush(QColor(0xd9, 0x3a, 0x3a));
+        if (index.column() == Name && t.internal())
+            return QBrush(QColor(0x80, 0x80, 0x80));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Name && !t.error.isEmpty())
+            return t.error;
+        if ((index.column() == Retention || index.column() == CleanupPolicy) && !m_configUnavailable.isEmpty())
+            return m_configUnavailable;
+        return {};
+    default: return {};
+    }
+}
+
+int TopicTableModel::rowOf(const QString &name) const
+{
+    const auto it = std::lower_bound(m_topics.cbegin(), m_topics.cend(), name,
+                                     [](const TopicInfo &t, const QString &n) { return t.name < n; });
+    return (it != m_topics.cend() && it->name == name) ? int(it - m_topics.cbegin()) : -1;
+}
+
+QStringList TopicTableModel::names() const
+{
+    QStringList out;
+    out.reserve(m_topics.size());
+    for (const TopicInfo &t : m_topics)
+        out.append(t.name);
+    return out;
+}
+
+void TopicTableModel::setTopics(const QList<TopicInfo> &topics)
+{
+    // 1. Remove topics that are gone, contiguous runs from the bottom up.
+    QSet<QString> incoming;
+    incoming.reserve(topics.size());
+    for (const TopicInfo &t : topics)
+        incoming.insert(t.name);
+    for (int row = int(m_topics.size()) - 1; row >= 0;) {
+        if (incoming.contains(m_topics[row].name)) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && !incoming.contains(m_topics[first - 1].name))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_topics.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+    // 2. What is left is an ordered subsequence of `topics`: insert the new ones in runs.
+    int row = 0;
+    for (qsizetype j = 0; j < topics.size();) {
+        if (row < m_topics.size() && m_topics[row].name == topics[j].name) {
+            ++row;
+            ++j;
+            continue;
+        }
+        qsizetype end = j;
+        while (end < topics.size() && !(row < m_topics.size() && m_topics[row].name == topics[end].name))
+            ++end;
+        beginInsertRows({}, row, row + int(end - j) - 1);
+        m_topics.insert(row, end - j, TopicInfo{});
+        for (qsizetype k = j; k < end; ++k)
+            m_topics[row + (k - j)] = topics[k];
+        endInsertRows();
+        row += int(end - j);
+        j = end;
+    }
+    // 3. Same names in the same order now: update changed rows, one dataChanged for the span.
+    int firstChanged = -1, lastChanged = -1;
+    for (int r = 0; r < m_topics.size(); ++r) {
+        if (m_topics[r] == topics[r])
+            continue;
+        m_topics[r] = topics[r];
+        if (firstChanged < 0)
+            firstChanged = r;
+        lastChanged = r;
+    }
+    if (firstChanged >= 0)
+        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+}
+
+void TopicTableModel::setMessageCounts(const QHash<QString, qint64> &counts)
+{
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        m_counts.insert(it.key(), it.value());
+    if (!m_topics.isEmpty())
+        emit dataChanged(index(0, Messages), index(rowCount() - 1, Messages));
+}
+
+void TopicTableModel::setConfigSummaries(const QHash<QString, TopicConfigSummary> &summaries)
+{
+    for (auto it = summaries.cbegin(); it != summaries.cend(); ++it)
+        m_configs.insert(it.key(), it.value());
+    if (!m_topics.isEmpty())
+        emit dataChanged(index(0, Retention), index(rowCount() - 1, CleanupPolicy));
+}
+
+void TopicTableModel::setConfigUnavailable(const QString &reason)
+{
+    m_configUnavailable = reason;
+    if (!m_topics.isEmpty())
+        emit dataChanged(index(0, Retention), index(rowCount() - 1, CleanupPolicy));
+}
+
+} // namespace kafkascope
