@@ -5,9 +5,6 @@
 #include "message_browser.h"
 #include "message_detail_view.h"
 #include "message_table_model.h"
-#include "message_transfer.h"
-#include "produce_dialog.h"
-#include "replay_dialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -104,12 +101,16 @@ void BrowserPanel::buildUi()
     produce->setObjectName(QStringLiteral("produceButton"));
     auto *replay = new QPushButton(tr("Replay…"));
     replay->setObjectName(QStringLiteral("replayButton"));
+    auto *replayCharts = new QPushButton(tr("Replay into charts"));
+    replayCharts->setObjectName(QStringLiteral("replayChartsButton"));
+    replayCharts->setToolTip(tr("Decode the selected records' time span into the Telemetry panel's charts"));
     auto *exportButton = new QPushButton(tr("Export…"));
     exportButton->setObjectName(QStringLiteral("exportButton"));
     auto *importButton = new QPushButton(tr("Import…"));
     importButton->setObjectName(QStringLiteral("importButton"));
     connect(produce, &QPushButton::clicked, this, &BrowserPanel::openProduceDialog);
     connect(replay, &QPushButton::clicked, this, &BrowserPanel::openReplayDialog);
+    connect(replayCharts, &QPushButton::clicked, this, &BrowserPanel::replayIntoCharts);
     connect(exportButton, &QPushButton::clicked, this, &BrowserPanel::exportMessages);
     connect(importButton, &QPushButton::clicked, this, &BrowserPanel::importMessages);
 
@@ -125,6 +126,7 @@ void BrowserPanel::buildUi()
     row1->addStretch(1);
     row1->addWidget(produce);
     row1->addWidget(replay);
+    row1->addWidget(replayCharts);
     row1->addWidget(exportButton);
     row1->addWidget(importButton);
 
@@ -305,6 +307,9 @@ void BrowserPanel::focusItem(const QString &topic)
     if (m_topic->findText(topic) < 0)
         m_topic->addItem(topic);
     m_topic->setCurrentText(topic);
+    m_knownPartitions.clear();
+    fillPartitions(); // all partitions
+    m_startKind->setCurrentIndex(StartPosition::EndMinusN);
     reload();
 }
 
@@ -526,70 +531,6 @@ void BrowserPanel::showCurrent()
         m_detail->showMessage(*m, m_openTopic);
     else
         m_detail->clear(row >= 0 && !m_model->isLoaded(row) ? tr("Loading…") : tr("No record at this offset."));
-}
-
-QList<KafkaMessage> BrowserPanel::selectedMessages(bool *allLoaded) const
-{
-    QList<KafkaMessage> out;
-    *allLoaded = true;
-    for (const QModelIndex &i : m_table->selectionModel()->selectedRows()) {
-        if (const KafkaMessage *m = m_model->messageAt(i.row()))
-            out.append(*m);
-        else
-            *allLoaded = false;
-    }
-    std::sort(out.begin(), out.end(), [](const KafkaMessage &a, const KafkaMessage &b) {
-        return a.partition != b.partition ? a.partition < b.partition : a.offset < b.offset;
-    });
-    return out;
-}
-
-QPair<qint64, qint64> BrowserPanel::selectedTimeRange() const
-{
-    bool all = true;
-    qint64 lo = -1, hi = -1;
-    for (const KafkaMessage &m : selectedMessages(&all)) {
-        if (m.timestamp < 0)
-            continue;
-        lo = lo < 0 ? m.timestamp : std::min(lo, m.timestamp);
-        hi = std::max(hi, m.timestamp);
-    }
-    return {lo, hi};
-}
-
-void BrowserPanel::openProduceDialog()
-{
-    auto *d = new ProduceDialog(m_session, currentTopic(), this);
-    d->setAttribute(Qt::WA_DeleteOnClose);
-    d->show();
-}
-
-void BrowserPanel::openReplayDialog()
-{
-    auto *d = new ReplayDialog(m_session, m_workspace, currentTopic(), this);
-    d->setAttribute(Qt::WA_DeleteOnClose);
-    bool all = true;
-    const QList<KafkaMessage> selected = selectedMessages(&all);
-    if (selected.size() > 1)
-        d->presetOffsets(selected.first().offset, selected.last().offset);
-    d->show();
-}
-
-void BrowserPanel::exportMessages()
-{
-    bool all = true;
-    QList<KafkaMessage> selected = selectedMessages(&all);
-    if (selected.size() <= 1)
-        selected.clear(); // one row selected is just the cursor: export the range
-    if (!m_model->isVirtual() && selected.isEmpty()) // filter results / tail: what is shown
-        for (int r = 0; r < m_model->rowCount(); ++r)
-            selected.append(*m_model->messageAt(r));
-    MessageTransfer::exportDialog(this, m_session->profile(), currentTopic(), m_ranges, selected, all);
-}
-
-void BrowserPanel::importMessages()
-{
-    MessageTransfer::importDialog(this, m_session->profile(), currentTopic());
 }
 
 } // namespace kafkascope

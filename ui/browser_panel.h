@@ -39,7 +39,7 @@ public:
 
     // Seeks every partition (or one) of `topic` to the first record at or after the time and
     // shows the first page there. Used by the monitoring charts.
-    void showMessagesAt(const QString &topic, int partition /* -1 = all */, qint64 timestampMs);
+    Q_INVOKABLE void showMessagesAt(const QString &topic, int partition /* -1 = all */, qint64 timestampMs);
     // Oldest and newest timestamp of the selected records (loaded ones), {-1, -1} when none.
     QPair<qint64, qint64> selectedTimeRange() const;
 
@@ -61,6 +61,11 @@ public slots:
     void openReplayDialog();
     void exportMessages();
     void importMessages();
+    // Asks for the selected records' time span to be replayed into the telemetry charts.
+    void replayIntoCharts();
+
+signals:
+    void replayIntoChartsRequested(const QStringList &topics, qint64 fromMs, qint64 toMs);
 
 private:
     void buildUi();

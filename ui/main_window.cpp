@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -96,7 +97,15 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             openPanel(id, QStringLiteral("overview"));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Panels hold pointers into the sessions the workspace owns: they go first.
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+}
 
 void MainWindow::buildMenus()
 {
@@ -211,11 +220,42 @@ QWidget *MainWindow::openPanel(const QString &clusterId, const QString &kindId, 
         QWidget *panel = kind.create(PanelContext{session, m_workspace.get(), topic});
         panel->setProperty(kClusterProperty, clusterId);
         panel->setProperty(kKindProperty, kindId);
+        linkPanel(panel);
         const int i = m_tabs->addTab(panel, QStringLiteral("%1 · %2").arg(session->profile().name, kind.title));
         m_tabs->setCurrentIndex(i);
         return panel;
     }
     return nullptr;
+}
+
+void MainWindow::linkPanel(QWidget *panel)
+{
+    static const char *const links[][2] = {
+        {"openMessagesRequested(QString,int,qint64)", "showMessages(QString,int,qint64)"},
+        {"replayIntoChartsRequested(QStringList,qint64,qint64)", "replayIntoCharts(QStringList,qint64,qint64)"},
+    };
+    const QMetaObject *from = panel->metaObject();
+    for (const auto &[signal, slot] : links) {
+        const int s = from->indexOfSignal(signal);
+        if (s >= 0)
+            connect(panel, from->method(s), this, metaObject()->method(metaObject()->indexOfSlot(slot)));
+    }
+}
+
+void MainWindow::showMessages(const QString &topic, int partition, qint64 timestampMs)
+{
+    const QString clusterId = sender()->property(kClusterProperty).toString();
+    if (QWidget *browser = openPanel(clusterId, QStringLiteral("browser")))
+        QMetaObject::invokeMethod(browser, "showMessagesAt", Q_ARG(QString, topic), Q_ARG(int, partition),
+                                  Q_ARG(qint64, timestampMs));
+}
+
+void MainWindow::replayIntoCharts(const QStringList &topics, qint64 fromMs, qint64 toMs)
+{
+    const QString clusterId = sender()->property(kClusterProperty).toString();
+    if (QWidget *telemetry = openPanel(clusterId, QStringLiteral("telemetry")))
+        QMetaObject::invokeMethod(telemetry, "replayRange", Q_ARG(QStringList, topics), Q_ARG(qint64, fromMs),
+                                  Q_ARG(qint64, toMs));
 }
 
 void MainWindow::closePanelsOf(const QString &clusterId)

@@ -49,7 +49,13 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
+private slots:
+    // Targets of the cross-panel signals (see panel_registry.h); the sender names the cluster.
+    void showMessages(const QString &topic, int partition, qint64 timestampMs);
+    void replayIntoCharts(const QStringList &topics, qint64 fromMs, qint64 toMs);
+
 private:
+    void linkPanel(QWidget *panel);
     void buildMenus();
     void buildDemoToolbar();
     void fillContextMenu(const QModelIndex &index, QMenu *menu);

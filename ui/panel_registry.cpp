@@ -15,6 +15,8 @@ QList<PanelKind> panelKinds()
     return {
         {QStringLiteral("overview"), QObject::tr("Overview"), QStringLiteral("Ctrl+1"),
          [](const PanelContext &c) -> QWidget * { return new OverviewPanel(c.session); }},
+        {QStringLiteral("topics"), QObject::tr("Topics"), QStringLiteral("Ctrl+2"),
+         [](const PanelContext &c) -> QWidget * { return new TopicsPanel(c.session, c.topic); }},
         {QStringLiteral("throughput"), QObject::tr("Throughput"), QStringLiteral("Ctrl+3"),
          [](const PanelContext &c) -> QWidget * { return new ThroughputPanel(c.session, c.topic); }},
         {QStringLiteral("partitions"), QObject::tr("Partitions"), QString(),
@@ -25,8 +27,6 @@ QList<PanelKind> panelKinds()
          [](const PanelContext &c) -> QWidget * { return new BrowserPanel(c.session, c.workspace, c.topic); }},
         {QStringLiteral("telemetry"), QObject::tr("Telemetry"), QStringLiteral("Ctrl+6"),
          [](const PanelContext &c) -> QWidget * { return new TelemetryPanel(c.session, c.topic); }},
-        {QStringLiteral("topics"), QObject::tr("Topics"), QStringLiteral("Ctrl+2"),
-         [](const PanelContext &c) -> QWidget * { return new TopicsPanel(c.session, c.topic); }},
     };
 }
 

@@ -23,6 +23,13 @@ struct PanelContext
 // A panel that can show one named item (a topic, a group) has a public
 //   Q_INVOKABLE void focusItem(const QString &name);
 // MainWindow calls it when the panel is already open and the user picks another item.
+//
+// A panel that leads to another one emits, and the main window opens the target panel and
+// calls its invokable:
+//   signal openMessagesRequested(QString topic, int partition, qint64 timestampMs)
+//       -> "browser" panel, Q_INVOKABLE showMessagesAt(topic, partition, timestampMs)
+//   signal replayIntoChartsRequested(QStringList topics, qint64 fromMs, qint64 toMs)
+//       -> "telemetry" panel, Q_INVOKABLE replayRange(topics, fromMs, toMs)
 
 struct PanelKind
 {

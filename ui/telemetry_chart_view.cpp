@@ -44,9 +44,6 @@ TelemetryChartView::TelemetryChartView(std::shared_ptr<TelemetryStore> store, QW
 {
     m_chart->setObjectName(QStringLiteral("telemetryChart"));
     m_chart->plot()->setAcceptDrops(true);
-    // Lines wider than one pixel go through QPainter's stroker, which takes seconds on
-    // long, dense series; QCustomPlot's fast polylines keep a frame within budget.
-    m_chart->plot()->setPlottingHint(QCP::phFastPolylines, true);
     m_chart->plot()->installEventFilter(this);
     m_chart->setMinimumHeight(220);
 

@@ -37,7 +37,7 @@ public:
     ~TelemetryPanel() override;
 
     // Replays [fromMs, toMs] of `topics` into the charts (a bounded run that stops at the end).
-    void replayRange(const QStringList &topics, qint64 fromMs, qint64 toMs);
+    Q_INVOKABLE void replayRange(const QStringList &topics, qint64 fromMs, qint64 toMs);
     // Starts live ingest with what the controls say.
     void startIngest();
     void stopIngest();

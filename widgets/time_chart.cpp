@@ -48,6 +48,9 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->setObjectName(QStringLiteral("timeChartPlot"));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
+    // Lines wider than one pixel go through QPainter's stroker, which takes seconds on
+    // long, dense series; QCustomPlot's fast polylines keep a frame within budget.
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->plotLayout()->clear();
     // QCustomPlot's own "overlay" layer: buffered, so the crosshair redraws alone.
     m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmBuffered);

@@ -228,11 +228,13 @@ struct MessageMatcher::Json
         if (cond.anchored || depth > 64)
             return false;
         if (e.is_object()) {
-            for (const auto field : e.get_object().value_unsafe())
+            const simdjson::dom::object object = e.get_object().value_unsafe();
+            for (const auto field : object)
                 if (search(field.value, depth + 1))
                     return true;
         } else if (e.is_array()) {
-            for (const simdjson::dom::element item : e.get_array().value_unsafe())
+            const simdjson::dom::array array = e.get_array().value_unsafe();
+            for (const simdjson::dom::element item : array)
                 if (search(item, depth + 1))
                     return true;
         }

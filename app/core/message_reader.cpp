@@ -1,6 +1,7 @@
 #include "message_reader.h"
 
 #include "kafka_config.h"
+#include "timestamp_search.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -28,7 +29,7 @@ struct MessageArray
 };
 } // namespace
 
-MessageReader::MessageReader(const ConnectionProfile &profile, bool bulk)
+MessageReader::MessageReader(const ConnectionProfile &profile, bool bulk) : m_profile(profile)
 {
     // assign() needs a group handle in librdkafka; a random id that is never joined nor
     // committed to keeps browsing invisible to the cluster's consumer groups.
@@ -85,6 +86,11 @@ QList<int> MessageReader::partitionsOf(const QString &topic, QString *error, int
     return out;
 }
 
+OffsetLookup MessageReader::offsetsAt(const QList<TopicPartition> &partitions, qint64 timestampMs, int timeoutMs)
+{
+    return offsetsForTime(m_profile, m_rk.get(), partitions, timestampMs, timeoutMs);
+}
+
 RangeLookup MessageReader::resolve(const QString &topic, const QList<int> &partitions,
                                    const StartPosition &start, int timeoutMs)
 {
@@ -99,7 +105,7 @@ RangeLookup MessageReader::resolve(const QString &topic, const QList<int> &parti
     }
     OffsetLookup byTime;
     if (start.kind == StartPosition::Timestamp) {
-        byTime = offsetsForTimestamp(m_rk.get(), tps, start.value, timeoutMs);
+        byTime = offsetsAt(tps, start.value, timeoutMs);
         if (!byTime.ok) {
             result.error = byTime.error;
             return result;

@@ -57,6 +57,8 @@ public:
     // The ranges to browse from `start` up to the current end of each partition.
     RangeLookup resolve(const QString &topic, const QList<int> &partitions,
                         const StartPosition &start, int timeoutMs = 10000);
+    // Per partition, the first offset stamped at or after `timestampMs` (see offsetsForTime).
+    OffsetLookup offsetsAt(const QList<TopicPartition> &partitions, qint64 timestampMs, int timeoutMs = 10000);
     // Partition ids of `topic` (sorted), or an error naming why it has none.
     QList<int> partitionsOf(const QString &topic, QString *error, int timeoutMs = 10000);
 
@@ -74,6 +76,7 @@ public:
                 const std::function<void()> &idle = {});
 
 private:
+    ConnectionProfile m_profile;
     KafkaPtr m_rk;
     QueuePtr m_queue;
     QString m_error;

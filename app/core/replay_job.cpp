@@ -118,7 +118,7 @@ RangeLookup resolveReplayRanges(MessageReader &reader, const QString &topic, con
         QList<TopicPartition> tps;
         for (int p : partitions)
             tps.append({topic, p});
-        const OffsetLookup after = offsetsForTimestamp(reader.handle(), tps, to.value + 1, timeoutMs);
+        const OffsetLookup after = reader.offsetsAt(tps, to.value + 1, timeoutMs);
         if (!after.ok) {
             result.error = after.error;
             return result;

@@ -4,6 +4,7 @@
 #include "kafka_handles.h"
 #include "partition_offsets.h"
 #include "telemetry_store.h"
+#include "timestamp_search.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -182,7 +183,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (config.start == TelemetryStart::Timestamp || config.start == TelemetryStart::MinutesAgo) {
         const qint64 ts = config.start == TelemetryStart::Timestamp ? config.startMs : now - qint64(config.minutesAgo) * 60000;
-        const OffsetLookup at = offsetsForTimestamp(rk.get(), partitions, ts, kTimeoutMs);
+        const OffsetLookup at = offsetsForTime(m_profile, rk.get(), partitions, ts, kTimeoutMs);
         if (!at.ok)
             return fail(tr("Cannot find the offsets at the start time: %1").arg(at.error));
         for (qsizetype i = 0; i < states.size(); ++i) {
@@ -201,7 +202,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
             return fail(tr("Cannot read the partitions' end offsets: %1").arg(marks.error));
         OffsetLookup until;
         if (config.endMs >= 0) {
-            until = offsetsForTimestamp(rk.get(), partitions, config.endMs + 1, kTimeoutMs);
+            until = offsetsForTime(m_profile, rk.get(), partitions, config.endMs + 1, kTimeoutMs);
             if (!until.ok)
                 return fail(tr("Cannot find the offsets at the end time: %1").arg(until.error));
         }

@@ -1,10 +1,12 @@
 // Batched watermark and timestamp look-ups against the real broker, checked against
-// messages produced with known partitions and timestamps by python confluent-kafka.
+// messages produced with known partitions and timestamps by python confluent-kafka. The
+// demo cluster's binary search over timestamps must give the broker's own answers.
 
 #include "kafka_config.h"
 #include "partition_offsets.h"
 #include "test_main.h"
 #include "test_support.h"
+#include "timestamp_search.h"
 
 using namespace kafkascope;
 using namespace kafkascope::testing;
@@ -73,19 +75,25 @@ void TestPartitionOffsets::timestampLookup_data()
 {
     QTest::addColumn<qint64>("ts");
     QTest::addColumn<QList<qint64>>("expected"); // per partition 0, 1, 2
-    QTest::newRow("before everything") << kBaseTs - 5000 << QList<qint64>{0, 0, 0};
-    QTest::newRow("exact timestamp") << kBaseTs + 5000 << QList<qint64>{5, 5, 5};
-    QTest::newRow("between two messages") << kBaseTs + 5500 << QList<qint64>{6, 6, 6};
-    QTest::newRow("past partition 0's end") << kBaseTs + 15000 << QList<qint64>{10, 15, 15};
-    QTest::newRow("past every end") << kBaseTs + 100000 << QList<qint64>{10, 20, 30};
+    QTest::addColumn<bool>("search");            // binary search over timestamps (the demo's way)
+    for (const bool search : {false, true}) {
+        const char *how = search ? "search: " : "ListOffsets: ";
+        QTest::addRow("%sbefore everything", how) << kBaseTs - 5000 << QList<qint64>{0, 0, 0} << search;
+        QTest::addRow("%sexact timestamp", how) << kBaseTs + 5000 << QList<qint64>{5, 5, 5} << search;
+        QTest::addRow("%sbetween two messages", how) << kBaseTs + 5500 << QList<qint64>{6, 6, 6} << search;
+        QTest::addRow("%spast partition 0's end", how) << kBaseTs + 15000 << QList<qint64>{10, 15, 15} << search;
+        QTest::addRow("%spast every end", how) << kBaseTs + 100000 << QList<qint64>{10, 20, 30} << search;
+    }
 }
 
 void TestPartitionOffsets::timestampLookup()
 {
     QFETCH(qint64, ts);
     QFETCH(QList<qint64>, expected);
+    QFETCH(bool, search);
     const QList<TopicPartition> parts{{m_topic, 0}, {m_topic, 1}, {m_topic, 2}};
-    const OffsetLookup r = offsetsForTimestamp(m_client.get(), parts, ts, 10000);
+    const OffsetLookup r = search ? searchOffsetsByTimestamp(brokerProfile(), m_client.get(), parts, ts, 20000)
+                                  : offsetsForTimestamp(m_client.get(), parts, ts, 10000);
     QVERIFY2(r.ok, qPrintable(r.error));
     QList<qint64> got;
     for (const PartitionOffsets &p : r.partitions)

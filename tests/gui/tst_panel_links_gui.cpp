@@ -1,0 +1,144 @@
+// Panels that lead to one another, in the main window on the demo cluster: a point of a
+// throughput or partition chart opens the message browser at that time and partition, and
+// records selected in the browser replay into the telemetry charts, which then hold exactly
+// their time span.
+
+#include "browser_panel.h"
+#include "main_window.h"
+#include "message_table_model.h"
+#include "telemetry_ingest.h"
+#include "telemetry_panel.h"
+#include "telemetry_store.h"
+#include "test_main.h"
+#include "throughput_panel.h"
+#include "workspace.h"
+
+#include <QDateTime>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace kafkascope;
+
+class TestPanelLinksGui : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void chartPointOpensBrowserAtThatTime();
+    void browserSelectionReplaysIntoCharts();
+    void cleanupTestCase();
+
+private:
+    template<typename Panel> Panel *waitForPanel(const QString &kind);
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+template<typename Panel> Panel *TestPanelLinksGui::waitForPanel(const QString &kind)
+{
+    QWidget *w = nullptr;
+    // A plain loop: QTRY_* would return from this helper with no value.
+    for (int i = 0; i < 200 && !w; ++i) {
+        w = m_window->findPanel(Workspace::kDemoId, kind);
+        if (!w)
+            QTest::qWait(100);
+    }
+    return qobject_cast<Panel *>(w);
+}
+
+void TestPanelLinksGui::initTestCase()
+{
+    MainWindow::Options options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("links.ini"));
+    options.startDemo = true;
+    options.demoRate = 300;
+    options.openPanel = QStringLiteral("throughput");
+    m_window = std::make_unique<MainWindow>(options);
+    m_window->resize(1500, 950);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(waitForPanel<ThroughputPanel>(QStringLiteral("throughput")));
+}
+
+void TestPanelLinksGui::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+void TestPanelLinksGui::chartPointOpensBrowserAtThatTime()
+{
+    auto *throughput = waitForPanel<ThroughputPanel>(QStringLiteral("throughput"));
+    QVERIFY(throughput);
+    QTest::qWait(1500); // let a few records exist after the chosen time
+    const qint64 at = QDateTime::currentMSecsSinceEpoch() - 1000;
+    // What the chart's context menu emits (its action is driven in tst_offsets_panels_gui).
+    emit throughput->openMessagesRequested(QStringLiteral("tb.telemetry"), 2, at);
+
+    auto *browser = qobject_cast<BrowserPanel *>(m_window->tabs()->currentWidget());
+    QVERIFY2(browser, "the Messages panel comes to the front");
+    QTRY_COMPARE_WITH_TIMEOUT(browser->currentTopic(), QStringLiteral("tb.telemetry"), 10000);
+    MessageTableModel *messages = browser->model();
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->rowCount() > 0 && messages->messageAt(0) != nullptr,
+                              qPrintable(browser->statusText()), 20000);
+    const int n = std::min(messages->rowCount(), 50);
+    for (int row = 0; row < n; ++row) {
+        QTRY_VERIFY(messages->messageAt(row) != nullptr);
+        const KafkaMessage *m = messages->messageAt(row);
+        QCOMPARE(m->partition, 2);
+        QVERIFY2(m->timestamp >= at, qPrintable(QStringLiteral("row %1 at %2 < %3").arg(row).arg(m->timestamp).arg(at)));
+    }
+}
+
+void TestPanelLinksGui::browserSelectionReplaysIntoCharts()
+{
+    m_window->openPanel(Workspace::kDemoId, QStringLiteral("browser"), QStringLiteral("tb.telemetry"));
+    auto *browser = waitForPanel<BrowserPanel>(QStringLiteral("browser"));
+    QVERIFY(browser);
+    MessageTableModel *messages = browser->model();
+    QTRY_VERIFY2_WITH_TIMEOUT(messages->rowCount() >= 10 && messages->messageAt(9) != nullptr,
+                              qPrintable(browser->statusText()), 20000);
+    browser->table()->selectionModel()->select(QItemSelection(messages->index(0, 0), messages->index(9, 0)),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const auto [fromMs, toMs] = browser->selectedTimeRange();
+    QVERIFY(fromMs > 0 && toMs >= fromMs);
+
+    auto *button = browser->findChild<QPushButton *>(QStringLiteral("replayChartsButton"));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *telemetry = qobject_cast<TelemetryPanel *>(m_window->tabs()->currentWidget());
+    QVERIFY2(telemetry, "the Telemetry panel comes to the front");
+    QCOMPARE(telemetry->ingest()->config().startMs, fromMs);
+    QCOMPARE(telemetry->ingest()->config().endMs, toMs);
+    QTRY_COMPARE_WITH_TIMEOUT(int(telemetry->ingest()->status().state), int(IngestStatus::State::Finished), 30000);
+
+    // Every point held lies in the replayed span (a payload's ts is taken a few ms before its
+    // record's timestamp, hence a second of slack), and there are points.
+    const auto store = telemetry->store();
+    QVERIFY(store->totals().points > 0);
+    std::vector<SeriesPoint> points;
+    for (const DeviceSummary &device : store->devices()) {
+        for (const KeySummary &key : store->keys(device.index)) {
+            points.clear();
+            store->copySince(device.index, key.index, 0, points);
+            for (const SeriesPoint &p : points)
+                QVERIFY2(p.t >= (fromMs - 1000) / 1000.0 && p.t <= (toMs + 1000) / 1000.0,
+                         qPrintable(QStringLiteral("%1 at %2 s outside [%3, %4] ms")
+                                        .arg(device.name)
+                                        .arg(p.t, 0, 'f', 3)
+                                        .arg(fromMs)
+                                        .arg(toMs)));
+        }
+    }
+
+    // With nothing selected the browser says what to do and nothing else happens.
+    m_window->tabs()->setCurrentWidget(browser);
+    browser->table()->clearSelection();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(m_window->tabs()->currentWidget(), browser);
+    QVERIFY(browser->statusText().contains(QStringLiteral("Select the records")));
+}
+
+KAFKASCOPE_GUI_TEST_MAIN(TestPanelLinksGui)
+#include "tst_panel_links_gui.moc"
