@@ -55,15 +55,10 @@ AddPartitionsDialog::AddPartitionsDialog(TopicAdmin *admin, const QString &topic
             accept();
             return;
         }
-        m_result->setStyleSheet(QStringLiteral("color:#d93a3a;"));
-        m_result->setText(tr("The broker refused:\n") + r.failureText());
+        showAdminOutcome(m_result, tr("The broker refused:\n") + r.failureText(), false);
     });
 
-    auto *layout = new QVBoxLayout(this);
-    if (!admin->supportsAdmin()) {
-        layout->addWidget(makeAdminNotice(admin->unsupportedReason()));
-        m_apply->setEnabled(false);
-    }
+    QVBoxLayout *layout = startAdminLayout(this, *admin, {m_apply});
     layout->addLayout(form);
     layout->addWidget(m_result);
     layout->addStretch(1);

@@ -1,6 +1,10 @@
 #include "admin_notice.h"
 
+#include "topic_admin.h"
+
 #include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
 
 namespace kafkascope {
 
@@ -11,6 +15,23 @@ QLabel *makeAdminNotice(const QString &text)
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("background:#fff4e5; color:#7a4b00; padding:6px; border-radius:4px;"));
     return note;
+}
+
+QVBoxLayout *startAdminLayout(QWidget *dialog, const TopicAdmin &admin, std::initializer_list<QPushButton *> senders)
+{
+    auto *layout = new QVBoxLayout(dialog);
+    if (!admin.supportsAdmin()) {
+        layout->addWidget(makeAdminNotice(admin.unsupportedReason()));
+        for (QPushButton *b : senders)
+            b->setEnabled(false);
+    }
+    return layout;
+}
+
+void showAdminOutcome(QLabel *result, const QString &text, bool ok)
+{
+    result->setStyleSheet(ok ? QStringLiteral("color:#2e7d32;") : QStringLiteral("color:#d93a3a;"));
+    result->setText(text);
 }
 
 } // namespace kafkascope

@@ -123,12 +123,7 @@ CreateTopicDialog::CreateTopicDialog(TopicAdmin *admin, int brokerCount, const Q
     connect(m_validate, &QPushButton::clicked, this, [this] { submit(true); });
     connect(m_create, &QPushButton::clicked, this, [this] { submit(false); });
 
-    auto *layout = new QVBoxLayout(this);
-    if (!admin->supportsAdmin()) {
-        layout->addWidget(makeAdminNotice(admin->unsupportedReason()));
-        m_validate->setEnabled(false);
-        m_create->setEnabled(false);
-    }
+    QVBoxLayout *layout = startAdminLayout(this, *admin, {m_validate, m_create});
     layout->addLayout(form);
     layout->addWidget(common);
     layout->addWidget(other, 1);
@@ -240,13 +235,17 @@ void CreateTopicDialog::showResult(const AdminResult &result, bool validateOnly)
             accept();
             return;
         }
-        m_result->setStyleSheet(QStringLiteral("color:#2e7d32;"));
-        m_result->setText(tr("Validation passed: the broker would create \"%1\" with %n partition(s).", nullptr,
-                             m_partitions->value()).arg(spec().name));
+        showAdminOutcome(m_result,
+                         tr("Validation passed: the broker would create \"%1\" with %n partition(s).", nullptr,
+                            m_partitions->value())
+                             .arg(spec().name),
+                         true);
     } else {
-        m_result->setStyleSheet(QStringLiteral("color:#d93a3a;"));
-        m_result->setText((validateOnly ? tr("The broker would refuse this topic:\n") : tr("The broker refused to create the topic:\n"))
-                          + result.failureText());
+        showAdminOutcome(m_result,
+                         (validateOnly ? tr("The broker would refuse this topic:\n")
+                                       : tr("The broker refused to create the topic:\n"))
+                             + result.failureText(),
+                         false);
     }
     m_result->show();
     // A wrapped label does not claim its height from a full layout by itself; the

@@ -46,10 +46,7 @@ DeleteTopicsDialog::DeleteTopicsDialog(TopicAdmin *admin, const QStringList &top
     connect(m_confirm, &QLineEdit::textChanged, this, &DeleteTopicsDialog::updateButton);
     connect(m_confirm, &QLineEdit::returnPressed, this, &DeleteTopicsDialog::submit);
 
-    auto *layout = new QVBoxLayout(this);
-    if (!admin->supportsAdmin()) {
-        layout->addWidget(makeAdminNotice(admin->unsupportedReason()));
-    }
+    QVBoxLayout *layout = startAdminLayout(this, *admin, {});
     layout->addWidget(intro);
     layout->addWidget(m_list, 1);
     layout->addWidget(prompt);

@@ -103,9 +103,7 @@ PurgeDialog::PurgeDialog(TopicAdmin *admin, const QString &topic, const QList<in
         showResult(m_watcher.result());
     });
 
-    auto *layout = new QVBoxLayout(this);
-    if (!admin->supportsAdmin())
-        layout->addWidget(makeAdminNotice(admin->unsupportedReason()));
+    QVBoxLayout *layout = startAdminLayout(this, *admin, {});
     layout->addWidget(m_all);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_partitionsMsg);
@@ -216,12 +214,10 @@ void PurgeDialog::showResult(const AdminResult &result)
         cell->setForeground(item.ok() ? QColor(0x2e, 0x7d, 0x32) : QColor(0xd9, 0x3a, 0x3a));
     }
     if (result.ok()) {
-        m_result->setStyleSheet(QStringLiteral("color:#2e7d32;"));
-        m_result->setText(tr("Records deleted from %n partition(s).", nullptr, int(result.items.size())));
+        showAdminOutcome(m_result, tr("Records deleted from %n partition(s).", nullptr, int(result.items.size())), true);
         loadWatermarks();
     } else {
-        m_result->setStyleSheet(QStringLiteral("color:#d93a3a;"));
-        m_result->setText(tr("The purge failed:\n") + result.failureText());
+        showAdminOutcome(m_result, tr("The purge failed:\n") + result.failureText(), false);
     }
 }
 
