@@ -221,7 +221,9 @@ struct TelemetryDecoder::Impl
             ms = ts.get_double().value_unsafe();
         else if (!(ts.is_string() && parseNumber(ts.get_string().value_unsafe(), ms)))
             return fail(QStringLiteral("field \"ts\" must be a number of milliseconds, got %1").arg(typeName(ts.type())));
-        if (!std::isfinite(ms) || ms < 0)
+        // Past the year 9999 a time no longer fits a millisecond count (the fuzzer's find).
+        constexpr double kLatestMs = 253402300799999.0;
+        if (!std::isfinite(ms) || ms < 0 || ms > kLatestMs)
             return fail(QStringLiteral("field \"ts\" is not a valid time"));
         if (ms < 1e11) // seconds, not milliseconds (before 1973 in ms: no real telemetry)
             ms *= 1000.0;

@@ -220,6 +220,9 @@ void TestTelemetryDecoder::rejectsBadInput_data()
                                      << QStringLiteral("\"values\" must be an object");
     QTest::newRow("ts mistyped") << dev << QByteArray("K") << QByteArray(R"({"ts":"yesterday","values":{"t":1}})")
                                  << QStringLiteral("\"ts\" must be a number");
+    QTest::newRow("ts past year 9999") << dev << QByteArray("K")
+                                       << QByteArray(R"({"ts":17000000000000000000,"values":{"t":1}})")
+                                       << QStringLiteral("not a valid time");
     QTest::newRow("ts negative") << dev << QByteArray("K") << QByteArray(R"({"ts":-5,"values":{"t":1}})") << QStringLiteral("not a valid time");
     QTest::newRow("no values at all") << dev << QByteArray("K") << QByteArray(R"({"name":"x"})") << QStringLiteral("no numeric");
     QTest::newRow("scalar root for device") << dev << QByteArray("K") << QByteArray("42") << QStringLiteral("must be a JSON object or array");
