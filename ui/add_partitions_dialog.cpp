@@ -33,12 +33,7 @@ AddPartitionsDialog::AddPartitionsDialog(TopicAdmin *admin, const QString &topic
     current->setObjectName(QStringLiteral("currentLabel"));
     form->addRow(tr("Topic:"), new QLabel(topic));
     form->addRow(tr("Current partitions:"), current);
-    auto *field = new QWidget;
-    auto *fieldLayout = new QVBoxLayout(field);
-    fieldLayout->setContentsMargins(0, 0, 0, 0);
-    fieldLayout->addWidget(m_total);
-    fieldLayout->addWidget(m_message);
-    form->addRow(tr("New &total:"), field);
+    form->addRow(tr("New &total:"), withMessage(m_total, m_message));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_apply = buttons->addButton(tr("&Add partitions"), QDialogButtonBox::AcceptRole);

@@ -302,13 +302,18 @@ StartPosition BrowserPanel::chosenStart() const
     return s;
 }
 
-void BrowserPanel::focusItem(const QString &topic)
+void BrowserPanel::selectTopic(const QString &topic)
 {
     if (m_topic->findText(topic) < 0)
         m_topic->addItem(topic);
     m_topic->setCurrentText(topic);
     m_knownPartitions.clear();
     fillPartitions(); // all partitions
+}
+
+void BrowserPanel::focusItem(const QString &topic)
+{
+    selectTopic(topic);
     m_startKind->setCurrentIndex(StartPosition::EndMinusN);
     reload();
 }
@@ -361,11 +366,7 @@ void BrowserPanel::reload()
 
 void BrowserPanel::showMessagesAt(const QString &topic, int partition, qint64 timestampMs)
 {
-    if (m_topic->findText(topic) < 0)
-        m_topic->addItem(topic);
-    m_topic->setCurrentText(topic);
-    m_knownPartitions.clear();
-    fillPartitions();
+    selectTopic(topic);
     for (QAction *a : m_partitions->menu()->actions())
         a->setChecked(partition >= 0 && a->data().toInt() == partition);
     m_startKind->setCurrentIndex(StartPosition::Timestamp);

@@ -71,6 +71,8 @@ private:
     void buildUi();
     void fillTopics(const ClusterSnapshot &snapshot);
     void fillPartitions();
+    // Shows `topic` in the topic box with every partition chosen; does not load.
+    void selectTopic(const QString &topic);
     QList<int> chosenPartitions() const;
     StartPosition chosenStart() const;
     void onOpened(quint64 generation, const QString &topic, const RangeLookup &lookup);

@@ -21,18 +21,6 @@
 namespace kafkascope {
 
 namespace {
-// A field with its message line underneath, as one form row.
-QWidget *withMessage(QWidget *field, FieldMessage *message)
-{
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(message);
-    return box;
-}
-
 // Common settings shown as editors; the free table must not repeat them.
 const QStringList kCommonKeys{QStringLiteral("retention.ms"), QStringLiteral("retention.bytes"),
                               QStringLiteral("cleanup.policy"), QStringLiteral("min.insync.replicas"),

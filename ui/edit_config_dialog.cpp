@@ -56,12 +56,7 @@ EditConfigDialog::EditConfigDialog(TopicAdmin *admin, const QString &topic, cons
     form->addRow(tr("Config:"), new QLabel(QStringLiteral("<b>%1</b>").arg(entry.name.toHtmlEscaped())));
     form->addRow(tr("Current:"), new QLabel(QStringLiteral("%1 (%2)").arg(entry.hasValue ? entry.value : tr("not set"),
                                                                           displayName(entry.source))));
-    auto *field = new QWidget;
-    auto *fieldLayout = new QVBoxLayout(field);
-    fieldLayout->setContentsMargins(0, 0, 0, 0);
-    fieldLayout->addWidget(m_value);
-    fieldLayout->addWidget(m_message);
-    form->addRow(tr("&New value:"), field);
+    form->addRow(tr("&New value:"), withMessage(m_value, m_message));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::AcceptRole);

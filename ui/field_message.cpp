@@ -1,5 +1,7 @@
 #include "field_message.h"
 
+#include <QVBoxLayout>
+
 namespace kafkascope {
 
 FieldMessage::FieldMessage(const QString &objectName, QWidget *parent) : QLabel(parent)
@@ -37,6 +39,17 @@ void FieldMessage::showInfo(const QString &text)
 void FieldMessage::clear()
 {
     showText({}, QStringLiteral("palette(text)"), false);
+}
+
+QWidget *withMessage(QWidget *field, FieldMessage *message)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(message);
+    return box;
 }
 
 } // namespace kafkascope

@@ -22,4 +22,7 @@ private:
     bool m_error = false;
 };
 
+// A field with its message line underneath, as one form row.
+QWidget *withMessage(QWidget *field, FieldMessage *message);
+
 } // namespace kafkascope
