@@ -77,6 +77,7 @@ void BrowserPanel::buildUi()
     m_startValue = new QLineEdit(QStringLiteral("1000"));
     m_startValue->setObjectName(QStringLiteral("startValue"));
     m_startValue->setMaximumWidth(120);
+    m_startValue->setMinimumWidth(m_startValue->fontMetrics().horizontalAdvance(QStringLiteral("00000000")) + 12);
     m_startTime = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(-3600));
     m_startTime->setObjectName(QStringLiteral("startTime"));
     m_startTime->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -133,6 +134,7 @@ void BrowserPanel::buildUi()
     m_keyFilter = new QLineEdit;
     m_keyFilter->setObjectName(QStringLiteral("keyFilter"));
     m_keyFilter->setPlaceholderText(tr("key contains…"));
+    m_keyFilter->setMinimumWidth(m_keyFilter->fontMetrics().horizontalAdvance(m_keyFilter->placeholderText()) + 16);
     m_keyRegex = new QCheckBox(tr("regex"));
     m_valueFilter = new QLineEdit;
     m_valueFilter->setObjectName(QStringLiteral("valueFilter"));
