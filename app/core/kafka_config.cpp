@@ -70,4 +70,14 @@ KafkaPtr makeKafkaClient(const ConnectionProfile &profile, rd_kafka_type_t type,
     return KafkaPtr(rk);
 }
 
+KafkaProperties bulkConsumerProperties()
+{
+    return {
+        {QStringLiteral("queued.min.messages"), QStringLiteral("10000000")},
+        {QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("262144")},
+        {QStringLiteral("max.partition.fetch.bytes"), QStringLiteral("8388608")},
+        {QStringLiteral("fetch.max.bytes"), QStringLiteral("67108864")},
+    };
+}
+
 } // namespace kafkascope

@@ -21,6 +21,15 @@ KafkaProperties kafkaProperties(const ConnectionProfile &profile);
 ConfPtr makeKafkaConf(const KafkaProperties &properties, const KafkaProperties &overrides,
                       QString *error);
 
+// Consumer settings for reading as fast as the broker serves. librdkafka 2.0 stops
+// fetching for a whole second once its local queue reaches queued.min.messages or
+// queued.max.messages.kbytes (librdkafka issue #2879; fetch.queue.backoff.ms only came in
+// 2.1). A reader that decodes or re-produces each record drains slower than it fetches, so
+// it reaches the limit every few hundred thousand records and then idles. With no count
+// limit and room for about a second of records, the queue never runs dry during that
+// pause; memory stays bounded by the byte limit.
+KafkaProperties bulkConsumerProperties();
+
 // Creates a client handle of `type` for the profile; null with *error set on failure.
 KafkaPtr makeKafkaClient(const ConnectionProfile &profile, rd_kafka_type_t type,
                          const KafkaProperties &overrides, QString *error,

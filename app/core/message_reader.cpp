@@ -1,5 +1,6 @@
 #include "message_reader.h"
 
+#include "consume_ahead.h"
 #include "kafka_config.h"
 #include "timestamp_search.h"
 
@@ -14,19 +15,6 @@ namespace kafkascope {
 namespace {
 constexpr int kBatch = 1000;
 
-struct MessageArray
-{
-    std::vector<rd_kafka_message_t *> items;
-    ssize_t count = 0;
-    MessageArray() : items(kBatch, nullptr) {}
-    ~MessageArray() { release(); }
-    void release()
-    {
-        for (ssize_t i = 0; i < count; ++i)
-            rd_kafka_message_destroy(items[size_t(i)]);
-        count = 0;
-    }
-};
 } // namespace
 
 MessageReader::MessageReader(const ConnectionProfile &profile, bool bulk) : m_profile(profile)
@@ -42,10 +30,8 @@ MessageReader::MessageReader(const ConnectionProfile &profile, bool bulk) : m_pr
         {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")},
         {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
     };
-    if (bulk) {
-        overrides.append({QStringLiteral("max.partition.fetch.bytes"), QStringLiteral("8388608")});
-        overrides.append({QStringLiteral("fetch.max.bytes"), QStringLiteral("67108864")});
-    }
+    if (bulk)
+        overrides.append(bulkConsumerProperties());
     m_rk = makeKafkaClient(profile, RD_KAFKA_CONSUMER, overrides, &m_error);
     if (m_rk)
         m_queue.reset(rd_kafka_queue_get_consumer(m_rk.get()));
@@ -202,19 +188,14 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
 
     bool ok = true;
     bool stop = false;
-    MessageArray batch;
+    ConsumeAhead ahead(m_queue.get(), kBatch);
     QElapsedTimer sinceData;
     sinceData.start();
     while (!endOf.isEmpty() && !stop) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             break;
-        batch.count = rd_kafka_consume_batch_queue(m_queue.get(), 100, batch.items.data(), kBatch);
-        if (batch.count < 0) {
-            *error = kafkaErrorText(rd_kafka_last_error());
-            ok = false;
-            break;
-        }
-        if (batch.count == 0 && sinceData.elapsed() > stallTimeoutMs) {
+        const auto batch = ahead.next(100);
+        if (batch.empty() && sinceData.elapsed() > stallTimeoutMs) {
             QStringList stuck;
             for (auto it = endOf.cbegin(); it != endOf.cend(); ++it)
                 stuck.append(QString::number(it.key()));
@@ -223,8 +204,8 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
             ok = false;
             break;
         }
-        for (ssize_t i = 0; i < batch.count && !stop; ++i) {
-            const rd_kafka_message_t *m = batch.items[size_t(i)];
+        for (size_t i = 0; i < batch.size() && !stop; ++i) {
+            const rd_kafka_message_t *m = batch[i];
             const auto it = endOf.find(m->partition);
             if (it == endOf.end())
                 continue;
@@ -250,7 +231,6 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
             if (last)
                 finishPartition(m->partition);
         }
-        batch.release();
         if (idle)
             idle();
     }

@@ -1,5 +1,6 @@
 #include "telemetry_ingest.h"
 
+#include "consume_ahead.h"
 #include "kafka_config.h"
 #include "kafka_handles.h"
 #include "partition_offsets.h"
@@ -136,16 +137,16 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     const QString group = named ? config.groupId
                                 : QStringLiteral("kafkascope-telemetry-") + QUuid::createUuid().toString(QUuid::Id128);
     const bool fromStart = config.start == TelemetryStart::Beginning;
-    const KafkaProperties overrides{
+    KafkaProperties overrides{
         {QStringLiteral("group.id"), group},
         {QStringLiteral("client.id"), QStringLiteral("kafkascope-telemetry")},
         {QStringLiteral("enable.auto.commit"), named ? QStringLiteral("true") : QStringLiteral("false")},
         {QStringLiteral("enable.auto.offset.store"), named ? QStringLiteral("true") : QStringLiteral("false")},
         {QStringLiteral("auto.offset.reset"), fromStart ? QStringLiteral("earliest") : QStringLiteral("latest")},
         {QStringLiteral("enable.partition.eof"), QStringLiteral("true")},
-        {QStringLiteral("queued.min.messages"), QStringLiteral("200000")},
         {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")},
     };
+    overrides.append(bulkConsumerProperties());
     QString error;
     KafkaPtr rk = makeKafkaClient(m_profile, RD_KAFKA_CONSUMER, overrides, &error);
     if (!rk)
@@ -245,7 +246,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     publish(status);
 
     QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
-    std::vector<rd_kafka_message_t *> messages(size_t(std::max(config.batchSize, 1)));
+    auto ahead = std::make_unique<ConsumeAhead>(queue.get(), size_t(std::max(config.batchSize, 1)));
     std::unordered_map<const rd_kafka_topic_t *, TopicDecoder> decoders;
     DecodedBatch batch;
     std::vector<MessageOrigin> origins;
@@ -254,12 +255,10 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     sincePublish.start();
 
     while (!stop.stop_requested() && !(bounded && allDone())) {
-        const ssize_t n = rd_kafka_consume_batch_queue(queue.get(), kPollMs, messages.data(), messages.size());
+        const auto messages = ahead->next(kPollMs);
         batch.clear();
         origins.clear();
-        for (ssize_t i = 0; i < n; ++i) {
-            MessagePtr msg(messages[size_t(i)]);
-            const rd_kafka_message_t *m = msg.get();
+        for (const rd_kafka_message_t *m : messages) {
             if (m->err) {
                 if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
                     if (bounded && m->rkt) {
@@ -336,6 +335,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
         if (rd_kafka_fatal_error(rk.get(), fatal, sizeof fatal) != RD_KAFKA_RESP_ERR_NO_ERROR)
             return fail(tr("The consumer failed: %1").arg(QString::fromUtf8(fatal)));
     }
+    ahead.reset();
     queue.reset();
     if (named)
         rd_kafka_consumer_close(rk.get());

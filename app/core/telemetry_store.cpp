@@ -129,11 +129,18 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
     const auto &messages = batch.messages();
     const auto &points = batch.points();
     size_t p = 0;
+    // A batch comes from one or a few topics: look a topic up only when it changes.
+    const QString *lastTopic = nullptr;
+    TopicSummary *topicSummary = nullptr;
     for (quint32 m = 0; m < messages.size(); ++m) {
         const auto &msg = messages[m];
         const MessageOrigin &origin = msg.source < origins.size() ? origins[msg.source] : kNoOrigin;
-        TopicSummary &topic = m_topics[origin.topic];
-        topic.topic = origin.topic;
+        if (!lastTopic || lastTopic->constData() != origin.topic.constData()) {
+            lastTopic = &origin.topic;
+            topicSummary = &m_topics[origin.topic];
+            topicSummary->topic = origin.topic;
+        }
+        TopicSummary &topic = *topicSummary;
         const std::string_view name = batch.device(msg);
         Device *d = name.empty() ? nullptr : device(name, origin.topic);
         if (!msg.ok) {

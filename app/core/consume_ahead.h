@@ -1,0 +1,47 @@
+#pragma once
+// Consumes batches from a librdkafka queue on a thread of its own, a few batches ahead of
+// the thread that processes them, and destroys each batch there once it is handed back.
+// Why: librdkafka allocates every consumed message on its broker thread, so freeing it
+// elsewhere takes that thread's malloc arena lock, and at hundreds of thousands of messages
+// a second the processing thread spent a fifth of its time waiting on that lock (measured
+// with perf on the telemetry ingest). Here the waiting happens beside the processing.
+
+#include <librdkafka/rdkafka.h>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <span>
+#include <thread>
+#include <vector>
+
+namespace kafkascope {
+
+class ConsumeAhead
+{
+public:
+    // `queue` must outlive this object; at most `depth` batches wait unprocessed.
+    ConsumeAhead(rd_kafka_queue_t *queue, size_t batchSize, size_t depth = 4);
+    ~ConsumeAhead(); // stops the thread and destroys every message not yet destroyed
+
+    // The next batch, waiting up to `timeoutMs`; empty when none came. The batch returned
+    // by the previous call is handed back and must no longer be used.
+    std::span<rd_kafka_message_t *const> next(int timeoutMs);
+
+private:
+    using Batch = std::vector<rd_kafka_message_t *>;
+    void run(std::stop_token stop);
+    static void destroy(Batch &batch);
+
+    rd_kafka_queue_t *m_queue;
+    size_t m_batchSize;
+    size_t m_depth;
+    std::mutex m_mutex;
+    std::condition_variable_any m_changed;
+    std::deque<Batch> m_ready;  // consumed, waiting for the processing thread
+    std::vector<Batch> m_spent; // processed, waiting to be destroyed
+    Batch m_current;            // the batch the processing thread holds
+    std::jthread m_thread;      // last: started once everything above exists
+};
+
+} // namespace kafkascope
