@@ -253,6 +253,20 @@ void BrowserPanel::fillTopics(const ClusterSnapshot &snapshot)
         m_topic->setCurrentText(current);
     }
     fillPartitions();
+    loadIfNothingShown();
+}
+
+void BrowserPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    loadIfNothingShown();
+}
+
+// Opening the panel shows the chosen topic's latest messages at once, not an empty table.
+void BrowserPanel::loadIfNothingShown()
+{
+    if (isVisible() && m_openTopic.isEmpty() && !m_topic->currentText().isEmpty())
+        reload();
 }
 
 void BrowserPanel::fillPartitions()

@@ -67,8 +67,12 @@ public slots:
 signals:
     void replayIntoChartsRequested(const QStringList &topics, qint64 fromMs, qint64 toMs);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildUi();
+    void loadIfNothingShown();
     void fillTopics(const ClusterSnapshot &snapshot);
     void fillPartitions();
     // Shows `topic` in the topic box with every partition chosen; does not load.

@@ -60,8 +60,8 @@ void MessageDetailView::clear(const QString &why)
 {
     m_message = KafkaMessage{};
     m_summary->setText(why);
-    m_value->setBytes({}, true);
-    m_key->setBytes({}, true);
+    m_value->clear();
+    m_key->clear();
     m_headers->setRowCount(0);
     m_tabs->setTabText(2, tr("Headers"));
 }

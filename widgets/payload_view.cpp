@@ -59,6 +59,12 @@ void PayloadView::setBytes(const QByteArray &bytes, bool isNull)
     refresh();
 }
 
+void PayloadView::clear()
+{
+    setBytes({}, false);
+    m_info->clear();
+}
+
 void PayloadView::setMode(Mode mode)
 {
     m_mode->setCurrentIndex(mode);

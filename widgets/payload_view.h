@@ -18,6 +18,7 @@ public:
     enum Mode { Auto, Text, Json, Hex };
     explicit PayloadView(QWidget *parent = nullptr);
     void setBytes(const QByteArray &bytes, bool isNull = false);
+    void clear(); // nothing shown, not even "null": no message is selected
     const QByteArray &bytes() const { return m_bytes; }
     Mode shownMode() const { return m_shown; }
     void setMode(Mode mode);
