@@ -5,7 +5,9 @@
 namespace kafkascope {
 
 namespace {
-constexpr int kConsumeTimeoutMs = 100; // also how long stopping can take
+// Also the most that stopping waits: a browser page read ends with the destructor, so a
+// long wait here would be added to every page.
+constexpr int kConsumeTimeoutMs = 10;
 }
 
 ConsumeAhead::ConsumeAhead(rd_kafka_queue_t *queue, size_t batchSize, size_t depth)
