@@ -1,5 +1,7 @@
 #include "time_chart.h"
 
+#include "series_decimator.h"
+
 #include <QFile>
 #include <QMouseEvent>
 #include <QTextStream>
@@ -10,13 +12,18 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
+// The series keeps every point; its graph only draws a decimated copy for the visible range
+// and width, so a frame costs the plot's width, not the series' length.
 struct TimeChart::Series
 {
-    QCPGraph *graph;
-    int pane;
+    QCPGraph *graph = nullptr;
+    int pane = 0;
     QString name;
     QColor color;
+    SeriesData data;
+    SeriesDecimator decimator;
 };
 
 struct TimeChart::Pane
@@ -57,6 +64,8 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     addPane();
     applyPalette();
 
+    // Laid out, the axis rects have their final widths: the decimated copies follow them.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimeChart::syncGraphs);
     connect(m_plot, &QCustomPlot::mouseMove, this, &TimeChart::updateCrosshair);
     connect(m_plot, &QCustomPlot::mousePress, this, &TimeChart::onMousePress);
     connect(m_plot, &QCustomPlot::legendClick, this,
@@ -184,7 +193,12 @@ TimeChart::SeriesId TimeChart::addSeries(int pane, const QString &name, QColor c
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
     }
     const SeriesId id = m_nextId++;
-    m_series.insert(id, new Series{g, pane, name, color});
+    auto *s = new Series;
+    s->graph = g;
+    s->pane = pane;
+    s->name = name;
+    s->color = color;
+    m_series.insert(id, s);
     requestReplot();
     return id;
 }
@@ -207,6 +221,7 @@ void TimeChart::removeSeries(SeriesId id)
 void TimeChart::clearSeries(SeriesId id)
 {
     if (Series *s = series(id)) {
+        s->data.clear();
         s->graph->data()->clear();
         requestReplot();
     }
@@ -263,12 +278,7 @@ void TimeChart::appendPoints(SeriesId id, std::span<const double> t, std::span<c
     Series *s = series(id);
     if (!s || t.empty())
         return;
-    QVector<QCPGraphData> points;
-    points.reserve(qsizetype(t.size()));
-    for (size_t i = 0; i < t.size() && i < v.size(); ++i)
-        points.append(QCPGraphData(t[i], v[i]));
-    // alreadySorted: appending after the last key costs O(new points).
-    s->graph->data()->add(points, true);
+    s->data.append(t, v);
     requestReplot();
 }
 
@@ -280,7 +290,7 @@ void TimeChart::appendPoint(SeriesId id, double t, double v)
 void TimeChart::setSeriesData(SeriesId id, const QVector<double> &t, const QVector<double> &v)
 {
     if (Series *s = series(id)) {
-        s->graph->setData(t, v, true);
+        s->data.assign(std::span(t.constData(), size_t(t.size())), std::span(v.constData(), size_t(v.size())));
         requestReplot();
     }
 }
@@ -288,7 +298,7 @@ void TimeChart::setSeriesData(SeriesId id, const QVector<double> &t, const QVect
 int TimeChart::pointCount(SeriesId id) const
 {
     const Series *s = series(id);
-    return s ? s->graph->dataCount() : 0;
+    return s ? int(s->data.size()) : 0;
 }
 
 QCPGraph *TimeChart::graph(SeriesId id) const
@@ -297,10 +307,40 @@ QCPGraph *TimeChart::graph(SeriesId id) const
     return s ? s->graph : nullptr;
 }
 
+const SeriesData *TimeChart::seriesData(SeriesId id) const
+{
+    const Series *s = series(id);
+    return s ? &s->data : nullptr;
+}
+
 void TimeChart::trimBefore(double t)
 {
     for (Series *s : std::as_const(m_series))
-        s->graph->data()->removeBefore(t);
+        s->data.trimBefore(t);
+}
+
+void TimeChart::trimSeriesBefore(SeriesId id, double t)
+{
+    if (Series *s = series(id))
+        s->data.trimBefore(t);
+}
+
+void TimeChart::syncGraphs()
+{
+    for (Series *s : std::as_const(m_series)) {
+        QCPGraph *g = s->graph;
+        if (!g->visible())
+            continue; // not drawn; synced when shown again
+        const QCPRange range = g->keyAxis()->range();
+        const int columns = int(std::ceil(g->keyAxis()->axisRect()->width() * m_plot->bufferDevicePixelRatio()));
+        if (!s->decimator.update(s->data, range.lower, range.upper, columns))
+            continue;
+        QVector<QCPGraphData> points;
+        points.reserve(qsizetype(s->decimator.points().size()));
+        for (const SeriesData::Point &p : s->decimator.points())
+            points.append(QCPGraphData(p.t, p.v));
+        g->data()->set(points, true);
+    }
 }
 
 void TimeChart::setTimeWindow(double seconds)
@@ -420,8 +460,8 @@ double TimeChart::newestTime() const
 {
     double newest = -std::numeric_limits<double>::infinity();
     for (const Series *s : std::as_const(m_series))
-        if (s->graph->visible() && !s->graph->data()->isEmpty())
-            newest = std::max(newest, (s->graph->data()->constEnd() - 1)->key);
+        if (s->graph->visible() && !s->data.empty())
+            newest = std::max(newest, s->data.last().t);
     return newest;
 }
 
@@ -434,8 +474,8 @@ void TimeChart::applyWindow()
         return;
     double oldest = newest;
     for (const Series *s : std::as_const(m_series))
-        if (s->graph->visible() && !s->graph->data()->isEmpty())
-            oldest = std::min(oldest, s->graph->data()->constBegin()->key);
+        if (s->graph->visible() && !s->data.empty())
+            oldest = std::min(oldest, s->data.first().t);
     QCPRange range;
     if (m_window <= 0)
         range = QCPRange(oldest, std::max(newest, oldest + 1));
@@ -451,10 +491,12 @@ void TimeChart::applyWindow()
 
 void TimeChart::rescaleValues()
 {
+    // The decimated copies keep each column's extremes: their value range is the full data's.
+    syncGraphs();
     for (int p = 0; p < m_panes.size(); ++p) {
         bool first = true;
         for (const Series *s : std::as_const(m_series)) {
-            if (s->pane != p || !s->graph->visible() || s->graph->data()->isEmpty())
+            if (s->pane != p || !s->graph->visible() || s->data.empty())
                 continue;
             s->graph->rescaleValueAxis(!first, true);
             first = false;
@@ -496,17 +538,17 @@ TimeChart::Stats TimeChart::visibleStats(SeriesId id) const
     if (!s)
         return st;
     const auto [lo, hi] = visibleRange();
-    const auto data = s->graph->data();
     double sum = 0;
-    for (auto it = data->findBegin(lo, false); it != data->constEnd() && it->key <= hi; ++it) {
-        if (!std::isfinite(it->value))
+    for (size_t i = s->data.lowerBound(lo), end = s->data.upperBound(hi); i < end; ++i) {
+        const double v = s->data.at(i).v;
+        if (!std::isfinite(v))
             continue;
         if (st.count == 0)
-            st.min = st.max = it->value;
-        st.min = std::min(st.min, it->value);
-        st.max = std::max(st.max, it->value);
-        sum += it->value;
-        st.last = it->value;
+            st.min = st.max = v;
+        st.min = std::min(st.min, v);
+        st.max = std::max(st.max, v);
+        sum += v;
+        st.last = v;
         ++st.count;
     }
     st.mean = st.count ? sum / st.count : 0;
@@ -518,13 +560,12 @@ QList<QPair<QString, double>> TimeChart::valuesAt(double t) const
     QList<QPair<QString, double>> out;
     for (SeriesId id : seriesIds()) {
         const Series *s = m_series[id];
-        if (!s->graph->visible() || s->graph->data()->isEmpty())
+        if (!s->graph->visible() || s->data.empty())
             continue;
-        const auto data = s->graph->data();
-        auto it = data->findBegin(t, false); // first key >= t
-        if (it == data->constEnd() || (it->key > t && it != data->constBegin()))
-            --it; // the value holding at t is the last one at or before it
-        out.append({s->name, it->value});
+        size_t i = s->data.lowerBound(t); // first time >= t
+        if (i == s->data.size() || (s->data.at(i).t > t && i > 0))
+            --i; // the value holding at t is the last one at or before it
+        out.append({s->name, s->data.at(i).v});
     }
     return out;
 }
@@ -556,28 +597,48 @@ void TimeChart::onMousePress(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return;
+    // QCustomPlot measures the distance to the drawn line, which has the full data's
+    // envelope; the point reported is the full data's nearest, as QCustomPlot would pick it.
     double best = kClickTolerancePx;
     SeriesId bestId = 0;
-    int bestIndex = -1;
+    std::optional<SeriesData::Point> bestPoint;
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
-        QCPGraph *g = it.value()->graph;
-        if (!g->visible())
+        const Series *s = it.value();
+        if (!s->graph->visible())
             continue;
-        QVariant details;
-        const double d = g->selectTest(event->position(), false, &details);
-        if (d >= 0 && d < best) {
-            const QCPDataSelection sel = details.value<QCPDataSelection>();
-            if (!sel.isEmpty()) {
-                best = d;
-                bestId = it.key();
-                bestIndex = sel.dataRange().begin();
-            }
+        const double d = s->graph->selectTest(event->position(), false);
+        if (d < 0 || d >= best)
+            continue;
+        if (const auto point = nearestPoint(s, event->position())) {
+            best = d;
+            bestId = it.key();
+            bestPoint = point;
         }
     }
-    if (bestIndex >= 0) {
-        const auto point = m_series[bestId]->graph->data()->at(bestIndex);
-        emit pointClicked(bestId, point->key, point->value);
+    if (bestPoint)
+        emit pointClicked(bestId, bestPoint->t, bestPoint->v);
+}
+
+std::optional<SeriesData::Point> TimeChart::nearestPoint(const Series *s, QPointF pos) const
+{
+    // Points within the selection tolerance in time, and the one beyond each side.
+    const QCPAxis *x = s->graph->keyAxis();
+    const double tolerance = m_plot->selectionTolerance();
+    double from = x->pixelToCoord(pos.x() - tolerance), to = x->pixelToCoord(pos.x() + tolerance);
+    if (from > to)
+        std::swap(from, to);
+    const size_t begin = s->data.lowerBound(from), end = std::min(s->data.upperBound(to) + 1, s->data.size());
+    std::optional<SeriesData::Point> best;
+    double bestSquared = std::numeric_limits<double>::infinity();
+    for (size_t i = begin > 0 ? begin - 1 : 0; i < end; ++i) {
+        const SeriesData::Point &p = s->data.at(i);
+        const double squared = QCPVector2D(s->graph->coordsToPixels(p.t, p.v) - pos).lengthSquared();
+        if (squared < bestSquared) {
+            bestSquared = squared;
+            best = p;
+        }
     }
+    return best;
 }
 
 bool TimeChart::exportPng(const QString &path, int width, int height)
@@ -606,10 +667,12 @@ bool TimeChart::exportCsv(const QString &path, QString *error) const
         const Series *s = m_series[id];
         QString name = s->name;
         name.replace(u'"', QStringLiteral("\"\""));
-        for (auto it = s->graph->data()->constBegin(); it != s->graph->data()->constEnd(); ++it)
+        for (size_t i = 0; i < s->data.size(); ++i) {
+            const SeriesData::Point &p = s->data.at(i);
             out << u'"' << name << "\","
-                << QDateTime::fromMSecsSinceEpoch(qint64(it->key * 1000), Qt::UTC).toString(Qt::ISODateWithMs)
-                << u',' << QString::number(it->key, 'f', 3) << u',' << QString::number(it->value, 'g', 12) << u'\n';
+                << QDateTime::fromMSecsSinceEpoch(qint64(p.t * 1000), Qt::UTC).toString(Qt::ISODateWithMs) << u','
+                << QString::number(p.t, 'f', 3) << u',' << QString::number(p.v, 'g', 12) << u'\n';
+        }
     }
     out.flush();
     if (file.error() != QFileDevice::NoError) {

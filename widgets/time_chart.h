@@ -4,10 +4,15 @@
 // live data or stays where the user zoomed/panned, shows a crosshair with every visible
 // series' value at that time, toggles series from the legend, draws threshold lines, and
 // exports PNG, PDF and CSV. Knows nothing of Kafka.
+// Each series keeps every point; its QCPGraph only holds a copy decimated to the visible
+// range and width (see SeriesDecimator), so read the points through seriesData().
+
+#include "series_data.h"
 
 #include <QColor>
 #include <QHash>
 #include <QWidget>
+#include <optional>
 #include <span>
 
 class QCustomPlot;
@@ -57,8 +62,11 @@ public:
     void appendPoint(SeriesId id, double t, double v);
     void setSeriesData(SeriesId id, const QVector<double> &t, const QVector<double> &v);
     int pointCount(SeriesId id) const;
+    // Every point of the series, oldest first; nullptr for an unknown id.
+    const SeriesData *seriesData(SeriesId id) const;
     // Drops points older than `t` on every series (the chart's own retention).
     void trimBefore(double t);
+    void trimSeriesBefore(SeriesId id, double t);
 
     // Visible time window in seconds; 0 shows everything.
     void setTimeWindow(double seconds);
@@ -82,6 +90,7 @@ public:
     bool exportCsv(const QString &path, QString *error = nullptr) const;
 
     QCustomPlot *plot() const { return m_plot; }
+    // The graph drawing the series: for its style, not its data (a decimated copy).
     QCPGraph *graph(SeriesId id) const;
     QPair<double, double> visibleRange() const;
 
@@ -102,6 +111,8 @@ private:
     void applyPalette(); // light or dark, from the widget's palette
     void stylePane(Pane *pane);
     void rescaleValues();
+    void syncGraphs(); // decimated copies for the current ranges and widths
+    std::optional<SeriesData::Point> nearestPoint(const Series *s, QPointF pos) const;
     void updateCrosshair(QMouseEvent *event);
     void onMousePress(QMouseEvent *event);
     void onUserRangeChange();
