@@ -1,7 +1,5 @@
 #include "time_chart.h"
 
-#include "series_decimator.h"
-
 #include <QFile>
 #include <QMouseEvent>
 #include <QTextStream>
@@ -13,18 +11,6 @@
 #include <cmath>
 #include <limits>
 #include <optional>
-
-// The series keeps every point; its graph only draws a decimated copy for the visible range
-// and width, so a frame costs the plot's width, not the series' length.
-struct TimeChart::Series
-{
-    QCPGraph *graph = nullptr;
-    int pane = 0;
-    QString name;
-    QColor color;
-    SeriesData data;
-    SeriesDecimator decimator;
-};
 
 struct TimeChart::Pane
 {
@@ -327,20 +313,9 @@ void TimeChart::trimSeriesBefore(SeriesId id, double t)
 
 void TimeChart::syncGraphs()
 {
-    for (Series *s : std::as_const(m_series)) {
-        QCPGraph *g = s->graph;
-        if (!g->visible())
-            continue; // not drawn; synced when shown again
-        const QCPRange range = g->keyAxis()->range();
-        const int columns = int(std::ceil(g->keyAxis()->axisRect()->width() * m_plot->bufferDevicePixelRatio()));
-        if (!s->decimator.update(s->data, range.lower, range.upper, columns))
-            continue;
-        QVector<QCPGraphData> points;
-        points.reserve(qsizetype(s->decimator.points().size()));
-        for (const SeriesData::Point &p : s->decimator.points())
-            points.append(QCPGraphData(p.t, p.v));
-        g->data()->set(points, true);
-    }
+    // A frame draws what fits the plot's width, not the series' length.
+    for (Series *s : std::as_const(m_series))
+        s->syncGraph(m_plot->bufferDevicePixelRatio());
 }
 
 void TimeChart::setTimeWindow(double seconds)
@@ -533,26 +508,11 @@ QPair<double, double> TimeChart::visibleRange() const
 
 TimeChart::Stats TimeChart::visibleStats(SeriesId id) const
 {
-    Stats st;
     const Series *s = series(id);
     if (!s)
-        return st;
+        return {};
     const auto [lo, hi] = visibleRange();
-    double sum = 0;
-    for (size_t i = s->data.lowerBound(lo), end = s->data.upperBound(hi); i < end; ++i) {
-        const double v = s->data.at(i).v;
-        if (!std::isfinite(v))
-            continue;
-        if (st.count == 0)
-            st.min = st.max = v;
-        st.min = std::min(st.min, v);
-        st.max = std::max(st.max, v);
-        sum += v;
-        st.last = v;
-        ++st.count;
-    }
-    st.mean = st.count ? sum / st.count : 0;
-    return st;
+    return s->stats(lo, hi);
 }
 
 QList<QPair<QString, double>> TimeChart::valuesAt(double t) const
@@ -560,12 +520,10 @@ QList<QPair<QString, double>> TimeChart::valuesAt(double t) const
     QList<QPair<QString, double>> out;
     for (SeriesId id : seriesIds()) {
         const Series *s = m_series[id];
-        if (!s->graph->visible() || s->data.empty())
+        if (!s->graph->visible())
             continue;
-        size_t i = s->data.lowerBound(t); // first time >= t
-        if (i == s->data.size() || (s->data.at(i).t > t && i > 0))
-            --i; // the value holding at t is the last one at or before it
-        out.append({s->name, s->data.at(i).v});
+        if (const auto v = s->valueAt(t))
+            out.append({s->name, *v});
     }
     return out;
 }
@@ -609,7 +567,7 @@ void TimeChart::onMousePress(QMouseEvent *event)
         const double d = s->graph->selectTest(event->position(), false);
         if (d < 0 || d >= best)
             continue;
-        if (const auto point = nearestPoint(s, event->position())) {
+        if (const auto point = s->nearestPoint(event->position(), m_plot->selectionTolerance())) {
             best = d;
             bestId = it.key();
             bestPoint = point;
@@ -617,28 +575,6 @@ void TimeChart::onMousePress(QMouseEvent *event)
     }
     if (bestPoint)
         emit pointClicked(bestId, bestPoint->t, bestPoint->v);
-}
-
-std::optional<SeriesData::Point> TimeChart::nearestPoint(const Series *s, QPointF pos) const
-{
-    // Points within the selection tolerance in time, and the one beyond each side.
-    const QCPAxis *x = s->graph->keyAxis();
-    const double tolerance = m_plot->selectionTolerance();
-    double from = x->pixelToCoord(pos.x() - tolerance), to = x->pixelToCoord(pos.x() + tolerance);
-    if (from > to)
-        std::swap(from, to);
-    const size_t begin = s->data.lowerBound(from), end = std::min(s->data.upperBound(to) + 1, s->data.size());
-    std::optional<SeriesData::Point> best;
-    double bestSquared = std::numeric_limits<double>::infinity();
-    for (size_t i = begin > 0 ? begin - 1 : 0; i < end; ++i) {
-        const SeriesData::Point &p = s->data.at(i);
-        const double squared = QCPVector2D(s->graph->coordsToPixels(p.t, p.v) - pos).lengthSquared();
-        if (squared < bestSquared) {
-            bestSquared = squared;
-            best = p;
-        }
-    }
-    return best;
 }
 
 bool TimeChart::exportPng(const QString &path, int width, int height)
@@ -663,17 +599,8 @@ bool TimeChart::exportCsv(const QString &path, QString *error) const
     }
     QTextStream out(&file);
     out << "series,time_utc,epoch_seconds,value\n";
-    for (SeriesId id : seriesIds()) {
-        const Series *s = m_series[id];
-        QString name = s->name;
-        name.replace(u'"', QStringLiteral("\"\""));
-        for (size_t i = 0; i < s->data.size(); ++i) {
-            const SeriesData::Point &p = s->data.at(i);
-            out << u'"' << name << "\","
-                << QDateTime::fromMSecsSinceEpoch(qint64(p.t * 1000), Qt::UTC).toString(Qt::ISODateWithMs) << u','
-                << QString::number(p.t, 'f', 3) << u',' << QString::number(p.v, 'g', 12) << u'\n';
-        }
-    }
+    for (SeriesId id : seriesIds())
+        m_series[id]->writeCsv(out);
     out.flush();
     if (file.error() != QFileDevice::NoError) {
         if (error)

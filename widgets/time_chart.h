@@ -5,14 +5,13 @@
 // series' value at that time, toggles series from the legend, draws threshold lines, and
 // exports PNG, PDF and CSV. Knows nothing of Kafka.
 // Each series keeps every point; its QCPGraph only holds a copy decimated to the visible
-// range and width (see SeriesDecimator), so read the points through seriesData().
+// range and width (see ChartSeries), so read the points through seriesData().
 
-#include "series_data.h"
+#include "chart_series.h"
 
 #include <QColor>
 #include <QHash>
 #include <QWidget>
-#include <optional>
 #include <span>
 
 class QCustomPlot;
@@ -30,11 +29,7 @@ class TimeChart : public QWidget
 public:
     using SeriesId = int;
     enum class Style { Line, Step, Dots };
-    struct Stats
-    {
-        int count = 0;
-        double min = 0, max = 0, mean = 0, last = 0;
-    };
+    using Stats = SeriesStats;
 
     explicit TimeChart(QWidget *parent = nullptr);
     ~TimeChart() override;
@@ -105,14 +100,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Series;
+    using Series = ChartSeries;
     struct Pane;
     void applyWindow();
     void applyPalette(); // light or dark, from the widget's palette
     void stylePane(Pane *pane);
     void rescaleValues();
     void syncGraphs(); // decimated copies for the current ranges and widths
-    std::optional<SeriesData::Point> nearestPoint(const Series *s, QPointF pos) const;
     void updateCrosshair(QMouseEvent *event);
     void onMousePress(QMouseEvent *event);
     void onUserRangeChange();
