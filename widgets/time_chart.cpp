@@ -1,5 +1,7 @@
 #include "time_chart.h"
 
+#include "dense_line_graph.h"
+
 #include <QFile>
 #include <QMouseEvent>
 #include <QTextStream>
@@ -165,15 +167,18 @@ TimeChart::SeriesId TimeChart::addSeries(int pane, const QString &name, QColor c
     Pane *p = m_panes[pane];
     if (!color.isValid())
         color = nextColor();
-    QCPGraph *g = m_plot->addGraph(p->rect->axis(QCPAxis::atBottom), p->rect->axis(QCPAxis::atLeft));
+    QCPGraph *g = new DenseLineGraph(p->rect->axis(QCPAxis::atBottom), p->rect->axis(QCPAxis::atLeft));
     g->setName(name);
     g->setPen(QPen(color, 1.5));
-    g->setAdaptiveSampling(true);
-    g->removeFromLegend(); // addGraph put it in the (unused) default legend, if any
+    // The graph holds at most four points per pixel column already (ChartSeries), in time
+    // order; QCustomPlot's own sampling would only move them.
+    g->setAdaptiveSampling(false);
+    g->removeFromLegend(); // QCustomPlot put it in the (unused) default legend, if any
     g->addToLegend(p->legend);
     stylePane(p); // the new legend item takes the palette's text colour
     if (style == Style::Step)
         g->setLineStyle(QCPGraph::lsStepLeft);
+    // Dots: a dense column shows its first, lowest, highest and last point only.
     if (style == Style::Dots) {
         g->setLineStyle(QCPGraph::lsNone);
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));

@@ -207,6 +207,7 @@ void TestTimeChart::denseSeriesGraphIsDecimated()
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QCPGraph *graph = chart.graph(id);
     QTRY_VERIFY(graph->dataCount() > 0);
+    chart.plot()->replot(QCustomPlot::rpImmediateRefresh); // the frame's image, for the checks below
     QCPAxisRect *rect = chart.plot()->axisRect();
     const int width = rect->width();
     QVERIFY(width > 100);
@@ -220,6 +221,21 @@ void TestTimeChart::denseSeriesGraphIsDecimated()
     QCOMPARE(drawnMax, 250.0);
     const QCPRange y = rect->axis(QCPAxis::atLeft)->range();
     QVERIFY(y.lower < -90 && y.upper > 250);
+    // On screen the spike and the dip are inked to their ends, and nothing beyond.
+    const QImage shot = chart.plot()->grab().toImage();
+    auto inked = [&](double t, double value, int dy) {
+        const QPointF at = graph->coordsToPixels(t, value);
+        int darkest = 255 * 3;
+        for (int dx = -1; dx <= 1; ++dx) {
+            const QColor c = shot.pixelColor(qRound(at.x()) + dx, qRound(at.y()) + dy);
+            darkest = std::min(darkest, c.red() + c.green() + c.blue());
+        }
+        return darkest < 3 * 200;
+    };
+    QVERIFY(inked(t[54321], 250, 1));
+    QVERIFY(!inked(t[54321], 250, -4));
+    QVERIFY(inked(t[7777], -90, -1));
+    QVERIFY(!inked(t[7777], -90, 4));
 
     // Everything that reads values sees every point.
     QCOMPARE(chart.pointCount(id), kPoints);
