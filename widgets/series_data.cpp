@@ -85,12 +85,12 @@ std::size_t SeriesData::upperBound(double t) const
 
 std::optional<SeriesData::Extremes> SeriesData::extremes(std::size_t from, std::size_t to) const
 {
-    std::optional<Extremes> found;
-    auto take = [&](const Extremes &e) {
-        if (!found)
-            found = e;
+    std::optional<Block> found;
+    auto take = [&](const Block &b) {
+        if (found)
+            found->merge(b);
         else
-            takeExtremes(*found, e);
+            found = b;
     };
     // Greedy: at each step the largest aligned block that fits, else a single point. That
     // climbs to the big blocks and back down in at most 2 x (fan-out - 1) steps per level.
@@ -102,26 +102,28 @@ std::optional<SeriesData::Extremes> SeriesData::extremes(std::size_t from, std::
                i + blockSize(levels) <= end)
             ++levels;
         if (levels == 0) {
-            take({i, i});
+            take(Block::of(i, m_points[i].v));
             ++i;
         } else {
             take(m_levels[levels - 1][i / blockSize(levels - 1)]);
             i += blockSize(levels - 1);
         }
     }
-    if (!found || std::isnan(m_points[found->minAt].v))
+    if (!found || std::isnan(found->min))
         return std::nullopt;
     return Extremes{found->minAt - m_head, found->maxAt - m_head};
 }
 
-void SeriesData::takeExtremes(Extremes &into, const Extremes &block) const
+void SeriesData::Block::merge(const Block &other)
 {
-    // A NaN never wins against a number, but a number replaces a NaN.
-    const double lo = m_points[into.minAt].v, hi = m_points[into.maxAt].v;
-    if (m_points[block.minAt].v < lo || std::isnan(lo))
-        into.minAt = block.minAt;
-    if (m_points[block.maxAt].v > hi || std::isnan(hi))
-        into.maxAt = block.maxAt;
+    if (other.min < min || std::isnan(min)) {
+        min = other.min;
+        minAt = other.minAt;
+    }
+    if (other.max > max || std::isnan(max)) {
+        max = other.max;
+        maxAt = other.maxAt;
+    }
 }
 
 void SeriesData::summarise(std::size_t fromStored)
@@ -136,18 +138,18 @@ void SeriesData::summarise(std::size_t fromStored)
     // Folding a block in twice is harmless (min of mins), so a level can be brought up to
     // date from the lower level's first touched block.
     for (std::size_t k = 0; k < m_levels.size(); ++k) {
-        std::vector<Extremes> &level = m_levels[k];
-        auto fold = [&](std::size_t block, const Extremes &e) {
+        std::vector<Block> &level = m_levels[k];
+        auto fold = [&](std::size_t block, const Block &b) {
             if (block == level.size())
-                level.push_back(e);
+                level.push_back(b);
             else
-                takeExtremes(level[block], e);
+                level[block].merge(b);
         };
         if (k == 0) {
             for (std::size_t p = fromStored; p < m_points.size(); ++p)
-                fold(p / blockSize(0), {p, p});
+                fold(p / blockSize(0), Block::of(p, m_points[p].v));
         } else {
-            const std::vector<Extremes> &lower = m_levels[k - 1];
+            const std::vector<Block> &lower = m_levels[k - 1];
             for (std::size_t c = fromStored / blockSize(k - 1); c < lower.size(); ++c)
                 fold(c * blockSize(k - 1) / blockSize(k), lower[c]);
         }

@@ -53,13 +53,21 @@ private:
     {
         return std::size_t(1) << (kFanOutBits * (level + 1));
     }
+    // The lowest and highest value of a run of stored points, and where they are. The values
+    // are kept alongside so merging reads no points. A NaN never wins against a number.
+    struct Block
+    {
+        double min, max;
+        std::size_t minAt, maxAt;
+        static Block of(std::size_t at, double v) { return {v, v, at, at}; }
+        void merge(const Block &other);
+    };
     void summarise(std::size_t fromStored);
     void rebuildSummary();
-    void takeExtremes(Extremes &into, const Extremes &block) const;
 
     // Trimming only moves m_head; the dead prefix is dropped once it is half of the storage.
     std::vector<Point> m_points;
     std::size_t m_head = 0;
-    std::vector<std::vector<Extremes>> m_levels; // indices into m_points
+    std::vector<std::vector<Block>> m_levels;
     std::uint64_t m_revision = 0;
 };

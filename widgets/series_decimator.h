@@ -7,6 +7,8 @@
 
 #include "series_data.h"
 
+#include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -15,7 +17,16 @@ class SeriesDecimator
 public:
     // The column [0, columns) that time t falls in when [from, to] spans `columns` pixels;
     // times before `from` or at and past `to` land in the first or last column.
-    static int columnOf(double t, double from, double to, int columns);
+    static int columnOf(double t, double from, double to, int columns)
+    {
+        if (!(to > from))
+            return 0;
+        // Each step is monotonic in t, so columns never go backwards along a sorted series.
+        const double x = std::floor((t - from) / (to - from) * columns);
+        if (!(x > 0)) // before `from`, or NaN
+            return 0;
+        return x >= columns - 1 ? columns - 1 : int(x);
+    }
 
     // Brings points() up to date for [from, to] drawn across `columns` pixels; returns
     // whether they changed. A series of at most two points per column is passed through
@@ -29,6 +40,10 @@ public:
 private:
     void copy(const SeriesData &data, std::size_t begin, std::size_t end);
     void decimate(const SeriesData &data, std::size_t begin, std::size_t end);
+    void sweep(const SeriesData &data, std::size_t begin, std::size_t end);
+    void jump(const SeriesData &data, std::size_t begin, std::size_t end);
+    // Appends the points at these indices in time order, each once.
+    void keep(const SeriesData &data, std::array<std::size_t, 4> indices);
 
     std::vector<SeriesData::Point> m_points;
     bool m_valid = false;

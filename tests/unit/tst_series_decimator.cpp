@@ -178,6 +178,12 @@ void TestSeriesDecimator::decimation_data()
     QTest::newRow("duplicate times") << Shape{30000, 1, true, false} << 500 << 0.1 << 0.9;
     QTest::newRow("NaNs") << Shape{30000, 1, false, true} << 500 << 0.0 << 1.0;
     QTest::newRow("about two per column") << Shape{2600, 1, false, false} << 1280 << 0.0 << 1.0;
+    // Hundreds of points a column: the block summary instead of a pass over every point.
+    QTest::newRow("very dense") << Shape{200000, 0.01, false, false} << 300 << 0.0 << 1.0;
+    QTest::newRow("very dense, zoomed") << Shape{200000, 0.01, false, false} << 100 << 0.2 << 0.7;
+    QTest::newRow("very dense, duplicates and NaNs")
+        << Shape{200000, 0.01, true, true} << 150 << 0.1 << 0.9;
+    QTest::newRow("tiny column width") << Shape{20000, 1e-6, false, false} << 1280 << 0.0 << 1.0;
 }
 
 void TestSeriesDecimator::decimation()
@@ -257,10 +263,12 @@ void TestSeriesDecimator::appendsAndTrimsKeepSummaryRight()
                 QCOMPARE(data.at(e->maxAt).v, hi);
             }
         }
-        SeriesDecimator decimator;
         const double from = reference.front().t + 100, to = reference.back().t - 100;
-        decimator.update(data, from, to, 1280);
-        verifyDecimation(reference, decimator.points(), from, to, 1280);
+        for (int columns : {1280, 60}) { // a pass over the points, and the block summary
+            SeriesDecimator decimator;
+            decimator.update(data, from, to, columns);
+            verifyDecimation(reference, decimator.points(), from, to, columns);
+        }
     }
     data.trimBefore(reference.back().t + 1);
     QVERIFY(data.empty());
