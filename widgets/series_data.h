@@ -47,7 +47,7 @@ public:
     std::uint64_t revision() const { return m_revision; }
 
 private:
-    // Summary level k holds one entry per block of kFanOut^(k+1) stored points.
+    // Summary level k holds one entry per aligned block of 16^(k+1) stored points.
     static constexpr int kFanOutBits = 4;
     static std::size_t blockSize(std::size_t level)
     {

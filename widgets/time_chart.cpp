@@ -1,5 +1,6 @@
 #include "time_chart.h"
 
+#include "chart_pane.h"
 #include "dense_line_graph.h"
 
 #include <QFile>
@@ -13,14 +14,6 @@
 #include <cmath>
 #include <limits>
 #include <optional>
-
-struct TimeChart::Pane
-{
-    QCPAxisRect *rect;
-    QCPLegend *legend;
-    QCPItemStraightLine *cursor; // crosshair line in this pane
-    bool includeZero = false;
-};
 
 namespace {
 const QList<QColor> &seriesColours()
@@ -44,7 +37,8 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
     // Lines wider than one pixel go through QPainter's stroker, which takes seconds on
-    // long, dense series; QCustomPlot's fast polylines keep a frame within budget.
+    // long, dense series; QCustomPlot's fast polylines keep a frame within budget (and
+    // DenseLineGraph draws the densest stretches a column at a time).
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->plotLayout()->clear();
     // QCustomPlot's own "overlay" layer: buffered, so the crosshair redraws alone.
@@ -75,33 +69,10 @@ TimeChart::~TimeChart()
 
 int TimeChart::addPane(const QString &valueLabel)
 {
-    auto *rect = new QCPAxisRect(m_plot);
-    m_plot->plotLayout()->addElement(int(m_panes.size()), 0, rect);
-    rect->setRangeDrag(Qt::Horizontal);
-    rect->setRangeZoom(Qt::Horizontal);
-    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-    ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
-    ticker->setDateTimeSpec(Qt::LocalTime);
-    rect->axis(QCPAxis::atBottom)->setTicker(ticker);
-    rect->axis(QCPAxis::atLeft)->setLabel(valueLabel);
     // Align the panes' left edges so their time axes line up.
-    auto *group = m_panes.isEmpty() ? new QCPMarginGroup(m_plot) : m_panes.first()->rect->marginGroup(QCP::msLeft);
-    rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
-
-    auto *legend = new QCPLegend;
-    rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
-    legend->setLayer(QStringLiteral("legend"));
-    legend->setFont(font());
-    legend->setSelectableParts(QCPLegend::spNone);
-
-    auto *cursor = new QCPItemStraightLine(m_plot);
-    cursor->setLayer(QStringLiteral("overlay"));
-    cursor->setClipAxisRect(rect);
-    cursor->point1->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-    cursor->point2->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-    cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
-    cursor->setVisible(false);
-
+    auto *margins = m_panes.isEmpty() ? new QCPMarginGroup(m_plot) : m_panes.first()->rect->marginGroup(QCP::msLeft);
+    auto *pane = new Pane(m_plot, int(m_panes.size()), valueLabel, margins, font());
+    QCPAxisRect *rect = pane->rect;
     if (!m_panes.isEmpty()) {
         QCPAxis *x0 = m_panes.first()->rect->axis(QCPAxis::atBottom);
         rect->axis(QCPAxis::atBottom)->setRange(x0->range());
@@ -113,8 +84,8 @@ int TimeChart::addPane(const QString &valueLabel)
                         p->rect->axis(QCPAxis::atBottom)->setRange(range);
                 onUserRangeChange();
             });
-    m_panes.append(new Pane{rect, legend, cursor});
-    stylePane(m_panes.last());
+    m_panes.append(pane);
+    pane->applyPalette(palette());
     requestReplot();
     return int(m_panes.size()) - 1;
 }
@@ -175,7 +146,7 @@ TimeChart::SeriesId TimeChart::addSeries(int pane, const QString &name, QColor c
     g->setAdaptiveSampling(false);
     g->removeFromLegend(); // QCustomPlot put it in the (unused) default legend, if any
     g->addToLegend(p->legend);
-    stylePane(p); // the new legend item takes the palette's text colour
+    p->applyPalette(palette()); // the new legend item takes the palette's text colour
     if (style == Style::Step)
         g->setLineStyle(QCPGraph::lsStepLeft);
     // Dots: a dense column shows its first, lowest, highest and last point only.
@@ -397,36 +368,11 @@ void TimeChart::changeEvent(QEvent *event)
         applyPalette();
 }
 
-void TimeChart::stylePane(Pane *pane)
-{
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::Text);
-    QColor grid = pal.color(QPalette::Mid);
-    grid.setAlpha(110);
-    for (QCPAxis *axis : pane->rect->axes()) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
-    QColor legendBackground = pal.color(QPalette::Base);
-    legendBackground.setAlpha(210);
-    pane->legend->setBrush(legendBackground);
-    pane->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
-    pane->legend->setTextColor(text);
-    for (int i = 0; i < pane->legend->itemCount(); ++i)
-        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(pane->legend->item(i)))
-            item->setTextColor(pal.color(item->plottable()->visible() ? QPalette::Active : QPalette::Disabled,
-                                         QPalette::Text));
-}
-
 void TimeChart::applyPalette()
 {
     m_plot->setBackground(palette().brush(QPalette::Base));
     for (Pane *p : std::as_const(m_panes))
-        stylePane(p);
+        p->applyPalette(palette());
     requestReplot();
 }
 

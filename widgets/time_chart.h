@@ -14,6 +14,7 @@
 #include <QWidget>
 #include <span>
 
+struct ChartPane;
 class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
@@ -59,7 +60,7 @@ public:
     int pointCount(SeriesId id) const;
     // Every point of the series, oldest first; nullptr for an unknown id.
     const SeriesData *seriesData(SeriesId id) const;
-    // Drops points older than `t` on every series (the chart's own retention).
+    // Drops points older than `t` on every series (the chart's own retention), or on one.
     void trimBefore(double t);
     void trimSeriesBefore(SeriesId id, double t);
 
@@ -101,10 +102,9 @@ protected:
 
 private:
     using Series = ChartSeries;
-    struct Pane;
+    using Pane = ChartPane;
     void applyWindow();
     void applyPalette(); // light or dark, from the widget's palette
-    void stylePane(Pane *pane);
     void rescaleValues();
     void syncGraphs(); // decimated copies for the current ranges and widths
     void updateCrosshair(QMouseEvent *event);
