@@ -227,14 +227,14 @@ void TelemetryChartView::refreshStats()
     const size_t cap = m_store->retentionPoints();
     const double seconds = m_store->retentionSeconds();
     for (const Binding &b : std::as_const(m_bindings)) {
-        QCPGraph *g = m_chart->graph(b.id);
-        if (!g || g->data()->isEmpty())
+        const SeriesData *data = m_chart->seriesData(b.id);
+        if (!data || data->empty())
             continue;
-        const int excess = g->dataCount() - int(cap);
+        const int excess = int(data->size()) - int(cap);
         if (excess > int(cap / 8))
-            g->data()->removeBefore(g->data()->at(excess)->key);
+            m_chart->trimSeriesBefore(b.id, data->at(size_t(excess)).t);
         if (seconds > 0)
-            g->data()->removeBefore((g->data()->constEnd() - 1)->key - seconds);
+            m_chart->trimSeriesBefore(b.id, data->last().t - seconds);
     }
     m_updatingStats = true;
     for (int row = 0; row < m_stats->rowCount(); ++row) {

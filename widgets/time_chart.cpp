@@ -1,5 +1,8 @@
 #include "time_chart.h"
 
+#include "chart_pane.h"
+#include "dense_line_graph.h"
+
 #include <QFile>
 #include <QMouseEvent>
 #include <QTextStream>
@@ -10,22 +13,7 @@
 
 #include <cmath>
 #include <limits>
-
-struct TimeChart::Series
-{
-    QCPGraph *graph;
-    int pane;
-    QString name;
-    QColor color;
-};
-
-struct TimeChart::Pane
-{
-    QCPAxisRect *rect;
-    QCPLegend *legend;
-    QCPItemStraightLine *cursor; // crosshair line in this pane
-    bool includeZero = false;
-};
+#include <optional>
 
 namespace {
 const QList<QColor> &seriesColours()
@@ -49,7 +37,8 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
     // Lines wider than one pixel go through QPainter's stroker, which takes seconds on
-    // long, dense series; QCustomPlot's fast polylines keep a frame within budget.
+    // long, dense series; QCustomPlot's fast polylines keep a frame within budget (and
+    // DenseLineGraph draws the densest stretches a column at a time).
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->plotLayout()->clear();
     // QCustomPlot's own "overlay" layer: buffered, so the crosshair redraws alone.
@@ -57,6 +46,8 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     addPane();
     applyPalette();
 
+    // Laid out, the axis rects have their final widths: the decimated copies follow them.
+    connect(m_plot, &QCustomPlot::afterLayout, this, &TimeChart::syncGraphs);
     connect(m_plot, &QCustomPlot::mouseMove, this, &TimeChart::updateCrosshair);
     connect(m_plot, &QCustomPlot::mousePress, this, &TimeChart::onMousePress);
     connect(m_plot, &QCustomPlot::legendClick, this,
@@ -78,33 +69,10 @@ TimeChart::~TimeChart()
 
 int TimeChart::addPane(const QString &valueLabel)
 {
-    auto *rect = new QCPAxisRect(m_plot);
-    m_plot->plotLayout()->addElement(int(m_panes.size()), 0, rect);
-    rect->setRangeDrag(Qt::Horizontal);
-    rect->setRangeZoom(Qt::Horizontal);
-    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-    ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
-    ticker->setDateTimeSpec(Qt::LocalTime);
-    rect->axis(QCPAxis::atBottom)->setTicker(ticker);
-    rect->axis(QCPAxis::atLeft)->setLabel(valueLabel);
     // Align the panes' left edges so their time axes line up.
-    auto *group = m_panes.isEmpty() ? new QCPMarginGroup(m_plot) : m_panes.first()->rect->marginGroup(QCP::msLeft);
-    rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
-
-    auto *legend = new QCPLegend;
-    rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
-    legend->setLayer(QStringLiteral("legend"));
-    legend->setFont(font());
-    legend->setSelectableParts(QCPLegend::spNone);
-
-    auto *cursor = new QCPItemStraightLine(m_plot);
-    cursor->setLayer(QStringLiteral("overlay"));
-    cursor->setClipAxisRect(rect);
-    cursor->point1->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-    cursor->point2->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-    cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
-    cursor->setVisible(false);
-
+    auto *margins = m_panes.isEmpty() ? new QCPMarginGroup(m_plot) : m_panes.first()->rect->marginGroup(QCP::msLeft);
+    auto *pane = new Pane(m_plot, int(m_panes.size()), valueLabel, margins, font());
+    QCPAxisRect *rect = pane->rect;
     if (!m_panes.isEmpty()) {
         QCPAxis *x0 = m_panes.first()->rect->axis(QCPAxis::atBottom);
         rect->axis(QCPAxis::atBottom)->setRange(x0->range());
@@ -116,8 +84,8 @@ int TimeChart::addPane(const QString &valueLabel)
                         p->rect->axis(QCPAxis::atBottom)->setRange(range);
                 onUserRangeChange();
             });
-    m_panes.append(new Pane{rect, legend, cursor});
-    stylePane(m_panes.last());
+    m_panes.append(pane);
+    pane->applyPalette(palette());
     requestReplot();
     return int(m_panes.size()) - 1;
 }
@@ -170,21 +138,29 @@ TimeChart::SeriesId TimeChart::addSeries(int pane, const QString &name, QColor c
     Pane *p = m_panes[pane];
     if (!color.isValid())
         color = nextColor();
-    QCPGraph *g = m_plot->addGraph(p->rect->axis(QCPAxis::atBottom), p->rect->axis(QCPAxis::atLeft));
+    QCPGraph *g = new DenseLineGraph(p->rect->axis(QCPAxis::atBottom), p->rect->axis(QCPAxis::atLeft));
     g->setName(name);
     g->setPen(QPen(color, 1.5));
-    g->setAdaptiveSampling(true);
-    g->removeFromLegend(); // addGraph put it in the (unused) default legend, if any
+    // The graph holds at most four points per pixel column already (ChartSeries), in time
+    // order; QCustomPlot's own sampling would only move them.
+    g->setAdaptiveSampling(false);
+    g->removeFromLegend(); // QCustomPlot put it in the (unused) default legend, if any
     g->addToLegend(p->legend);
-    stylePane(p); // the new legend item takes the palette's text colour
+    p->applyPalette(palette()); // the new legend item takes the palette's text colour
     if (style == Style::Step)
         g->setLineStyle(QCPGraph::lsStepLeft);
+    // Dots: a dense column shows its first, lowest, highest and last point only.
     if (style == Style::Dots) {
         g->setLineStyle(QCPGraph::lsNone);
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
     }
     const SeriesId id = m_nextId++;
-    m_series.insert(id, new Series{g, pane, name, color});
+    auto *s = new Series;
+    s->graph = g;
+    s->pane = pane;
+    s->name = name;
+    s->color = color;
+    m_series.insert(id, s);
     requestReplot();
     return id;
 }
@@ -207,6 +183,7 @@ void TimeChart::removeSeries(SeriesId id)
 void TimeChart::clearSeries(SeriesId id)
 {
     if (Series *s = series(id)) {
+        s->data.clear();
         s->graph->data()->clear();
         requestReplot();
     }
@@ -263,12 +240,7 @@ void TimeChart::appendPoints(SeriesId id, std::span<const double> t, std::span<c
     Series *s = series(id);
     if (!s || t.empty())
         return;
-    QVector<QCPGraphData> points;
-    points.reserve(qsizetype(t.size()));
-    for (size_t i = 0; i < t.size() && i < v.size(); ++i)
-        points.append(QCPGraphData(t[i], v[i]));
-    // alreadySorted: appending after the last key costs O(new points).
-    s->graph->data()->add(points, true);
+    s->data.append(t, v);
     requestReplot();
 }
 
@@ -280,7 +252,7 @@ void TimeChart::appendPoint(SeriesId id, double t, double v)
 void TimeChart::setSeriesData(SeriesId id, const QVector<double> &t, const QVector<double> &v)
 {
     if (Series *s = series(id)) {
-        s->graph->setData(t, v, true);
+        s->data.assign(std::span(t.constData(), size_t(t.size())), std::span(v.constData(), size_t(v.size())));
         requestReplot();
     }
 }
@@ -288,7 +260,7 @@ void TimeChart::setSeriesData(SeriesId id, const QVector<double> &t, const QVect
 int TimeChart::pointCount(SeriesId id) const
 {
     const Series *s = series(id);
-    return s ? s->graph->dataCount() : 0;
+    return s ? int(s->data.size()) : 0;
 }
 
 QCPGraph *TimeChart::graph(SeriesId id) const
@@ -297,10 +269,29 @@ QCPGraph *TimeChart::graph(SeriesId id) const
     return s ? s->graph : nullptr;
 }
 
+const SeriesData *TimeChart::seriesData(SeriesId id) const
+{
+    const Series *s = series(id);
+    return s ? &s->data : nullptr;
+}
+
 void TimeChart::trimBefore(double t)
 {
     for (Series *s : std::as_const(m_series))
-        s->graph->data()->removeBefore(t);
+        s->data.trimBefore(t);
+}
+
+void TimeChart::trimSeriesBefore(SeriesId id, double t)
+{
+    if (Series *s = series(id))
+        s->data.trimBefore(t);
+}
+
+void TimeChart::syncGraphs()
+{
+    // A frame draws what fits the plot's width, not the series' length.
+    for (Series *s : std::as_const(m_series))
+        s->syncGraph(m_plot->bufferDevicePixelRatio());
 }
 
 void TimeChart::setTimeWindow(double seconds)
@@ -377,36 +368,11 @@ void TimeChart::changeEvent(QEvent *event)
         applyPalette();
 }
 
-void TimeChart::stylePane(Pane *pane)
-{
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::Text);
-    QColor grid = pal.color(QPalette::Mid);
-    grid.setAlpha(110);
-    for (QCPAxis *axis : pane->rect->axes()) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-    }
-    QColor legendBackground = pal.color(QPalette::Base);
-    legendBackground.setAlpha(210);
-    pane->legend->setBrush(legendBackground);
-    pane->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
-    pane->legend->setTextColor(text);
-    for (int i = 0; i < pane->legend->itemCount(); ++i)
-        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(pane->legend->item(i)))
-            item->setTextColor(pal.color(item->plottable()->visible() ? QPalette::Active : QPalette::Disabled,
-                                         QPalette::Text));
-}
-
 void TimeChart::applyPalette()
 {
     m_plot->setBackground(palette().brush(QPalette::Base));
     for (Pane *p : std::as_const(m_panes))
-        stylePane(p);
+        p->applyPalette(palette());
     requestReplot();
 }
 
@@ -420,8 +386,8 @@ double TimeChart::newestTime() const
 {
     double newest = -std::numeric_limits<double>::infinity();
     for (const Series *s : std::as_const(m_series))
-        if (s->graph->visible() && !s->graph->data()->isEmpty())
-            newest = std::max(newest, (s->graph->data()->constEnd() - 1)->key);
+        if (s->graph->visible() && !s->data.empty())
+            newest = std::max(newest, s->data.last().t);
     return newest;
 }
 
@@ -434,8 +400,8 @@ void TimeChart::applyWindow()
         return;
     double oldest = newest;
     for (const Series *s : std::as_const(m_series))
-        if (s->graph->visible() && !s->graph->data()->isEmpty())
-            oldest = std::min(oldest, s->graph->data()->constBegin()->key);
+        if (s->graph->visible() && !s->data.empty())
+            oldest = std::min(oldest, s->data.first().t);
     QCPRange range;
     if (m_window <= 0)
         range = QCPRange(oldest, std::max(newest, oldest + 1));
@@ -451,10 +417,12 @@ void TimeChart::applyWindow()
 
 void TimeChart::rescaleValues()
 {
+    // The decimated copies keep each column's extremes: their value range is the full data's.
+    syncGraphs();
     for (int p = 0; p < m_panes.size(); ++p) {
         bool first = true;
         for (const Series *s : std::as_const(m_series)) {
-            if (s->pane != p || !s->graph->visible() || s->graph->data()->isEmpty())
+            if (s->pane != p || !s->graph->visible() || s->data.empty())
                 continue;
             s->graph->rescaleValueAxis(!first, true);
             first = false;
@@ -491,26 +459,11 @@ QPair<double, double> TimeChart::visibleRange() const
 
 TimeChart::Stats TimeChart::visibleStats(SeriesId id) const
 {
-    Stats st;
     const Series *s = series(id);
     if (!s)
-        return st;
+        return {};
     const auto [lo, hi] = visibleRange();
-    const auto data = s->graph->data();
-    double sum = 0;
-    for (auto it = data->findBegin(lo, false); it != data->constEnd() && it->key <= hi; ++it) {
-        if (!std::isfinite(it->value))
-            continue;
-        if (st.count == 0)
-            st.min = st.max = it->value;
-        st.min = std::min(st.min, it->value);
-        st.max = std::max(st.max, it->value);
-        sum += it->value;
-        st.last = it->value;
-        ++st.count;
-    }
-    st.mean = st.count ? sum / st.count : 0;
-    return st;
+    return s->stats(lo, hi);
 }
 
 QList<QPair<QString, double>> TimeChart::valuesAt(double t) const
@@ -518,13 +471,10 @@ QList<QPair<QString, double>> TimeChart::valuesAt(double t) const
     QList<QPair<QString, double>> out;
     for (SeriesId id : seriesIds()) {
         const Series *s = m_series[id];
-        if (!s->graph->visible() || s->graph->data()->isEmpty())
+        if (!s->graph->visible())
             continue;
-        const auto data = s->graph->data();
-        auto it = data->findBegin(t, false); // first key >= t
-        if (it == data->constEnd() || (it->key > t && it != data->constBegin()))
-            --it; // the value holding at t is the last one at or before it
-        out.append({s->name, it->value});
+        if (const auto v = s->valueAt(t))
+            out.append({s->name, *v});
     }
     return out;
 }
@@ -556,28 +506,26 @@ void TimeChart::onMousePress(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return;
+    // QCustomPlot measures the distance to the drawn line, which has the full data's
+    // envelope; the point reported is the full data's nearest, as QCustomPlot would pick it.
     double best = kClickTolerancePx;
     SeriesId bestId = 0;
-    int bestIndex = -1;
+    std::optional<SeriesData::Point> bestPoint;
     for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
-        QCPGraph *g = it.value()->graph;
-        if (!g->visible())
+        const Series *s = it.value();
+        if (!s->graph->visible())
             continue;
-        QVariant details;
-        const double d = g->selectTest(event->position(), false, &details);
-        if (d >= 0 && d < best) {
-            const QCPDataSelection sel = details.value<QCPDataSelection>();
-            if (!sel.isEmpty()) {
-                best = d;
-                bestId = it.key();
-                bestIndex = sel.dataRange().begin();
-            }
+        const double d = s->graph->selectTest(event->position(), false);
+        if (d < 0 || d >= best)
+            continue;
+        if (const auto point = s->nearestPoint(event->position(), m_plot->selectionTolerance())) {
+            best = d;
+            bestId = it.key();
+            bestPoint = point;
         }
     }
-    if (bestIndex >= 0) {
-        const auto point = m_series[bestId]->graph->data()->at(bestIndex);
-        emit pointClicked(bestId, point->key, point->value);
-    }
+    if (bestPoint)
+        emit pointClicked(bestId, bestPoint->t, bestPoint->v);
 }
 
 bool TimeChart::exportPng(const QString &path, int width, int height)
@@ -602,15 +550,8 @@ bool TimeChart::exportCsv(const QString &path, QString *error) const
     }
     QTextStream out(&file);
     out << "series,time_utc,epoch_seconds,value\n";
-    for (SeriesId id : seriesIds()) {
-        const Series *s = m_series[id];
-        QString name = s->name;
-        name.replace(u'"', QStringLiteral("\"\""));
-        for (auto it = s->graph->data()->constBegin(); it != s->graph->data()->constEnd(); ++it)
-            out << u'"' << name << "\","
-                << QDateTime::fromMSecsSinceEpoch(qint64(it->key * 1000), Qt::UTC).toString(Qt::ISODateWithMs)
-                << u',' << QString::number(it->key, 'f', 3) << u',' << QString::number(it->value, 'g', 12) << u'\n';
-    }
+    for (SeriesId id : seriesIds())
+        m_series[id]->writeCsv(out);
     out.flush();
     if (file.error() != QFileDevice::NoError) {
         if (error)

@@ -4,12 +4,17 @@
 // live data or stays where the user zoomed/panned, shows a crosshair with every visible
 // series' value at that time, toggles series from the legend, draws threshold lines, and
 // exports PNG, PDF and CSV. Knows nothing of Kafka.
+// Each series keeps every point; its QCPGraph only holds a copy decimated to the visible
+// range and width (see ChartSeries), so read the points through seriesData().
+
+#include "chart_series.h"
 
 #include <QColor>
 #include <QHash>
 #include <QWidget>
 #include <span>
 
+struct ChartPane;
 class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
@@ -25,11 +30,7 @@ class TimeChart : public QWidget
 public:
     using SeriesId = int;
     enum class Style { Line, Step, Dots };
-    struct Stats
-    {
-        int count = 0;
-        double min = 0, max = 0, mean = 0, last = 0;
-    };
+    using Stats = SeriesStats;
 
     explicit TimeChart(QWidget *parent = nullptr);
     ~TimeChart() override;
@@ -57,8 +58,11 @@ public:
     void appendPoint(SeriesId id, double t, double v);
     void setSeriesData(SeriesId id, const QVector<double> &t, const QVector<double> &v);
     int pointCount(SeriesId id) const;
-    // Drops points older than `t` on every series (the chart's own retention).
+    // Every point of the series, oldest first; nullptr for an unknown id.
+    const SeriesData *seriesData(SeriesId id) const;
+    // Drops points older than `t` on every series (the chart's own retention), or on one.
     void trimBefore(double t);
+    void trimSeriesBefore(SeriesId id, double t);
 
     // Visible time window in seconds; 0 shows everything.
     void setTimeWindow(double seconds);
@@ -82,6 +86,7 @@ public:
     bool exportCsv(const QString &path, QString *error = nullptr) const;
 
     QCustomPlot *plot() const { return m_plot; }
+    // The graph drawing the series: for its style, not its data (a decimated copy).
     QCPGraph *graph(SeriesId id) const;
     QPair<double, double> visibleRange() const;
 
@@ -96,12 +101,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Series;
-    struct Pane;
+    using Series = ChartSeries;
+    using Pane = ChartPane;
     void applyWindow();
     void applyPalette(); // light or dark, from the widget's palette
-    void stylePane(Pane *pane);
     void rescaleValues();
+    void syncGraphs(); // decimated copies for the current ranges and widths
     void updateCrosshair(QMouseEvent *event);
     void onMousePress(QMouseEvent *event);
     void onUserRangeChange();

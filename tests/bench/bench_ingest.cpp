@@ -3,7 +3,8 @@
 //   bench_ingest ingest  BOOTSTRAP TOPIC         the panel's ingest pipeline, headless, to the end
 //   bench_ingest decode                          decoder alone, in memory
 //   bench_ingest replot                          20 series x 100,000 points, 1280x720 offscreen
-//                                                (TimeChart as is, then with QCP::phFastPolylines)
+//                                                (phFastPolylines off, then on): the same frame
+//                                                again, then panned by a pixel each frame
 //   bench_ingest stall   BOOTSTRAP TOPIC         worst UI event-loop stall while the panel ingests
 // Each prints "name: value" lines.
 
@@ -195,6 +196,21 @@ int replot(bool fastPolylines)
     const char *suffix = fastPolylines ? "_fast_polylines" : "";
     std::printf("replot%s_ms: %.1f\n", suffix, ms[ms.size() / 2]);
     std::printf("replot%s_worst_ms: %.1f\n", suffix, ms.back());
+    // Panned by a pixel's worth of time per frame, as a followed live chart moves: nothing
+    // drawn before can be reused.
+    QCPAxis *time = chart.plot()->axisRect(0)->axis(QCPAxis::atBottom);
+    ms.clear();
+    for (int i = 0; i < 15; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const double pixel = time->range().size() / time->axisRect()->width();
+        time->setRange(time->range().lower + pixel, time->range().upper + pixel);
+        chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("replot%s_pan_ms: %.1f\n", suffix, ms[ms.size() / 2]);
+    std::printf("replot%s_pan_worst_ms: %.1f\n", suffix, ms.back());
     return 0;
 }
 
@@ -247,7 +263,7 @@ int main(int argc, char *argv[])
         return ingest(args[2], args[3]);
     if (mode == QLatin1String("decode"))
         return decode();
-    if (mode == QLatin1String("replot")) // TimeChart as it is, then with QCustomPlot's fast polylines
+    if (mode == QLatin1String("replot")) // without QCustomPlot's fast polylines, then with them (as TimeChart sets)
         return replot(false) || replot(true);
     if (mode == QLatin1String("stall") && args.size() == 4)
         return stall(args[2], args[3]);

@@ -101,12 +101,12 @@ print(start, time.time())
     auto meanInWindow = [&](const SeriesKey &key, int *count) {
         double sum = 0;
         *count = 0;
-        QCPGraph *graph = panel.chart()->graph(panel.seriesFor(key));
-        if (!graph)
+        const SeriesData *data = panel.chart()->seriesData(panel.seriesFor(key));
+        if (!data)
             return 0.0;
-        for (const QCPGraphData &d : *graph->data())
-            if (d.key >= start + 1.5 && d.key <= end - 0.1) {
-                sum += d.value;
+        for (size_t i = 0; i < data->size(); ++i)
+            if (data->at(i).t >= start + 1.5 && data->at(i).t <= end - 0.1) {
+                sum += data->at(i).v;
                 ++*count;
             }
         return *count ? sum / *count : 0.0;
@@ -130,7 +130,7 @@ print(start, time.time())
     // A click on a partition's point offers to open its messages at that time.
     QSignalSpy open(&panel, &ThroughputPanel::openMessagesRequested);
     const TimeChart::SeriesId p1 = panel.seriesFor(SeriesKey::partitionSeries(OffsetMetric::Rate, topic, 1));
-    const double t = panel.chart()->graph(p1)->data()->at(panel.chart()->graph(p1)->data()->size() - 1)->key;
+    const double t = panel.chart()->seriesData(p1)->last().t;
     emit panel.chart()->pointClicked(p1, t, 75);
     auto *menu = panel.findChild<QMenu *>(QStringLiteral("pointMenu"));
     QVERIFY(menu);
@@ -197,9 +197,8 @@ void TestOffsetsPanelsGui::partitionsViewEqualsProducedCounts()
         if (!name.endsWith(u" high"))
             continue;
         const int p = name.mid(1, name.indexOf(u' ') - 1).toInt();
-        QTRY_VERIFY(panel.watermarkChart()->graph(id)->data()->size() > 0);
-        const auto data = panel.watermarkChart()->graph(id)->data();
-        QCOMPARE(data->at(data->size() - 1)->value, double(counts[p]));
+        QTRY_VERIFY(panel.watermarkChart()->seriesData(id)->size() > 0);
+        QCOMPARE(panel.watermarkChart()->seriesData(id)->last().v, double(counts[p]));
         ++checked;
     }
     QCOMPARE(checked, 3);

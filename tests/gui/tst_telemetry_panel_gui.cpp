@@ -33,8 +33,8 @@ private slots:
     void cleanupTestCase();
 
 private:
-    // Every point the chart's graph holds equals the store's point at the same position.
-    void compareGraphWithStore(TimeChart::SeriesId id, const QString &device, const QString &key);
+    // Every point the chart's series holds equals the store's point at the same position.
+    void compareSeriesWithStore(TimeChart::SeriesId id, const QString &device, const QString &key);
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
     TelemetryPanel *m_panel = nullptr;
@@ -66,22 +66,22 @@ void TestTelemetryPanelGui::cleanupTestCase()
     m_window.reset();
 }
 
-void TestTelemetryPanelGui::compareGraphWithStore(TimeChart::SeriesId id, const QString &device, const QString &key)
+void TestTelemetryPanelGui::compareSeriesWithStore(TimeChart::SeriesId id, const QString &device, const QString &key)
 {
-    QCPGraph *graph = m_panel->chartView()->chart()->graph(id);
-    QVERIFY(graph);
-    QTRY_VERIFY_WITH_TIMEOUT(graph->dataCount() >= 3, 15000);
+    const SeriesData *data = m_panel->chartView()->chart()->seriesData(id);
+    QVERIFY(data);
+    QTRY_VERIFY_WITH_TIMEOUT(data->size() >= 3, 15000);
     const auto store = m_panel->store();
     const int d = store->deviceIndex(device);
     const int k = store->keyIndex(d, key);
     QVERIFY(d >= 0 && k >= 0);
     std::vector<SeriesPoint> points;
     store->copySince(d, k, 0, points);
-    const int n = graph->dataCount();
-    QVERIFY(size_t(n) <= points.size()); // the store may be a frame ahead
-    for (int i = 0; i < n; ++i) {
-        QCOMPARE(graph->data()->at(i)->key, points[size_t(i)].t);
-        QCOMPARE(graph->data()->at(i)->value, points[size_t(i)].v);
+    const size_t n = data->size();
+    QVERIFY(n <= points.size()); // the store may be a frame ahead
+    for (size_t i = 0; i < n; ++i) {
+        QCOMPARE(data->at(i).t, points[i].t);
+        QCOMPARE(data->at(i).v, points[i].v);
     }
 }
 
@@ -110,7 +110,7 @@ void TestTelemetryPanelGui::pickKeyChartsStoreData()
     QTRY_VERIFY(view->seriesFor(QStringLiteral("Sensor 07"), QStringLiteral("battery")) != 0);
     const TimeChart::SeriesId id = view->seriesFor(QStringLiteral("Sensor 07"), QStringLiteral("battery"));
     QCOMPARE(view->chart()->seriesName(id), QStringLiteral("Sensor 07 · battery"));
-    compareGraphWithStore(id, QStringLiteral("Sensor 07"), QStringLiteral("battery"));
+    compareSeriesWithStore(id, QStringLiteral("Sensor 07"), QStringLiteral("battery"));
     // The stats table lists it with figures.
     QTRY_VERIFY(!view->statsTable()->findItems(QStringLiteral("Sensor 07 · battery"), Qt::MatchExactly).isEmpty());
     QVERIFY(m_panel->statusText().contains(QStringLiteral("points held")));
@@ -141,7 +141,7 @@ void TestTelemetryPanelGui::dropOnStripAddsPane()
     QVERIFY(a && b);
     QCOMPARE(view->chart()->seriesPane(a), panes);
     QCOMPARE(view->chart()->seriesPane(b), panes);
-    compareGraphWithStore(b, QStringLiteral("Sensor 12"), QStringLiteral("rssi"));
+    compareSeriesWithStore(b, QStringLiteral("Sensor 12"), QStringLiteral("rssi"));
 }
 
 void TestTelemetryPanelGui::layoutRoundTrip()

@@ -1,5 +1,6 @@
-// The live chart widget, offscreen: data lands in the graphs, follow/pause, legend
-// toggles, crosshair values, stats, exports.
+// The live chart widget, offscreen: data lands in the series, follow/pause, legend
+// toggles, crosshair values, stats, exports; a dense series is drawn from a decimated copy
+// while everything that reads values sees every point.
 
 #include "test_main.h"
 #include "time_chart.h"
@@ -9,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
+
+#include <cmath>
 
 class TestTimeChart : public QObject
 {
@@ -21,6 +24,7 @@ private slots:
     void panesShareTimeAxis();
     void exports();
     void clickReportsNearestPoint();
+    void denseSeriesGraphIsDecimated();
 };
 
 void TestTimeChart::appendLandsInGraph()
@@ -31,9 +35,16 @@ void TestTimeChart::appendLandsInGraph()
     chart.appendPoints(id, t, v);
     chart.appendPoint(id, 103, 4);
     QCOMPARE(chart.pointCount(id), 4);
-    QCOMPARE(chart.graph(id)->data()->at(3)->value, 4.0);
+    QCOMPARE(chart.seriesData(id)->at(3).t, 103.0);
+    QCOMPARE(chart.seriesData(id)->at(3).v, 4.0);
     chart.trimBefore(102);
     QCOMPARE(chart.pointCount(id), 2);
+    QCOMPARE(chart.seriesData(id)->first().t, 102.0);
+    chart.trimSeriesBefore(id, 103);
+    QCOMPARE(chart.pointCount(id), 1);
+    chart.clearSeries(id);
+    QCOMPARE(chart.pointCount(id), 0);
+    QVERIFY(!chart.seriesData(id + 100));
 }
 
 void TestTimeChart::followTracksNewestAndDragPauses()
@@ -172,6 +183,90 @@ void TestTimeChart::clickReportsNearestPoint()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().at(1).toDouble(), 200.0);
     QCOMPARE(spy.first().at(2).toDouble(), 2.0);
+}
+
+void TestTimeChart::denseSeriesGraphIsDecimated()
+{
+    TimeChart chart;
+    chart.resize(1280, 720);
+    chart.setTimeWindow(0);
+    const auto id = chart.addSeries(0, QStringLiteral("dense"));
+    constexpr int kPoints = 100000;
+    std::vector<double> t(kPoints), v(kPoints);
+    for (size_t i = 0; i < t.size(); ++i) {
+        t[i] = 1700000000.0 + double(i) * 0.1;
+        v[i] = std::sin(double(i) * 0.001) * 10 + double(i % 7) * 0.1;
+    }
+    v[54321] = 250; // one spike and one dip: the drawn line must keep both
+    v[7777] = -90;
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    chart.appendPoints(id, t, v);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCPGraph *graph = chart.graph(id);
+    QTRY_VERIFY(graph->dataCount() > 0);
+    chart.plot()->replot(QCustomPlot::rpImmediateRefresh); // the frame's image, for the checks below
+    QCPAxisRect *rect = chart.plot()->axisRect();
+    const int width = rect->width();
+    QVERIFY(width > 100);
+    QVERIFY2(graph->dataCount() <= 4 * width + 2, qPrintable(QString::number(graph->dataCount())));
+    double drawnMin = 0, drawnMax = 0;
+    for (const QCPGraphData &d : *graph->data()) {
+        drawnMin = std::min(drawnMin, d.value);
+        drawnMax = std::max(drawnMax, d.value);
+    }
+    QCOMPARE(drawnMin, -90.0);
+    QCOMPARE(drawnMax, 250.0);
+    const QCPRange y = rect->axis(QCPAxis::atLeft)->range();
+    QVERIFY(y.lower < -90 && y.upper > 250);
+    // On screen the spike and the dip are inked to their ends, and nothing beyond.
+    const QImage shot = chart.plot()->grab().toImage();
+    auto inked = [&](double t, double value, int dy) {
+        const QPointF at = graph->coordsToPixels(t, value);
+        int darkest = 255 * 3;
+        for (int dx = -1; dx <= 1; ++dx) {
+            const QColor c = shot.pixelColor(qRound(at.x()) + dx, qRound(at.y()) + dy);
+            darkest = std::min(darkest, c.red() + c.green() + c.blue());
+        }
+        return darkest < 3 * 200;
+    };
+    QVERIFY(inked(t[54321], 250, 1));
+    QVERIFY(!inked(t[54321], 250, -4));
+    QVERIFY(inked(t[7777], -90, -1));
+    QVERIFY(!inked(t[7777], -90, 4));
+
+    // Everything that reads values sees every point.
+    QCOMPARE(chart.pointCount(id), kPoints);
+    const auto st = chart.visibleStats(id);
+    QCOMPARE(st.count, kPoints);
+    QCOMPARE(st.min, -90.0);
+    QCOMPARE(st.max, 250.0);
+    QCOMPARE(st.mean, sum / kPoints);
+    QCOMPARE(st.last, v.back());
+    for (size_t i : {size_t(0), size_t(7777), size_t(7778), size_t(54321), size_t(kPoints - 1)}) {
+        QCOMPARE(chart.valuesAt(t[i]).value(0).second, v[i]);
+        QCOMPARE(chart.valuesAt(t[i] + 0.05).value(0).second, v[i]); // between points: the one before
+    }
+    // A click on the spike reports that very point, not a neighbour of the decimated copy.
+    QSignalSpy clicked(&chart, &TimeChart::pointClicked);
+    const QPoint spike(qRound(rect->axis(QCPAxis::atBottom)->coordToPixel(t[54321])),
+                       qRound(rect->axis(QCPAxis::atLeft)->coordToPixel(250)));
+    QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, spike);
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.first().at(1).toDouble(), t[54321]);
+    QCOMPARE(clicked.first().at(2).toDouble(), 250.0);
+
+    // Zoomed in to a few points, the graph holds exactly those and one beyond each side.
+    rect->axis(QCPAxis::atBottom)->setRange(t[54300], t[54340]);
+    chart.plot()->replot();
+    QCOMPARE(graph->dataCount(), 41 + 2);
+    for (int k = 0; k < graph->dataCount(); ++k) {
+        QCOMPARE(graph->data()->at(k)->key, t[size_t(54299 + k)]);
+        QCOMPARE(graph->data()->at(k)->value, v[size_t(54299 + k)]);
+    }
+    QCOMPARE(chart.visibleStats(id).count, 41);
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestTimeChart)

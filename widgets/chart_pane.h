@@ -1,0 +1,27 @@
+#pragma once
+// One pane of a TimeChart: an axis rect (time at the bottom, values at the left) with its
+// legend inset at the top left and its crosshair line. The chart keeps the panes' time
+// axes in step.
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPItemStraightLine;
+class QCPLegend;
+class QCPMarginGroup;
+class QFont;
+class QPalette;
+class QString;
+
+struct ChartPane
+{
+    // Adds the pane as row `row` of the plot's layout; `margins` lines up the panes' edges.
+    ChartPane(QCustomPlot *plot, int row, const QString &valueLabel, QCPMarginGroup *margins,
+              const QFont &legendFont);
+    // Axes, grid and legend in the palette's colours (light or dark).
+    void applyPalette(const QPalette &palette);
+
+    QCPAxisRect *rect;
+    QCPLegend *legend;
+    QCPItemStraightLine *cursor; // crosshair line in this pane
+    bool includeZero = false;
+};
