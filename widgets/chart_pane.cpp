@@ -5,9 +5,11 @@
 
 ChartPane::ChartPane(QCustomPlot *plot, int row, const QString &valueLabel, QCPMarginGroup *margins,
                      const QFont &legendFont)
-    : rect(new QCPAxisRect(plot)), legend(new QCPLegend), cursor(new QCPItemStraightLine(plot))
+    : rect(new QCPAxisRect(plot)), legend(new QCPLegend)
 {
     plot->plotLayout()->addElement(row, 0, rect);
+    // Items clip to the plot's first axis rect when made: only make one once a rect exists.
+    cursor = new QCPItemStraightLine(plot);
     rect->setRangeDrag(Qt::Horizontal);
     rect->setRangeZoom(Qt::Horizontal);
     QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
