@@ -1,5 +1,6 @@
 #include "telemetry_ingest.h"
 
+#include "background_priority.h"
 #include "consume_ahead.h"
 #include "kafka_config.h"
 #include "kafka_handles.h"
@@ -76,7 +77,10 @@ void TelemetryIngest::start(const IngestConfig &config)
     s.state = IngestStatus::State::Starting;
     s.message = tr("Connecting to %1…").arg(config.topics.join(QStringLiteral(", ")));
     publish(s);
-    m_thread = std::jthread([this, config](std::stop_token stop) { run(stop, config); });
+    m_thread = std::jthread([this, config](std::stop_token stop) {
+        lowerCurrentThreadPriority(); // decoding at full speed must not delay the panel's frames
+        run(stop, config);
+    });
 }
 
 void TelemetryIngest::stop()
