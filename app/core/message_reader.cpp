@@ -8,13 +8,11 @@
 #include <QHash>
 #include <QObject>
 #include <QUuid>
-#include <vector>
 
 namespace kafkascope {
 
 namespace {
 constexpr int kBatch = 1000;
-
 } // namespace
 
 MessageReader::MessageReader(const ConnectionProfile &profile, bool bulk) : m_profile(profile)

@@ -100,6 +100,18 @@ QJsonDocument kcatMetadata(const QString &bootstrap, const QString &topic)
     return QJsonDocument::fromJson(r.out);
 }
 
+QList<QJsonObject> kcatRecords(const QString &bootstrap, const QString &topic)
+{
+    const ProcessResult r = run(QStringLiteral("kcat"), {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-J"),
+                                                         QStringLiteral("-q"), QStringLiteral("-b"), bootstrap,
+                                                         QStringLiteral("-t"), topic});
+    QList<QJsonObject> out;
+    for (const QByteArray &line : r.out.split('\n'))
+        if (!line.trimmed().isEmpty())
+            out.append(QJsonDocument::fromJson(line).object());
+    return out;
+}
+
 ProcessResult python(const QString &code, const QStringList &args, int timeoutMs)
 {
     // Debian's interpreter: python3-confluent-kafka is installed for it, not for other pythons.

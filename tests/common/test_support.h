@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +40,8 @@ QString uniqueName(const QString &prefix); // "prefix.<random>"
 
 // kcat's metadata JSON (kcat -L -J).
 QJsonDocument kcatMetadata(const QString &bootstrap, const QString &topic = {});
+// Every record of `topic` as kcat reads it to the end (kcat -C -e -J), one object each.
+QList<QJsonObject> kcatRecords(const QString &bootstrap, const QString &topic);
 // Python with confluent_kafka: runs `code` with `bootstrap` in sys.argv[1], plus extra args.
 ProcessResult python(const QString &code, const QStringList &args = {}, int timeoutMs = 60000);
 bool createTopic(const QString &bootstrap, const QString &topic, int partitions,

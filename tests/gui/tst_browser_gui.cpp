@@ -37,7 +37,6 @@ private slots:
 
 private:
     void screenshot(QWidget *w, const QString &name);
-    QList<QJsonObject> kcat(const QString &topic);
     QString m_bootstrap;
     QTemporaryDir m_dir;
     QStringList m_topics;
@@ -61,18 +60,6 @@ void TestBrowserGui::screenshot(QWidget *w, const QString &name)
     const QString dir = qEnvironmentVariable("KAFKASCOPE_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         w->grab().save(dir + u'/' + name);
-}
-
-QList<QJsonObject> TestBrowserGui::kcat(const QString &topic)
-{
-    const ProcessResult r = run(QStringLiteral("kcat"), {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-J"),
-                                                         QStringLiteral("-q"), QStringLiteral("-b"), m_bootstrap,
-                                                         QStringLiteral("-t"), topic});
-    QList<QJsonObject> out;
-    for (const QByteArray &line : r.out.split('\n'))
-        if (!line.trimmed().isEmpty())
-            out.append(QJsonDocument::fromJson(line).object());
-    return out;
 }
 
 void TestBrowserGui::demoTelemetryBrowseOpenAndFilter()
@@ -182,7 +169,7 @@ p.flush(30)
     QVERIFY2(produce->resultText().startsWith(QStringLiteral("1 sent, 1 acknowledged")), qPrintable(produce->resultText()));
     produce->close();
     int manual = 0;
-    for (const QJsonObject &o : kcat(source))
+    for (const QJsonObject &o : kcatRecords(m_bootstrap, source))
         manual += o[u"key"].toString() == u"manual" && o[u"payload"].toString() == u"{\"n\":99}";
     QCOMPARE(manual, 1);
 
@@ -201,7 +188,7 @@ p.flush(30)
     QCOMPARE(replay->lastReport().acked, 60);
     QVERIFY(replay->reportText().contains(QStringLiteral("next offset 25")));
     screenshot(replay, QStringLiteral("replay-dialog.png"));
-    const QList<QJsonObject> copied = kcat(target);
+    const QList<QJsonObject> copied = kcatRecords(m_bootstrap, target);
     QCOMPARE(copied.size(), 60);
     for (const QJsonObject &o : copied) {
         const int p = o[u"partition"].toInt();

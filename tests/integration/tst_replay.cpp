@@ -86,7 +86,6 @@ private slots:
 
 private:
     QString newTopic(const QString &prefix, int partitions, const QStringList &configs = {});
-    QList<QJsonObject> kcatDump(const QString &topic);
     QList<QJsonObject> pyDump(const QString &topic);
     ReplayRequest request(const QString &target, const QList<PartitionRange> &ranges);
 
@@ -123,18 +122,6 @@ QString TestReplay::newTopic(const QString &prefix, int partitions, const QStrin
         qFatal("createTopic: %s", qPrintable(error));
     m_topics.append(name);
     return name;
-}
-
-QList<QJsonObject> TestReplay::kcatDump(const QString &topic)
-{
-    const ProcessResult r = run(QStringLiteral("kcat"), {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-J"),
-                                                         QStringLiteral("-q"), QStringLiteral("-b"), m_bootstrap,
-                                                         QStringLiteral("-t"), topic});
-    QList<QJsonObject> out;
-    for (const QByteArray &line : r.out.split('\n'))
-        if (!line.trimmed().isEmpty())
-            out.append(QJsonDocument::fromJson(line).object());
-    return out;
 }
 
 QList<QJsonObject> TestReplay::pyDump(const QString &topic)
@@ -176,8 +163,8 @@ void TestReplay::replayRangeKeepsEverything()
     for (const ReplayPartitionReport &p : report.partitions)
         QCOMPARE(p.nextOffset, b + 1);
 
-    const QList<QJsonObject> src = kcatDump(m_source);
-    const QList<QJsonObject> dst = kcatDump(target);
+    const QList<QJsonObject> src = kcatRecords(m_bootstrap, m_source);
+    const QList<QJsonObject> dst = kcatRecords(m_bootstrap, target);
     QCOMPARE(dst.size(), 3 * (b - a + 1));
     QHash<QString, QJsonObject> byPos;
     for (const QJsonObject &o : src)
@@ -215,7 +202,7 @@ void TestReplay::cancelThenResumeHasNoDuplicates()
     QVERIFY(first.acked > 0);
     QVERIFY(first.acked < 300);
     QCOMPARE(first.failed, 0);
-    QCOMPARE(qint64(kcatDump(target).size()), first.acked);
+    QCOMPARE(qint64(kcatRecords(m_bootstrap, target).size()), first.acked);
 
     ReplayRequest next = first.resume(req);
     next.pace = ReplayRequest::Fastest;
@@ -223,7 +210,7 @@ void TestReplay::cancelThenResumeHasNoDuplicates()
     const ReplayReport second = runReplay(next, {}, cancel);
     QVERIFY2(second.complete(), qPrintable(second.summary()));
     QCOMPARE(first.acked + second.acked, 300);
-    const QList<QJsonObject> dst = kcatDump(target);
+    const QList<QJsonObject> dst = kcatRecords(m_bootstrap, target);
     QCOMPARE(dst.size(), 300);
     QSet<QString> keys;
     for (const QJsonObject &o : dst)
@@ -369,7 +356,7 @@ for i in range(21):
     QVERIFY(p.nextOffset <= 10);
     QCOMPARE(p.nextOffset, p.failedOffsets.first());
     // What the report calls acknowledged is exactly what the target holds.
-    QCOMPARE(qint64(kcatDump(target).size()), rep.acked);
+    QCOMPARE(qint64(kcatRecords(m_bootstrap, target).size()), rep.acked);
     QCOMPARE(rep.acked, p.nextOffset + p.deliveredBeyond.size());
 }
 
