@@ -10,8 +10,8 @@ namespace {
 constexpr int kConsumeTimeoutMs = 10;
 }
 
-ConsumeAhead::ConsumeAhead(rd_kafka_queue_t *queue, size_t batchSize, size_t depth)
-    : m_queue(queue), m_batchSize(std::max<size_t>(batchSize, 1)), m_depth(std::max<size_t>(depth, 1)),
+ConsumeAhead::ConsumeAhead(rd_kafka_queue_t *queue, size_t batchSize, Headers headers, size_t depth)
+    : m_queue(queue), m_batchSize(std::max<size_t>(batchSize, 1)), m_headers(headers), m_depth(std::max<size_t>(depth, 1)),
       m_thread([this](std::stop_token stop) { run(stop); })
 {
 }
@@ -75,6 +75,12 @@ void ConsumeAhead::run(std::stop_token stop)
         batch.resize(size_t(std::max<ssize_t>(n, 0)));
         if (batch.empty())
             continue;
+        if (m_headers == Headers::Parse) {
+            rd_kafka_headers_t *parsed = nullptr;
+            for (rd_kafka_message_t *m : batch)
+                if (!m->err)
+                    rd_kafka_message_headers(m, &parsed); // kept in the message
+        }
         std::lock_guard lock(m_mutex);
         m_ready.push_back(std::move(batch));
         batch = Batch();

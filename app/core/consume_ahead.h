@@ -20,8 +20,11 @@ namespace kafkascope {
 class ConsumeAhead
 {
 public:
-    // `queue` must outlive this object; at most `depth` batches wait unprocessed.
-    ConsumeAhead(rd_kafka_queue_t *queue, size_t batchSize, size_t depth = 4);
+    enum class Headers : bool { Leave, Parse };
+    // `queue` must outlive this object; at most `depth` batches wait unprocessed. With
+    // Headers::Parse each message's headers are parsed here, ahead of the processing thread
+    // (librdkafka parses them lazily, a few allocations per message, on first access).
+    ConsumeAhead(rd_kafka_queue_t *queue, size_t batchSize, Headers headers = Headers::Leave, size_t depth = 4);
     ~ConsumeAhead(); // stops the thread and destroys every message not yet destroyed
 
     // The next batch, waiting up to `timeoutMs`; empty when none came. The batch returned
@@ -35,6 +38,7 @@ private:
 
     rd_kafka_queue_t *m_queue;
     size_t m_batchSize;
+    Headers m_headers;
     size_t m_depth;
     std::mutex m_mutex;
     std::condition_variable_any m_changed;

@@ -186,7 +186,7 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
 
     bool ok = true;
     bool stop = false;
-    ConsumeAhead ahead(m_queue.get(), kBatch);
+    ConsumeAhead ahead(m_queue.get(), kBatch, ConsumeAhead::Headers::Parse);
     QElapsedTimer sinceData;
     sinceData.start();
     while (!endOf.isEmpty() && !stop) {
@@ -202,6 +202,7 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
             ok = false;
             break;
         }
+        bool data = false;
         for (size_t i = 0; i < batch.size() && !stop; ++i) {
             const rd_kafka_message_t *m = batch[i];
             const auto it = endOf.find(m->partition);
@@ -218,7 +219,7 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
                 stop = true;
                 break;
             }
-            sinceData.restart();
+            data = true;
             if (m->offset >= it.value()) {
                 finishPartition(m->partition);
                 continue;
@@ -229,6 +230,8 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
             if (last)
                 finishPartition(m->partition);
         }
+        if (data)
+            sinceData.restart();
         if (idle)
             idle();
     }

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <deque>
+#include <map>
 #include <thread>
 
 namespace kafkascope {
@@ -15,11 +16,13 @@ namespace {
 
 enum class State : quint8 { Pending, Acked, Failed, Skipped };
 
+struct PartitionState;
+
 struct Entry
 {
     qint64 offset;
     State state;
-    int partition; // source partition
+    PartitionState *source; // the source partition's state, to count its acknowledgement
 };
 
 struct PartitionState
@@ -39,7 +42,7 @@ struct PartitionState
 struct Runner
 {
     ReplayReport report;
-    QHash<int, PartitionState> parts;
+    std::map<int, PartitionState> parts; // all inserted before the first send: entries point into it
     bool failedOnce = false;
 
     static void onDelivery(rd_kafka_t *, const rd_kafka_message_t *m, void *opaque)
@@ -59,7 +62,7 @@ struct Runner
         } else {
             entry->state = State::Acked;
             ++self->report.acked;
-            ++self->parts[entry->partition].report.acked;
+            ++entry->source->report.acked;
         }
     }
 };
@@ -176,7 +179,7 @@ ReplayReport runReplay(const ReplayRequest &request, const std::function<void(co
         report.total += r.count();
         if (!r.note.isEmpty())
             report.notes.append(QObject::tr("Partition %1: %2").arg(r.partition).arg(r.note));
-        run.parts.insert(r.partition, ps);
+        run.parts.emplace(r.partition, ps);
     }
     auto finish = [&] {
         for (const PartitionRange &r : request.ranges) {
@@ -288,7 +291,7 @@ ReplayReport runReplay(const ReplayRequest &request, const std::function<void(co
             ++report.read;
             ++ps.report.read;
             if (ps.skip.contains(m->offset)) {
-                ps.window.push_back({m->offset, State::Skipped, m->partition});
+                ps.window.push_back({m->offset, State::Skipped, &ps});
                 ++report.skipped;
                 ps.advance();
                 return true;
@@ -304,13 +307,13 @@ ReplayReport runReplay(const ReplayRequest &request, const std::function<void(co
                 if (!waitUntil(startNs + qint64(double(report.sent) * 1e9 / request.ratePerSecond)))
                     return false;
             }
+            // The source message is ours and read only for this copy: its parsed headers
+            // move to the new record instead of being copied.
             rd_kafka_headers_t *headers = nullptr;
-            if (request.keepHeaders) {
-                rd_kafka_headers_t *src = nullptr;
-                if (rd_kafka_message_headers(m, &src) == RD_KAFKA_RESP_ERR_NO_ERROR && src)
-                    headers = rd_kafka_headers_copy(src);
-            }
-            ps.window.push_back({m->offset, State::Pending, m->partition});
+            if (request.keepHeaders
+                && rd_kafka_message_detach_headers(const_cast<rd_kafka_message_t *>(m), &headers) != RD_KAFKA_RESP_ERR_NO_ERROR)
+                headers = nullptr;
+            ps.window.push_back({m->offset, State::Pending, &ps});
             Entry *entry = &ps.window.back();
             rd_kafka_resp_err_t err;
             for (;;) {
@@ -358,7 +361,7 @@ ReplayReport runReplay(const ReplayRequest &request, const std::function<void(co
     }
     rd_kafka_poll(producer.get(), 0);
     // Per-partition failure counts from the final window states.
-    for (PartitionState &ps : run.parts) {
+    for (auto &[partition, ps] : run.parts) {
         qint64 failed = 0;
         for (const Entry &e : ps.window)
             failed += e.state == State::Failed;

@@ -250,7 +250,9 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     publish(status);
 
     QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
-    auto ahead = std::make_unique<ConsumeAhead>(queue.get(), size_t(std::max(config.batchSize, 1)));
+    const auto headers = config.decoder.deviceSource == DeviceSource::Header ? ConsumeAhead::Headers::Parse
+                                                                               : ConsumeAhead::Headers::Leave;
+    auto ahead = std::make_unique<ConsumeAhead>(queue.get(), size_t(std::max(config.batchSize, 1)), headers);
     std::unordered_map<const rd_kafka_topic_t *, TopicDecoder> decoders;
     DecodedBatch batch;
     std::vector<MessageOrigin> origins;

@@ -85,7 +85,7 @@ void TestConsumeAhead::deliversEveryMessageOnceInOrder()
     std::vector<int> seen(kMessages, 0);
     int received = 0;
     {
-        ConsumeAhead ahead(queue.get(), 100, 2);
+        ConsumeAhead ahead(queue.get(), 100, ConsumeAhead::Headers::Leave, 2);
         QElapsedTimer timer;
         timer.start();
         while (received < kMessages && timer.elapsed() < 30000) {
@@ -111,7 +111,7 @@ void TestConsumeAhead::idleQueueGivesEmptyBatches()
     KafkaPtr rk = consumerFromBeginning();
     QVERIFY(rk);
     QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
-    ConsumeAhead ahead(queue.get(), 1000, 4);
+    ConsumeAhead ahead(queue.get(), 1000, ConsumeAhead::Headers::Leave, 4);
     int received = 0;
     QElapsedTimer timer;
     timer.start();
@@ -128,7 +128,7 @@ void TestConsumeAhead::stopsWithBatchesPending()
     KafkaPtr rk = consumerFromBeginning();
     QVERIFY(rk);
     QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
-    auto ahead = std::make_unique<ConsumeAhead>(queue.get(), 50, 8);
+    auto ahead = std::make_unique<ConsumeAhead>(queue.get(), 50, ConsumeAhead::Headers::Leave, 8);
     QElapsedTimer timer;
     timer.start();
     while (ahead->next(100).empty() && timer.elapsed() < 30000) {
