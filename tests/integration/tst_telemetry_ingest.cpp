@@ -54,6 +54,7 @@ private slots:
     void storeHoldsExactlyWhatWasProduced();
     void startFromTimestampKeepsOnlyLaterMessages();
     void boundedRangeStopsAtTheEnd();
+    void deviceNamedByAHeader();
     void unknownTopicFailsWithItsName();
     void noConsumerGroupIsCreated();
     void cleanupTestCase();
@@ -164,6 +165,47 @@ void TestTelemetryIngest::startFromTimestampKeepsOnlyLaterMessages()
     }
     names.sort();
     QCOMPARE(names, (QStringList{QStringLiteral("Late 1"), QStringLiteral("Late 2")}));
+}
+
+void TestTelemetryIngest::deviceNamedByAHeader()
+{
+    const QString topic = uniqueName(QStringLiteral("telemetry.header"));
+    m_topics << topic;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, 2, &error), qPrintable(error));
+    // kcat puts its -H header on every message it sends; the keys name no device.
+    for (const QString &device : {QStringLiteral("Pump 7"), QStringLiteral("Valve 2")}) {
+        const QByteArray line = QStringLiteral("k|{\"ts\":%1,\"values\":{\"pressure\":%2}}\n")
+                                    .arg(kTs).arg(device.size()).toUtf8();
+        const ProcessResult r = run(QStringLiteral("kcat"),
+                                    {QStringLiteral("-P"), QStringLiteral("-b"), m_bootstrap, QStringLiteral("-t"), topic,
+                                     QStringLiteral("-K"), QStringLiteral("|"), QStringLiteral("-H"),
+                                     QStringLiteral("device=") + device},
+                                    line);
+        QVERIFY2(r.ok(), r.err.constData());
+    }
+    QVERIFY(produce(m_bootstrap, topic, "k|{\"ts\":1700000000000,\"values\":{\"pressure\":1}}\n")); // no header
+
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestConfig c;
+    c.topics = {topic};
+    c.start = TelemetryStart::Beginning;
+    c.stopAtEnd = true;
+    c.decoder.format = TelemetryFormat::Device;
+    c.decoder.deviceSource = DeviceSource::Header;
+    c.decoder.deviceField = QStringLiteral("device");
+    IngestStatus st;
+    QVERIFY(runToEnd(ingest, c, &st));
+    QCOMPARE(st.state, IngestStatus::State::Finished);
+    QMap<QString, QString> expected;
+    expected.insert(QStringLiteral("Pump 7/pressure"), QStringLiteral("%1=6").arg(kTs));
+    expected.insert(QStringLiteral("Valve 2/pressure"), QStringLiteral("%1=7").arg(kTs));
+    QCOMPARE(contents(*store), expected);
+    QCOMPARE(st.messages, 3);
+    // The message without the header is a decode error that says so, not a value.
+    QCOMPARE(store->totals().errors, 1);
+    QVERIFY(store->errors().first().reason.contains(QStringLiteral("no header \"device\"")));
 }
 
 void TestTelemetryIngest::boundedRangeStopsAtTheEnd()
