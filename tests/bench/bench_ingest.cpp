@@ -185,8 +185,9 @@ int replot(bool fastPolylines)
     chart.show();
     QApplication::processEvents();
     chart.plot()->replot(QCustomPlot::rpImmediateRefresh); // warm-up
+    constexpr int kFrames = 60; // the median of many: single frames swing with the machine's load
     std::vector<double> ms;
-    for (int i = 0; i < 15; ++i) {
+    for (int i = 0; i < kFrames; ++i) {
         QElapsedTimer timer;
         timer.start();
         chart.plot()->replot(QCustomPlot::rpImmediateRefresh);
@@ -200,7 +201,7 @@ int replot(bool fastPolylines)
     // drawn before can be reused.
     QCPAxis *time = chart.plot()->axisRect(0)->axis(QCPAxis::atBottom);
     ms.clear();
-    for (int i = 0; i < 15; ++i) {
+    for (int i = 0; i < kFrames; ++i) {
         QElapsedTimer timer;
         timer.start();
         const double pixel = time->range().size() / time->axisRect()->width();
