@@ -9,13 +9,12 @@ TimeSeriesBuffer::TimeSeriesBuffer(size_t capacity) : m_points(std::max<size_t>(
 
 void TimeSeriesBuffer::append(double t, double v)
 {
-    const size_t cap = m_points.size();
-    if (m_size < cap) {
-        m_points[(m_head + m_size) % cap] = {t, v};
+    if (m_size < m_points.size()) {
+        m_points[wrap(m_head + m_size)] = {t, v};
         ++m_size;
     } else {
         m_points[m_head] = {t, v};
-        m_head = (m_head + 1) % cap;
+        m_head = wrap(m_head + 1);
     }
     ++m_appended;
 }
@@ -23,17 +22,22 @@ void TimeSeriesBuffer::append(double t, double v)
 void TimeSeriesBuffer::trimBefore(double t)
 {
     const size_t drop = lowerBound(t);
-    m_head = (m_head + drop) % m_points.size();
+    m_head = wrap(m_head + drop);
     m_size -= drop;
 }
 
 void TimeSeriesBuffer::setCapacity(size_t capacity)
 {
     capacity = std::max<size_t>(capacity, 1);
-    std::vector<SeriesPoint> next(capacity);
     const size_t keep = std::min(m_size, capacity);
-    for (size_t i = 0; i < keep; ++i)
-        next[i] = at(m_size - keep + i);
+    // The newest `keep` points, oldest first: at most two stretches of the ring.
+    const size_t first = wrap(m_head + (m_size - keep));
+    const size_t run = std::min(keep, m_points.size() - first);
+    std::vector<SeriesPoint> next;
+    next.reserve(capacity);
+    next.insert(next.end(), m_points.begin() + qsizetype(first), m_points.begin() + qsizetype(first + run));
+    next.insert(next.end(), m_points.begin(), m_points.begin() + qsizetype(keep - run));
+    next.resize(capacity);
     m_points.swap(next);
     m_head = 0;
     m_size = keep;

@@ -28,7 +28,7 @@ public:
     size_t size() const { return m_size; }
     size_t capacity() const { return m_points.size(); }
     bool isEmpty() const { return m_size == 0; }
-    const SeriesPoint &at(size_t i) const { return m_points[(m_head + i) % m_points.size()]; }
+    const SeriesPoint &at(size_t i) const { return m_points[wrap(m_head + i)]; }
     const SeriesPoint &last() const { return at(m_size - 1); }
 
     // Sequence number of the next point to be appended; points carry seq = end - size .. end-1.
@@ -42,6 +42,10 @@ public:
     size_t bytesUsed() const { return m_points.capacity() * sizeof(SeriesPoint); }
 
 private:
+    // An index less than twice the capacity, folded into the ring (cheaper than a modulo
+    // on the append path).
+    size_t wrap(size_t i) const { return i >= m_points.size() ? i - m_points.size() : i; }
+
     std::vector<SeriesPoint> m_points;
     size_t m_head = 0; // index of the oldest point
     size_t m_size = 0;

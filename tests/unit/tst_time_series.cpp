@@ -15,6 +15,8 @@ private slots:
     void trimBeforeTime_data();
     void trimBeforeTime();
     void shrinkingCapacityKeepsNewest();
+    void resizingAWrappedRingKeepsOrder_data();
+    void resizingAWrappedRingKeepsOrder();
     void bucketsAggregate();
 };
 
@@ -99,6 +101,41 @@ void TestTimeSeries::shrinkingCapacityKeepsNewest()
     QCOMPARE(b.at(0).t, 7.0);
     b.append(10, 10);
     QCOMPARE(b.at(0).t, 8.0);
+}
+
+void TestTimeSeries::resizingAWrappedRingKeepsOrder_data()
+{
+    QTest::addColumn<int>("appended"); // into a ring of 8
+    QTest::addColumn<int>("capacity");
+    QTest::newRow("grow, not wrapped") << 5 << 12;
+    QTest::newRow("grow, wrapped") << 13 << 12;
+    QTest::newRow("shrink, wrapped, cut in the second stretch") << 13 << 2;
+    QTest::newRow("shrink, wrapped, cut in the first stretch") << 13 << 7;
+    QTest::newRow("same size, wrapped") << 21 << 8;
+}
+
+void TestTimeSeries::resizingAWrappedRingKeepsOrder()
+{
+    QFETCH(int, appended);
+    QFETCH(int, capacity);
+    TimeSeriesBuffer b(8);
+    for (int i = 0; i < appended; ++i)
+        b.append(i, -i);
+    b.setCapacity(size_t(capacity));
+    const int held = std::min({appended, 8, capacity});
+    QCOMPARE(int(b.size()), held);
+    QCOMPARE(int(b.capacity()), capacity);
+    for (int i = 0; i < held; ++i) {
+        const int expected = appended - held + i; // the newest, oldest first
+        QCOMPARE(b.at(size_t(i)).t, double(expected));
+        QCOMPARE(b.at(size_t(i)).v, double(-expected));
+    }
+    // Appending after the resize continues in order and wraps at the new capacity.
+    for (int i = appended; i < appended + capacity + 1; ++i)
+        b.append(i, -i);
+    QCOMPARE(int(b.size()), capacity);
+    QCOMPARE(b.last().t, double(appended + capacity));
+    QCOMPARE(b.at(0).t, double(appended + 1));
 }
 
 void TestTimeSeries::bucketsAggregate()
