@@ -34,6 +34,16 @@ QMap<QString, QString> contents(const TelemetryStore &store)
     return out;
 }
 
+// Reads `topic` from its beginning to its current end.
+IngestConfig wholeTopic(const QString &topic)
+{
+    IngestConfig c;
+    c.topics = {topic};
+    c.start = TelemetryStart::Beginning;
+    c.stopAtEnd = true;
+    return c;
+}
+
 bool produce(const QString &bootstrap, const QString &topic, const QByteArray &lines)
 {
     const ProcessResult r = run(QStringLiteral("kcat"),
@@ -115,10 +125,7 @@ void TestTelemetryIngest::storeHoldsExactlyWhatWasProduced()
 
     auto store = std::make_shared<TelemetryStore>();
     TelemetryIngest ingest(brokerProfile(), store);
-    IngestConfig c;
-    c.topics = {topic};
-    c.start = TelemetryStart::Beginning;
-    c.stopAtEnd = true;
+    const IngestConfig c = wholeTopic(topic);
     IngestStatus st;
     QVERIFY(runToEnd(ingest, c, &st));
     QCOMPARE(st.state, IngestStatus::State::Finished);
@@ -188,10 +195,7 @@ void TestTelemetryIngest::deviceNamedByAHeader()
 
     auto store = std::make_shared<TelemetryStore>();
     TelemetryIngest ingest(brokerProfile(), store);
-    IngestConfig c;
-    c.topics = {topic};
-    c.start = TelemetryStart::Beginning;
-    c.stopAtEnd = true;
+    IngestConfig c = wholeTopic(topic);
     c.decoder.format = TelemetryFormat::Device;
     c.decoder.deviceSource = DeviceSource::Header;
     c.decoder.deviceField = QStringLiteral("device");
