@@ -201,10 +201,25 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
             s.start = RD_KAFKA_OFFSET_BEGINNING;
     }
     const bool bounded = config.stopAtEnd || config.endMs >= 0;
+    const bool logicalStart = config.start == TelemetryStart::Beginning || config.start == TelemetryStart::Latest;
+    OffsetLookup marks;
+    if (bounded || (logicalStart && !named))
+        marks = queryWatermarks(rk.get(), partitions, kTimeoutMs);
+    if (bounded && !marks.ok)
+        return fail(tr("Cannot read the partitions' end offsets: %1").arg(marks.error));
+    if (logicalStart && !named && marks.ok) {
+        // Assign concrete offsets: librdkafka 2.0.2 resolves "beginning"/"latest" with a
+        // ListOffsets request that, when assign() beats the partition's leader lookup, is
+        // retried only after a fixed 500 ms (seen with debug=fetch): half a second of nothing
+        // before the first message, in one start out of three.
+        for (qsizetype i = 0; i < states.size(); ++i) {
+            const PartitionOffsets &m = marks.partitions[i];
+            const qint64 concrete = config.start == TelemetryStart::Beginning ? m.low : m.high;
+            if (m.error.isEmpty() && concrete >= 0)
+                states[i].start = concrete;
+        }
+    }
     if (bounded) {
-        const OffsetLookup marks = queryWatermarks(rk.get(), partitions, kTimeoutMs);
-        if (!marks.ok)
-            return fail(tr("Cannot read the partitions' end offsets: %1").arg(marks.error));
         OffsetLookup until;
         if (config.endMs >= 0) {
             until = offsetsForTime(m_profile, rk.get(), partitions, config.endMs + 1, kTimeoutMs);

@@ -63,6 +63,8 @@ private slots:
     void initTestCase();
     void storeHoldsExactlyWhatWasProduced();
     void startFromTimestampKeepsOnlyLaterMessages();
+    void liveStartKeepsConsuming_data();
+    void liveStartKeepsConsuming();
     void boundedRangeStopsAtTheEnd();
     void deviceNamedByAHeader();
     void unknownTopicFailsWithItsName();
@@ -172,6 +174,48 @@ void TestTelemetryIngest::startFromTimestampKeepsOnlyLaterMessages()
     }
     names.sort();
     QCOMPARE(names, (QStringList{QStringLiteral("Late 1"), QStringLiteral("Late 2")}));
+}
+
+void TestTelemetryIngest::liveStartKeepsConsuming_data()
+{
+    QTest::addColumn<TelemetryStart>("start");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("latest") << TelemetryStart::Latest << QStringList{QStringLiteral("New")};
+    QTest::newRow("beginning") << TelemetryStart::Beginning << QStringList{QStringLiteral("New"), QStringLiteral("Old")};
+}
+
+// Unbounded, as the panel runs: "latest" skips what the topic already holds, "beginning"
+// reads it, and both go on with what is produced afterwards.
+void TestTelemetryIngest::liveStartKeepsConsuming()
+{
+    QFETCH(TelemetryStart, start);
+    QFETCH(QStringList, expected);
+    const QString topic = uniqueName(QStringLiteral("telemetry.live"));
+    m_topics << topic;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, 2, &error), qPrintable(error));
+    QVERIFY(produce(m_bootstrap, topic, "Old|{\"v\":1}\n"));
+
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestConfig c;
+    c.topics = {topic};
+    c.start = start;
+    c.decoder.format = TelemetryFormat::Device;
+    ingest.start(c);
+    QTRY_COMPARE_WITH_TIMEOUT(ingest.status().state, IngestStatus::State::Running, 15000);
+    if (start == TelemetryStart::Beginning)
+        QTRY_COMPARE_WITH_TIMEOUT(store->devices().size(), 1, 15000);
+    QTest::qWait(500); // the fetcher is running: what comes next is "new"
+    QVERIFY(produce(m_bootstrap, topic, "New|{\"v\":2}\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(store->totals().messages, qint64(expected.size()), 15000);
+    ingest.stop();
+    QStringList names;
+    for (const DeviceSummary &d : store->devices())
+        names << d.name;
+    names.sort();
+    QCOMPARE(names, expected);
+    QCOMPARE(ingest.status().state, IngestStatus::State::Stopped);
 }
 
 void TestTelemetryIngest::deviceNamedByAHeader()
