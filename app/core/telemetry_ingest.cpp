@@ -12,6 +12,9 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QUuid>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <unordered_map>
 
 namespace kafkascope {
@@ -21,6 +24,9 @@ namespace {
 constexpr int kTimeoutMs = 10000;
 constexpr int kPollMs = 100;
 constexpr qint64 kPublishEveryMs = 500;
+// A run ends within one poll and its consumer's teardown; one blocked in a request to a
+// hung broker would hold whoever stops it for up to kTimeoutMs per request.
+constexpr std::chrono::milliseconds kStopWaitMs{500};
 
 struct PartitionState
 {
@@ -54,6 +60,51 @@ QString startPositionText(const IngestConfig &c)
     return {};
 }
 
+// The consumer thread's only way back to its TelemetryIngest and the store. stop() cuts it
+// when the thread does not end promptly: from then on the thread reports and writes
+// nothing, so it can be left to end by itself while the panel goes on.
+class TelemetryIngest::Channel
+{
+public:
+    explicit Channel(TelemetryIngest *owner) : m_owner(owner) {}
+
+    void publish(const IngestStatus &status)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_owner)
+            m_owner->publish(status);
+    }
+    void apply(TelemetryStore &store, const DecodedBatch &batch, const std::vector<MessageOrigin> &origins)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_owner)
+            store.apply(batch, origins, QDateTime::currentMSecsSinceEpoch());
+    }
+    void cut()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_owner = nullptr;
+    }
+    void finish()
+    {
+        std::lock_guard lock(m_doneMutex);
+        m_finished = true;
+        m_done.notify_all();
+    }
+    bool waitFinished(std::chrono::milliseconds timeout)
+    {
+        std::unique_lock lock(m_doneMutex);
+        return m_done.wait_for(lock, timeout, [this] { return m_finished; });
+    }
+
+private:
+    QMutex m_mutex;
+    TelemetryIngest *m_owner;
+    std::mutex m_doneMutex;
+    std::condition_variable m_done;
+    bool m_finished = false;
+};
+
 TelemetryIngest::TelemetryIngest(const ConnectionProfile &profile, std::shared_ptr<TelemetryStore> store,
                                  QObject *parent)
     : QObject(parent), m_profile(profile), m_store(std::move(store))
@@ -77,9 +128,11 @@ void TelemetryIngest::start(const IngestConfig &config)
     s.state = IngestStatus::State::Starting;
     s.message = tr("Connecting to %1…").arg(config.topics.join(QStringLiteral(", ")));
     publish(s);
-    m_thread = std::jthread([this, config](std::stop_token stop) {
+    m_channel = std::make_shared<Channel>(this);
+    m_thread = std::jthread([config, profile = m_profile, store = m_store, channel = m_channel](std::stop_token stop) {
         lowerCurrentThreadPriority(); // decoding at full speed must not delay the panel's frames
-        run(stop, config);
+        run(stop, config, profile, *store, *channel);
+        channel->finish();
     });
 }
 
@@ -88,7 +141,13 @@ void TelemetryIngest::stop()
     if (!m_thread.joinable())
         return;
     m_thread.request_stop();
-    m_thread.join();
+    if (m_channel->waitFinished(kStopWaitMs)) {
+        m_thread.join();
+    } else {
+        m_channel->cut();
+        m_thread.detach(); // it holds what it still uses: its settings, the store, the channel
+    }
+    m_channel.reset();
     IngestStatus s = status();
     if (s.active()) {
         s.state = IngestStatus::State::Stopped;
@@ -123,14 +182,15 @@ void TelemetryIngest::publish(const IngestStatus &status)
     emit statusChanged(status);
 }
 
-void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
+void TelemetryIngest::run(std::stop_token stop, IngestConfig config, ConnectionProfile profile, TelemetryStore &store,
+                          Channel &channel)
 {
     IngestStatus status;
     status.state = IngestStatus::State::Starting;
     auto fail = [&](const QString &why) {
         status.state = IngestStatus::State::Failed;
         status.message = why;
-        publish(status);
+        channel.publish(status);
     };
     if (config.topics.isEmpty())
         return fail(tr("Pick at least one topic."));
@@ -152,7 +212,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     };
     overrides.append(bulkConsumerProperties());
     QString error;
-    KafkaPtr rk = makeKafkaClient(m_profile, RD_KAFKA_CONSUMER, overrides, &error);
+    KafkaPtr rk = makeKafkaClient(profile, RD_KAFKA_CONSUMER, overrides, &error);
     if (!rk)
         return fail(tr("Cannot create the consumer: %1").arg(error));
     rd_kafka_poll_set_consumer(rk.get());
@@ -188,7 +248,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (config.start == TelemetryStart::Timestamp || config.start == TelemetryStart::MinutesAgo) {
         const qint64 ts = config.start == TelemetryStart::Timestamp ? config.startMs : now - qint64(config.minutesAgo) * 60000;
-        const OffsetLookup at = offsetsForTime(m_profile, rk.get(), partitions, ts, kTimeoutMs);
+        const OffsetLookup at = offsetsForTime(profile, rk.get(), partitions, ts, kTimeoutMs);
         if (!at.ok)
             return fail(tr("Cannot find the offsets at the start time: %1").arg(at.error));
         for (qsizetype i = 0; i < states.size(); ++i) {
@@ -222,7 +282,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
     if (bounded) {
         OffsetLookup until;
         if (config.endMs >= 0) {
-            until = offsetsForTime(m_profile, rk.get(), partitions, config.endMs + 1, kTimeoutMs);
+            until = offsetsForTime(profile, rk.get(), partitions, config.endMs + 1, kTimeoutMs);
             if (!until.ok)
                 return fail(tr("Cannot find the offsets at the end time: %1").arg(until.error));
         }
@@ -262,7 +322,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
 
     status.state = IngestStatus::State::Running;
     status.message = tr("Consuming %1 partition(s) from %2").arg(states.size()).arg(startPositionText(config));
-    publish(status);
+    channel.publish(status);
 
     QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
     const auto headers = config.decoder.deviceSource == DeviceSource::Header ? ConsumeAhead::Headers::Parse
@@ -343,14 +403,14 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
             td.decoder->decode(raw, batch);
         }
         if (!origins.empty())
-            m_store->apply(batch, origins, QDateTime::currentMSecsSinceEpoch());
+            channel.apply(store, batch, origins);
         if (sincePublish.elapsed() >= kPublishEveryMs) {
             sincePublish.restart();
             status.formats.clear();
             for (const auto &[rkt, td] : decoders)
                 status.formats.append(td.name + QStringLiteral(": ") + formatName(td.decoder->detectedFormat()));
             status.formats.sort();
-            publish(status);
+            channel.publish(status);
         }
         char fatal[256];
         if (rd_kafka_fatal_error(rk.get(), fatal, sizeof fatal) != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -371,7 +431,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config)
         status.state = IngestStatus::State::Stopped;
         status.message = tr("Stopped after %L1 messages").arg(status.messages);
     }
-    publish(status);
+    channel.publish(status);
 }
 
 } // namespace kafkascope

@@ -60,7 +60,8 @@ public:
 
     // Starts consuming (stopping a previous run first). Errors arrive through status().
     void start(const IngestConfig &config);
-    // Stops and joins the consumer thread.
+    // Stops the consumer thread. One blocked in a request to an unresponsive broker is not
+    // waited for: it is cut off from this object and the store and ends by itself.
     void stop();
     bool isRunning() const;
     IngestStatus status() const;
@@ -70,7 +71,10 @@ signals:
     void statusChanged(const kafkascope::IngestStatus &status);
 
 private:
-    void run(std::stop_token stop, IngestConfig config);
+    class Channel;
+    // Static: the consumer thread may outlive this object and reaches it only through the channel.
+    static void run(std::stop_token stop, IngestConfig config, ConnectionProfile profile, TelemetryStore &store,
+                    Channel &channel);
     void publish(const IngestStatus &status);
 
     ConnectionProfile m_profile;
@@ -78,6 +82,7 @@ private:
     mutable QMutex m_mutex;
     IngestStatus m_status;
     IngestConfig m_config;
+    std::shared_ptr<Channel> m_channel;
     std::jthread m_thread;
 };
 
