@@ -1,7 +1,8 @@
 // The telemetry panel on the demo cluster, driven offscreen: it starts by itself, lists the
 // simulated devices, and a key picked in the device tree (search, expand, double-click) or
 // dropped onto the "new pane" strip is charted with exactly the points the store holds.
-// Chart layouts survive a save and reopen.
+// Chart layouts survive a save and reopen. Stop and Start again from "latest" or
+// "beginning" refill the cleared store from the demo's topics.
 
 #include "main_window.h"
 #include "telemetry_chart_view.h"
@@ -14,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPushButton>
+#include <QComboBox>
 #include <QSortFilterProxyModel>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -30,6 +33,8 @@ private slots:
     void pickKeyChartsStoreData();
     void dropOnStripAddsPane();
     void layoutRoundTrip();
+    void restartFromEachLogicalStart_data();
+    void restartFromEachLogicalStart();
     void cleanupTestCase();
 
 private:
@@ -166,6 +171,31 @@ void TestTelemetryPanelGui::layoutRoundTrip()
     QVERIFY(!view->loadLayout(bad.fileName(), &error));
     QVERIFY(error.contains(QStringLiteral("Not a Kafkascope chart layout")));
     QCOMPARE(view->layoutJson(), before);
+}
+
+void TestTelemetryPanelGui::restartFromEachLogicalStart_data()
+{
+    QTest::addColumn<QString>("start");
+    QTest::newRow("latest") << QStringLiteral("Latest");
+    QTest::newRow("beginning") << QStringLiteral("Beginning");
+}
+
+void TestTelemetryPanelGui::restartFromEachLogicalStart()
+{
+    QFETCH(QString, start);
+    auto *button = m_panel->findChild<QPushButton *>(QStringLiteral("startStopButton"));
+    auto *combo = m_panel->findChild<QComboBox *>(QStringLiteral("startCombo"));
+    QVERIFY(button && combo);
+    QVERIFY(m_panel->ingest()->isRunning());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(m_panel->ingest()->status().state, IngestStatus::State::Stopped);
+    combo->setCurrentIndex(combo->findText(start));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->ingest()->status().state == IngestStatus::State::Running, 20000);
+    QVERIFY2(m_panel->ingest()->status().message.contains(start.toLower()), qPrintable(m_panel->ingest()->status().message));
+    // The store was cleared on Start: every simulated sensor comes back with new data.
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->store()->totals().messages >= 100, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->deviceModel()->rowCount() >= 50, 20000);
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestTelemetryPanelGui)
