@@ -107,9 +107,9 @@ void TestReplay::initTestCase()
     QString why;
     m_bootstrap = brokerBootstrap(&why);
     QVERIFY2(!m_bootstrap.isEmpty(), qPrintable(why));
-    // The fixture is produced by an independent client; a delivery failure there (seen once
-    // right after another test restarted the broker) says nothing about replay, so it gets
-    // fresh topics and another try, and is named if it persists.
+    // The fixture is produced by an independent client; a delivery failure there (records
+    // went missing once in a parallel ctest run) says nothing about replay, so it gets fresh
+    // topics and another try, and is named if it persists.
     QByteArray failures;
     for (int attempt = 0; attempt < 3; ++attempt) {
         m_source = newTopic(QStringLiteral("replay.src"), 3);
