@@ -70,38 +70,37 @@ public:
 
     void publish(const IngestStatus &status)
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         if (m_owner)
             m_owner->publish(status);
     }
     void apply(TelemetryStore &store, const DecodedBatch &batch, const std::vector<MessageOrigin> &origins)
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         if (m_owner)
             store.apply(batch, origins, QDateTime::currentMSecsSinceEpoch());
     }
     void cut()
     {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_owner = nullptr;
     }
     void finish()
     {
-        std::lock_guard lock(m_doneMutex);
+        std::lock_guard lock(m_mutex);
         m_finished = true;
         m_done.notify_all();
     }
     bool waitFinished(std::chrono::milliseconds timeout)
     {
-        std::unique_lock lock(m_doneMutex);
+        std::unique_lock lock(m_mutex);
         return m_done.wait_for(lock, timeout, [this] { return m_finished; });
     }
 
 private:
-    QMutex m_mutex;
-    TelemetryIngest *m_owner;
-    std::mutex m_doneMutex;
+    std::mutex m_mutex;
     std::condition_variable m_done;
+    TelemetryIngest *m_owner; // null once cut
     bool m_finished = false;
 };
 
@@ -182,8 +181,8 @@ void TelemetryIngest::publish(const IngestStatus &status)
     emit statusChanged(status);
 }
 
-void TelemetryIngest::run(std::stop_token stop, IngestConfig config, ConnectionProfile profile, TelemetryStore &store,
-                          Channel &channel)
+void TelemetryIngest::run(std::stop_token stop, const IngestConfig &config, const ConnectionProfile &profile,
+                          TelemetryStore &store, Channel &channel)
 {
     IngestStatus status;
     status.state = IngestStatus::State::Starting;
@@ -329,6 +328,13 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config, ConnectionP
                                                                                : ConsumeAhead::Headers::Leave;
     auto ahead = std::make_unique<ConsumeAhead>(queue.get(), size_t(std::max(config.batchSize, 1)), headers);
     std::unordered_map<const rd_kafka_topic_t *, TopicDecoder> decoders;
+    auto detectedFormats = [&decoders] {
+        QStringList formats;
+        for (const auto &[rkt, td] : decoders)
+            formats.append(td.name + QStringLiteral(": ") + formatName(td.decoder->detectedFormat()));
+        formats.sort();
+        return formats;
+    };
     DecodedBatch batch;
     std::vector<MessageOrigin> origins;
     const QByteArray headerName = config.decoder.deviceField.toUtf8();
@@ -406,10 +412,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config, ConnectionP
             channel.apply(store, batch, origins);
         if (sincePublish.elapsed() >= kPublishEveryMs) {
             sincePublish.restart();
-            status.formats.clear();
-            for (const auto &[rkt, td] : decoders)
-                status.formats.append(td.name + QStringLiteral(": ") + formatName(td.decoder->detectedFormat()));
-            status.formats.sort();
+            status.formats = detectedFormats();
             channel.publish(status);
         }
         char fatal[256];
@@ -420,10 +423,7 @@ void TelemetryIngest::run(std::stop_token stop, IngestConfig config, ConnectionP
     queue.reset();
     if (named)
         rd_kafka_consumer_close(rk.get());
-    status.formats.clear();
-    for (const auto &[rkt, td] : decoders)
-        status.formats.append(td.name + QStringLiteral(": ") + formatName(td.decoder->detectedFormat()));
-    status.formats.sort();
+    status.formats = detectedFormats();
     if (bounded && allDone()) {
         status.state = IngestStatus::State::Finished;
         status.message = tr("Finished: %L1 messages replayed").arg(status.messages);

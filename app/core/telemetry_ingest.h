@@ -73,8 +73,8 @@ signals:
 private:
     class Channel;
     // Static: the consumer thread may outlive this object and reaches it only through the channel.
-    static void run(std::stop_token stop, IngestConfig config, ConnectionProfile profile, TelemetryStore &store,
-                    Channel &channel);
+    static void run(std::stop_token stop, const IngestConfig &config, const ConnectionProfile &profile,
+                    TelemetryStore &store, Channel &channel);
     void publish(const IngestStatus &status);
 
     ConnectionProfile m_profile;
