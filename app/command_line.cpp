@@ -1,4 +1,5 @@
 #include "command_line.h"
+#include "librdkafka_version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -54,7 +55,8 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         return o;
     }
     if (parser.isSet(version)) {
-        std::printf("kafkascope %s\n", KAFKASCOPE_VERSION);
+        std::printf("kafkascope %s (librdkafka %s)\n", KAFKASCOPE_VERSION,
+                    qPrintable(kafkascope::librdkafkaVersion()));
         o.exitNow = true;
         return o;
     }

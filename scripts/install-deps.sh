@@ -7,14 +7,18 @@ set -euo pipefail
 BUILD_PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev qt6-base-dev-tools libqt6svg6-dev libgl-dev
-  librdkafka-dev libqcustomplot-dev libqcustomplot2.1-qt6 libsimdjson-dev qtkeychain-qt6-dev
+  libqcustomplot-dev libqcustomplot2.1-qt6 libsimdjson-dev qtkeychain-qt6-dev
   fonts-dejavu-core
+  # scripts/librdkafka.sh: Debian's librdkafka source package, built static with SSL, SASL,
+  # zstd, lz4, zlib and curl (bookworm's own librdkafka is 2.0.2, too old for Kafka 4).
+  dpkg-dev libssl-dev libsasl2-dev libsasl2-modules libzstd-dev liblz4-dev zlib1g-dev
+  libcurl4-openssl-dev
 )
 # Tests: independent Kafka clients, a broker runtime, a display for screenshots, packaging checks.
 TEST_PACKAGES=(
-  kcat python3-confluent-kafka openjdk-17-jre-headless maven
+  kcat python3-venv python3-pip openjdk-17-jre-headless maven
   xvfb xauth
-  dpkg-dev lintian desktop-file-utils appstream file binutils
+  lintian desktop-file-utils appstream file binutils
   clang libclang-rt-14-dev
 )
 

@@ -14,7 +14,7 @@ trap '"$here/../broker/kafka-broker.sh" stop "$dir" --wipe >/dev/null 2>&1 || tr
 "$here/../broker/kafka-broker.sh" start "$dir" >/dev/null
 bootstrap=$(cat "$dir/bootstrap")
 topic="bench.telemetry.$RANDOM"
-python=${KAFKASCOPE_PYTHON:-/usr/bin/python3}
+python=${KAFKASCOPE_PYTHON:-$(bash "$here/../../scripts/python-venv.sh")}
 "$python" - "$bootstrap" "$topic" <<'PY'
 import sys
 from confluent_kafka.admin import AdminClient, NewTopic

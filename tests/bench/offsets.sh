@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 bench="$build/tests/bench/bench_offsets"
 [[ -x $bench ]] || { echo "offsets.sh: $bench not built" >&2; exit 1; }
 broker="$root/tests/broker/kafka-broker.sh"
-py=/usr/bin/python3 # Debian's, which has confluent_kafka
+py=$(bash "$root/scripts/python-venv.sh") # confluent-kafka from PyPI
 
 # Thousands of partitions mean thousands of log segments and index files held open.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true

@@ -8,7 +8,7 @@
 #   kafka-broker.sh status  DIR         print bootstrap + state; exit 0 = running
 #
 # Environment:
-#   KAFKA_VERSION           broker version (default 3.9.1, falling back to 3.9.0)
+#   KAFKA_VERSION           broker version (default 4.4.0; the tests also run a 3.9.1 one)
 #   KAFKASCOPE_CACHE        jar cache (default ${XDG_CACHE_HOME:-~/.cache}/kafkascope)
 #   KAFKASCOPE_BROKER_HEAP  JVM heap options (default "-Xms256m -Xmx1g")
 #   KAFKASCOPE_BROKER_JAVA_OPTS  extra JVM options (default none)
@@ -23,7 +23,7 @@
 # extra.properties (optional, yours: appended to server.properties).
 set -euo pipefail
 
-readonly DEFAULT_VERSIONS=(3.9.1 3.9.0)
+readonly DEFAULT_VERSIONS=(4.4.0)
 readonly SCALA_BINARY=2.13
 readonly DEPENDENCY_PLUGIN_VERSION=3.6.1
 

@@ -91,7 +91,7 @@ try:
 finally:
     c.close()
 )");
-    m_process->start(QStringLiteral("/usr/bin/python3"),
+    m_process->start(testPython(),
                      {QStringLiteral("-u"), QStringLiteral("-c"), code, bootstrap, group, topic});
 }
 

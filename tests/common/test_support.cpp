@@ -112,10 +112,17 @@ QList<QJsonObject> kcatRecords(const QString &bootstrap, const QString &topic)
     return out;
 }
 
+QString testPython()
+{
+    // The venv of scripts/python-venv.sh (confluent-kafka from PyPI, current librdkafka), which
+    // ctest passes in; Debian's interpreter otherwise, never an ambient one.
+    const QString venv = qEnvironmentVariable("KAFKASCOPE_PYTHON");
+    return venv.isEmpty() ? QStringLiteral("/usr/bin/python3") : venv;
+}
+
 ProcessResult python(const QString &code, const QStringList &args, int timeoutMs)
 {
-    // Debian's interpreter: python3-confluent-kafka is installed for it, not for other pythons.
-    return run(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-c"), code} + args, {}, timeoutMs);
+    return run(testPython(), QStringList{QStringLiteral("-c"), code} + args, {}, timeoutMs);
 }
 
 bool createTopic(const QString &bootstrap, const QString &topic, int partitions, QString *error,

@@ -1,6 +1,6 @@
 #pragma once
 // What integration tests share: the real broker started by the ctest fixture, and the
-// independent clients (kcat, python3-confluent-kafka) whose view we check ours against.
+// independent clients (kcat, confluent-kafka in the test venv) whose view we check ours against.
 
 #include "connection_profile.h"
 
@@ -43,6 +43,8 @@ QJsonDocument kcatMetadata(const QString &bootstrap, const QString &topic = {});
 // Every record of `topic` as kcat reads it to the end (kcat -C -e -J), one object each.
 QList<QJsonObject> kcatRecords(const QString &bootstrap, const QString &topic);
 // Python with confluent_kafka: runs `code` with `bootstrap` in sys.argv[1], plus extra args.
+// The interpreter with confluent-kafka that tests use as an independent client.
+QString testPython();
 ProcessResult python(const QString &code, const QStringList &args = {}, int timeoutMs = 60000);
 bool createTopic(const QString &bootstrap, const QString &topic, int partitions,
                  QString *error = nullptr, const QStringList &configs = {});
