@@ -1,5 +1,5 @@
 #include "command_line.h"
-#include "librdkafka_version.h"
+#include "kafka/librdkafka_version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // Kafkascope's entry point: parse the command line without a display, then open the window.
 
 #include "command_line.h"
-#include "main_window.h"
+#include "shell/main_window.h"
 
 #include <QApplication>
 #include <QIcon>

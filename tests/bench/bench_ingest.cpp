@@ -8,13 +8,13 @@
 //   bench_ingest stall   BOOTSTRAP TOPIC         worst UI event-loop stall while the panel ingests
 // Each prints "name: value" lines.
 
-#include "cluster_session.h"
-#include "kafka_handles.h"
-#include "telemetry_chart_view.h"
-#include "telemetry_decoder.h"
-#include "telemetry_ingest.h"
-#include "telemetry_panel.h"
-#include "telemetry_store.h"
+#include "cluster/cluster_session.h"
+#include "kafka/kafka_handles.h"
+#include "telemetry/telemetry_chart_view.h"
+#include "telemetry/telemetry_decoder.h"
+#include "telemetry/telemetry_ingest.h"
+#include "telemetry/telemetry_panel.h"
+#include "telemetry/telemetry_store.h"
 #include "time_chart.h"
 
 #include <QApplication>

@@ -3,8 +3,8 @@
 // came, went and changed, then substring/regex filtering and sorting through the proxy.
 // Prints one line per figure; run through scripts/bench.sh topic_model.
 
-#include "topic_filter_proxy.h"
-#include "topic_table_model.h"
+#include "models/topic_filter_proxy.h"
+#include "models/topic_table_model.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -6,10 +6,10 @@
 //
 //   bench_offsets BOOTSTRAP PREFIX [REFRESHES]
 
-#include "kafka_config.h"
-#include "kafka_handles.h"
-#include "metadata_reader.h"
-#include "partition_offsets.h"
+#include "kafka/kafka_config.h"
+#include "kafka/kafka_handles.h"
+#include "kafka/metadata_reader.h"
+#include "kafka/partition_offsets.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,9 +4,9 @@
 // 500 records in the middle of the 1,000,000-record partition with a fresh reader.
 // Usage: replay BOOTSTRAP [COUNT]
 
-#include "kafka_config.h"
-#include "message_reader.h"
-#include "replay_job.h"
+#include "kafka/kafka_config.h"
+#include "messages/message_reader.h"
+#include "messages/replay_job.h"
 #include "test_support.h"
 
 #include <QCoreApplication>

@@ -2,7 +2,7 @@
 // What integration tests share: the real broker started by the ctest fixture, and the
 // independent clients (kcat, confluent-kafka in the test venv) whose view we check ours against.
 
-#include "connection_profile.h"
+#include "profiles/connection_profile.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

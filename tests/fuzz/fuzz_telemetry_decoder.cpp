@@ -2,7 +2,7 @@
 // source, must decode or fail with an error, never crash, hang or read out of bounds
 // (built with AddressSanitizer and UBSan).
 
-#include "telemetry_decoder.h"
+#include "telemetry/telemetry_decoder.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,16 +2,16 @@
 // filter by a JSON condition; on the real broker browse, produce from the dialog and run a
 // replay from the dialog, checking the target with kcat.
 
-#include "browser_panel.h"
-#include "main_window.h"
-#include "message_detail_view.h"
-#include "message_table_model.h"
+#include "messages/browser_panel.h"
+#include "shell/main_window.h"
+#include "messages/message_detail_view.h"
+#include "models/message_table_model.h"
 #include "payload_view.h"
-#include "produce_dialog.h"
-#include "replay_dialog.h"
+#include "messages/produce_dialog.h"
+#include "messages/replay_dialog.h"
 #include "test_main.h"
 #include "test_support.h"
-#include "workspace.h"
+#include "cluster/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -1,15 +1,15 @@
 // The first thing a user does: File > New connection, fill the dialog, test, save; the
 // overview then shows the real broker. Driven offscreen with QTest.
 
-#include "broker_table_model.h"
-#include "cluster_sidebar.h"
-#include "cluster_tree_model.h"
-#include "connection_dialog.h"
-#include "main_window.h"
-#include "overview_panel.h"
+#include "models/broker_table_model.h"
+#include "shell/cluster_sidebar.h"
+#include "models/cluster_tree_model.h"
+#include "connections/connection_dialog.h"
+#include "shell/main_window.h"
+#include "overview/overview_panel.h"
 #include "test_main.h"
 #include "test_support.h"
-#include "workspace.h"
+#include "cluster/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -3,12 +3,12 @@
 // leaves on the broker exactly the previewed offsets (read back with python), and a group
 // with an active member is refused with the member named.
 
-#include "cluster_session.h"
-#include "group_list_model.h"
-#include "group_partition_model.h"
+#include "cluster/cluster_session.h"
+#include "models/group_list_model.h"
+#include "models/group_partition_model.h"
 #include "group_support.h"
-#include "groups_panel.h"
-#include "reset_offsets_dialog.h"
+#include "groups/groups_panel.h"
+#include "groups/reset_offsets_dialog.h"
 #include "test_main.h"
 #include "test_support.h"
 #include "time_chart.h"

@@ -4,13 +4,13 @@
 // a click on a point offers to open the messages at that time.
 
 #include "bar_chart.h"
-#include "cluster_session.h"
-#include "offset_poller.h"
-#include "partition_table_model.h"
-#include "partitions_panel.h"
+#include "cluster/cluster_session.h"
+#include "throughput/offset_poller.h"
+#include "models/partition_table_model.h"
+#include "throughput/partitions_panel.h"
 #include "test_main.h"
 #include "test_support.h"
-#include "throughput_panel.h"
+#include "throughput/throughput_panel.h"
 
 #include <QApplication>
 #include <QMenu>

@@ -3,15 +3,15 @@
 // records selected in the browser replay into the telemetry charts, which then hold exactly
 // their time span.
 
-#include "browser_panel.h"
-#include "main_window.h"
-#include "message_table_model.h"
-#include "telemetry_ingest.h"
-#include "telemetry_panel.h"
-#include "telemetry_store.h"
+#include "messages/browser_panel.h"
+#include "shell/main_window.h"
+#include "models/message_table_model.h"
+#include "telemetry/telemetry_ingest.h"
+#include "telemetry/telemetry_panel.h"
+#include "telemetry/telemetry_store.h"
 #include "test_main.h"
-#include "throughput_panel.h"
-#include "workspace.h"
+#include "throughput/throughput_panel.h"
+#include "cluster/workspace.h"
 
 #include <QDateTime>
 #include <QPushButton>

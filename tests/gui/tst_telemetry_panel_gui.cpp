@@ -4,12 +4,12 @@
 // Chart layouts survive a save and reopen. Stop and Start again from "latest" or
 // "beginning" refill the cleared store from the demo's topics.
 
-#include "main_window.h"
-#include "telemetry_chart_view.h"
-#include "telemetry_device_model.h"
-#include "telemetry_panel.h"
+#include "shell/main_window.h"
+#include "telemetry/telemetry_chart_view.h"
+#include "models/telemetry_device_model.h"
+#include "telemetry/telemetry_panel.h"
 #include "test_main.h"
-#include "workspace.h"
+#include "cluster/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

@@ -2,9 +2,9 @@
 // choice is remembered in the settings file and restored by the next window, and
 // "Follow system theme" follows the desktop's dark hint.
 
-#include "main_window.h"
+#include "shell/main_window.h"
 #include "test_main.h"
-#include "theme.h"
+#include "shell/theme.h"
 
 #include <QAction>
 #include <QApplication>

@@ -3,22 +3,22 @@
 // confluent_kafka): create, add partitions, edit/reset configs, purge, delete. Invalid input
 // never reaches the broker, and the broker's own refusals reach the user intact.
 
-#include "add_partitions_dialog.h"
-#include "cluster_manager.h"
-#include "create_topic_dialog.h"
-#include "delete_topics_dialog.h"
-#include "demo_cluster.h"
-#include "edit_config_dialog.h"
+#include "topics/add_partitions_dialog.h"
+#include "cluster/cluster_manager.h"
+#include "topics/create_topic_dialog.h"
+#include "topics/delete_topics_dialog.h"
+#include "demo/demo_cluster.h"
+#include "topics/edit_config_dialog.h"
 #include "key_value_table.h"
-#include "partition_table_model.h"
-#include "purge_dialog.h"
+#include "models/partition_table_model.h"
+#include "topics/purge_dialog.h"
 #include "test_main.h"
 #include "test_support.h"
-#include "topic_admin.h"
-#include "topic_config_model.h"
-#include "topic_config_view.h"
-#include "topic_table_model.h"
-#include "topics_panel.h"
+#include "topics/topic_admin.h"
+#include "models/topic_config_model.h"
+#include "topics/topic_config_view.h"
+#include "models/topic_table_model.h"
+#include "topics/topics_panel.h"
 
 #include <QAbstractItemModelTester>
 #include <QScopeGuard>

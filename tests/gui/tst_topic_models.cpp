@@ -3,11 +3,11 @@
 // substring/regex and hiding internal topics; the config and partition models. Also runs
 // the 5,000-topic case through the tester (timings live in tests/bench/bench_topic_model).
 
-#include "partition_table_model.h"
+#include "models/partition_table_model.h"
 #include "test_main.h"
-#include "topic_config_model.h"
-#include "topic_filter_proxy.h"
-#include "topic_table_model.h"
+#include "models/topic_config_model.h"
+#include "models/topic_filter_proxy.h"
+#include "models/topic_table_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -2,8 +2,8 @@
 // A cluster session and a group monitor, each on its own thread as in the app, stopped and
 // joined when the harness goes out of scope.
 
-#include "cluster_session.h"
-#include "group_monitor.h"
+#include "cluster/cluster_session.h"
+#include "groups/group_monitor.h"
 
 #include <QThread>
 

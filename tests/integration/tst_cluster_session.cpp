@@ -1,8 +1,8 @@
 // A cluster session against the real broker: what it sees equals what kcat sees, and it
 // follows the broker going away and coming back.
 
-#include "cluster_session.h"
-#include "connection_tester.h"
+#include "cluster/cluster_session.h"
+#include "cluster/connection_tester.h"
 #include "test_main.h"
 #include "test_support.h"
 

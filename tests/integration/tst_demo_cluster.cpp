@@ -1,9 +1,9 @@
 // The embedded demo cluster: brokers and topics exist, devices produce, and an ordinary
 // consumer reads valid ThingsBoard telemetry from it through its bootstrap servers.
 
-#include "demo_cluster.h"
-#include "kafka_config.h"
-#include "metadata_reader.h"
+#include "demo/demo_cluster.h"
+#include "kafka/kafka_config.h"
+#include "kafka/metadata_reader.h"
 #include "test_main.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // The group monitor against the real broker: lag equals high - committed exactly, as set up
 // with kcat and python confluent_kafka; lag in time from the message at the commit.
 
-#include "cluster_session.h"
-#include "group_monitor.h"
+#include "cluster/cluster_session.h"
+#include "groups/group_monitor.h"
 #include "group_monitor_harness.h"
 #include "group_support.h"
 #include "test_main.h"

@@ -1,7 +1,7 @@
 // The group monitor on the embedded demo cluster (librdkafka mock): it cannot list or
 // describe groups, yet the lag of groups watched by hand comes from their committed offsets.
 
-#include "demo_cluster.h"
+#include "demo/demo_cluster.h"
 #include "group_monitor_harness.h"
 #include "test_main.h"
 

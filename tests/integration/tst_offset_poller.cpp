@@ -2,8 +2,8 @@
 // produced, a steady 200 msg/s is measured within 10 %, a recreated topic restarts its
 // series without negative rates, and a refresh costs one request pair per leader.
 
-#include "cluster_session.h"
-#include "offset_poller.h"
+#include "cluster/cluster_session.h"
+#include "throughput/offset_poller.h"
 #include "test_main.h"
 #include "test_support.h"
 

@@ -2,11 +2,11 @@
 // messages produced with known partitions and timestamps by python confluent-kafka. The
 // demo cluster's binary search over timestamps must give the broker's own answers.
 
-#include "kafka_config.h"
-#include "partition_offsets.h"
+#include "kafka/kafka_config.h"
+#include "kafka/partition_offsets.h"
 #include "test_main.h"
 #include "test_support.h"
-#include "timestamp_search.h"
+#include "kafka/timestamp_search.h"
 
 using namespace kafkascope;
 using namespace kafkascope::testing;

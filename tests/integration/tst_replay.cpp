@@ -1,10 +1,10 @@
 // Replay, seek and export/import against the real broker, each outcome checked through an
 // independent client: kcat for replayed ranges, python confluent_kafka for byte-exact dumps.
 
-#include "jsonl_codec.h"
-#include "message_producer.h"
-#include "message_reader.h"
-#include "replay_job.h"
+#include "messages/jsonl_codec.h"
+#include "messages/message_producer.h"
+#include "messages/message_reader.h"
+#include "messages/replay_job.h"
 #include "test_main.h"
 #include "test_support.h"
 

@@ -2,11 +2,11 @@
 // connects, a wrong password is reported as an authentication failure, and a profile whose
 // password lives only in the secret store connects through the Workspace without a prompt.
 
-#include "cluster_session.h"
-#include "connection_tester.h"
+#include "cluster/cluster_session.h"
+#include "cluster/connection_tester.h"
 #include "test_main.h"
 #include "test_support.h"
-#include "workspace.h"
+#include "cluster/workspace.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -3,8 +3,8 @@
 // range keep only the messages inside; bad messages are counted, not fatal; and reading
 // without a consumer group leaves no group on the cluster.
 
-#include "telemetry_ingest.h"
-#include "telemetry_store.h"
+#include "telemetry/telemetry_ingest.h"
+#include "telemetry/telemetry_store.h"
 #include "test_main.h"
 #include "test_support.h"
 

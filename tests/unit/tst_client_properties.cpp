@@ -1,6 +1,6 @@
 // Import of a Java client.properties into a profile.
 
-#include "client_properties_import.h"
+#include "profiles/client_properties_import.h"
 #include "test_main.h"
 
 using namespace kafkascope;

@@ -1,6 +1,6 @@
 // Profile validation: every field the dialog marks red comes from here.
 
-#include "connection_profile.h"
+#include "profiles/connection_profile.h"
 #include "test_main.h"
 
 #include <QTemporaryDir>

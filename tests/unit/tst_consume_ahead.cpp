@@ -2,8 +2,8 @@
 // order, with its payload intact; an idle queue gives empty batches on time; stopping
 // with batches still queued destroys them cleanly.
 
-#include "consume_ahead.h"
-#include "kafka_handles.h"
+#include "kafka/consume_ahead.h"
+#include "kafka/kafka_handles.h"
 #include "test_main.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 // The consumer-group health verdict, rule by rule, from windows of lag samples.
 
-#include "group_health.h"
+#include "groups/group_health.h"
 #include "test_main.h"
 
 using namespace kafkascope;

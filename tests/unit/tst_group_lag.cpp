@@ -1,8 +1,8 @@
 // Lag arithmetic: per-partition lag with missing commits, totals, rates across resets,
 // the catch-up estimate, and the offset-reset plan.
 
-#include "group_lag.h"
-#include "offset_reset.h"
+#include "groups/group_lag.h"
+#include "groups/offset_reset.h"
 #include "test_main.h"
 
 using namespace kafkascope;

@@ -2,9 +2,9 @@
 // field conditions on ThingsBoard payloads, garbage JSON, binary payloads, time ranges;
 // JSONL/CSV encoding and decoding; the virtual message model under QAbstractItemModelTester.
 
-#include "jsonl_codec.h"
-#include "message_filter.h"
-#include "message_table_model.h"
+#include "messages/jsonl_codec.h"
+#include "messages/message_filter.h"
+#include "models/message_table_model.h"
 #include "test_main.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 // The offset history store: per-partition, per-topic and cluster series, incremental reads,
 // downsampling into buckets for long windows, and the per-partition point budget.
 
-#include "offset_history.h"
+#include "throughput/offset_history.h"
 #include "test_main.h"
 
 #include <QTest>

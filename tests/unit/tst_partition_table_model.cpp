@@ -2,7 +2,7 @@
 // while the partition set holds, a reset when it changes, errors shown in the row. Checked
 // throughout by QAbstractItemModelTester.
 
-#include "partition_table_model.h"
+#include "models/partition_table_model.h"
 #include "test_main.h"
 
 #include <QAbstractItemModelTester>

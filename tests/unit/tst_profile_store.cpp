@@ -1,10 +1,10 @@
 // Profiles persist in settings without their secrets; secrets go to the SecretStore.
 
-#include "profile_secrets.h"
-#include "profile_store.h"
-#include "secret_store.h"
+#include "profiles/profile_secrets.h"
+#include "profiles/profile_store.h"
+#include "profiles/secret_store.h"
 #include "test_main.h"
-#include "workspace.h"
+#include "cluster/workspace.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // Rates from watermark observations: steady growth, missed polls, counter resets (topic
 // deleted and recreated), partitions added, topics forgotten. Data-driven.
 
-#include "rate_calculator.h"
+#include "throughput/rate_calculator.h"
 #include "test_main.h"
 
 #include <QTest>

@@ -1,6 +1,6 @@
 // The connection state machine, without a broker.
 
-#include "session_state.h"
+#include "cluster/session_state.h"
 #include "test_main.h"
 
 using namespace kafkascope;

@@ -2,7 +2,7 @@
 // messages become exactly the expected (device, key, time, value) points; bad ones become
 // one counted error with a reason naming the cause, and the next message still decodes.
 
-#include "telemetry_decoder.h"
+#include "telemetry/telemetry_decoder.h"
 #include "test_main.h"
 
 #include <QTest>

@@ -2,8 +2,8 @@
 // socket that accepts connections and never replies stands in for a hung broker: the
 // ingest's metadata request to it would block for its full timeout.
 
-#include "telemetry_ingest.h"
-#include "telemetry_store.h"
+#include "telemetry/telemetry_ingest.h"
+#include "telemetry/telemetry_store.h"
 #include "test_main.h"
 
 #include <QSignalSpy>

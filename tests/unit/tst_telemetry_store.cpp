@@ -2,7 +2,7 @@
 // and by time; incremental reads; device statistics (rate, gaps); bounded error list;
 // memory accounted.
 
-#include "telemetry_store.h"
+#include "telemetry/telemetry_store.h"
 #include "test_main.h"
 
 #include <QTest>

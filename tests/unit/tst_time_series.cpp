@@ -1,7 +1,7 @@
 // The bounded series buffer: ring behaviour, incremental reads, retention, buckets.
 
 #include "test_main.h"
-#include "time_series.h"
+#include "series/time_series.h"
 
 using namespace kafkascope;
 

@@ -1,9 +1,9 @@
 // Client-side rules for topic requests and the human-unit parsing behind the config
 // editors: what is refused, with which words, and what "2h" or "512 MiB" becomes.
 
-#include "admin_result.h"
+#include "topics/admin_result.h"
 #include "test_main.h"
-#include "topic_validation.h"
+#include "topics/topic_validation.h"
 
 using namespace kafkascope;
 namespace tv = kafkascope::topic_validation;

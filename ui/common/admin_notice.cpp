@@ -1,6 +1,6 @@
-#include "admin_notice.h"
+#include "common/admin_notice.h"
 
-#include "topic_admin.h"
+#include "topics/topic_admin.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -1,4 +1,4 @@
-#include "field_message.h"
+#include "common/field_message.h"
 
 #include <QVBoxLayout>
 

@@ -1,6 +1,6 @@
-#include "human_value_edit.h"
+#include "common/human_value_edit.h"
 
-#include "topic_validation.h"
+#include "topics/topic_validation.h"
 
 #include <QLocale>
 

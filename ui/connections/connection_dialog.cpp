@@ -1,6 +1,6 @@
-#include "connection_dialog.h"
+#include "connections/connection_dialog.h"
 
-#include "client_properties_import.h"
+#include "profiles/client_properties_import.h"
 #include "file_path_edit.h"
 #include "key_value_table.h"
 

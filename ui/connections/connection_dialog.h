@@ -2,8 +2,8 @@
 // Create or edit a connection profile: fields with inline validation, import of a Java
 // client.properties, and "Test connection" that runs off the UI thread.
 
-#include "connection_profile.h"
-#include "connection_tester.h"
+#include "profiles/connection_profile.h"
+#include "cluster/connection_tester.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

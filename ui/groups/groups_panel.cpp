@@ -1,9 +1,9 @@
-#include "groups_panel.h"
+#include "groups/groups_panel.h"
 
-#include "cluster_session.h"
-#include "group_list_model.h"
-#include "group_partition_model.h"
-#include "reset_offsets_dialog.h"
+#include "cluster/cluster_session.h"
+#include "models/group_list_model.h"
+#include "models/group_partition_model.h"
+#include "groups/reset_offsets_dialog.h"
 #include "time_chart.h"
 
 #include <QComboBox>

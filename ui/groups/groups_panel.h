@@ -4,7 +4,7 @@
 // and a lag-over-time chart (exportable as PNG/PDF/CSV); watching a group by hand; resetting
 // its offsets. Owns the cluster's GroupMonitor (on its own thread) while open.
 
-#include "group_monitor.h"
+#include "groups/group_monitor.h"
 
 #include <QHash>
 #include <QThread>

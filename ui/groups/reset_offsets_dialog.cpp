@@ -1,7 +1,7 @@
-#include "reset_offsets_dialog.h"
+#include "groups/reset_offsets_dialog.h"
 
-#include "cluster_session.h"
-#include "group_monitor.h"
+#include "cluster/cluster_session.h"
+#include "groups/group_monitor.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

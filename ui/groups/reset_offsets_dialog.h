@@ -5,7 +5,7 @@
 // their names; the broker's answer per partition is shown verbatim. The Kafka work runs off
 // the UI thread; the dialog stays open with its input on any error.
 
-#include "offset_reset.h"
+#include "groups/offset_reset.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

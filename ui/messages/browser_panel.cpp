@@ -1,10 +1,10 @@
-#include "browser_panel.h"
+#include "messages/browser_panel.h"
 
-#include "cluster_session.h"
+#include "cluster/cluster_session.h"
 #include "dim_item_delegate.h"
-#include "message_browser.h"
-#include "message_detail_view.h"
-#include "message_table_model.h"
+#include "messages/message_browser.h"
+#include "messages/message_detail_view.h"
+#include "models/message_table_model.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -4,8 +4,8 @@
 // (off the UI thread, with progress and cancel), inspect one record, and start the produce,
 // replay, export and import dialogs.
 
-#include "message_filter.h"
-#include "message_reader.h"
+#include "messages/message_filter.h"
+#include "messages/message_reader.h"
 
 #include <QPair>
 #include <QWidget>

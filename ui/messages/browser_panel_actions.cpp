@@ -1,13 +1,13 @@
 // What leads out of the message browser from its selection: the produce, replay, export and
 // import dialogs, and replaying the selected time span into the telemetry charts.
 
-#include "browser_panel.h"
+#include "messages/browser_panel.h"
 
-#include "cluster_session.h"
-#include "message_table_model.h"
-#include "message_transfer.h"
-#include "produce_dialog.h"
-#include "replay_dialog.h"
+#include "cluster/cluster_session.h"
+#include "models/message_table_model.h"
+#include "messages/message_transfer.h"
+#include "messages/produce_dialog.h"
+#include "messages/replay_dialog.h"
 
 #include <QItemSelectionModel>
 #include <QTableView>

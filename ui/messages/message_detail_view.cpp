@@ -1,7 +1,7 @@
-#include "message_detail_view.h"
+#include "messages/message_detail_view.h"
 
-#include "jsonl_codec.h"
-#include "message_table_model.h"
+#include "messages/jsonl_codec.h"
+#include "models/message_table_model.h"
 #include "payload_view.h"
 
 #include <QApplication>

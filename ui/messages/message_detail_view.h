@@ -2,7 +2,7 @@
 // One record in full: where it is (partition, offset, timestamp and its type, size), its value
 // and key as text, foldable JSON or hex, its headers, and copy actions.
 
-#include "kafka_message.h"
+#include "messages/kafka_message.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "message_transfer.h"
+#include "messages/message_transfer.h"
 
-#include "jsonl_codec.h"
+#include "messages/jsonl_codec.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -2,10 +2,10 @@
 // Export of records to JSON Lines or CSV and import of JSON Lines back through the producer,
 // with a progress dialog and cancel; the blocking work runs on a worker thread.
 
-#include "connection_profile.h"
-#include "kafka_message.h"
-#include "message_producer.h"
-#include "message_reader.h"
+#include "profiles/connection_profile.h"
+#include "messages/kafka_message.h"
+#include "messages/message_producer.h"
+#include "messages/message_reader.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
-#include "produce_dialog.h"
+#include "messages/produce_dialog.h"
 
-#include "cluster_session.h"
+#include "cluster/cluster_session.h"
 #include "file_path_edit.h"
 #include "key_value_table.h"
-#include "message_producer.h"
-#include "message_transfer.h"
+#include "messages/message_producer.h"
+#include "messages/message_transfer.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

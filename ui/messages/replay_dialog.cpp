@@ -1,7 +1,7 @@
-#include "replay_dialog.h"
+#include "messages/replay_dialog.h"
 
-#include "cluster_session.h"
-#include "workspace.h"
+#include "cluster/cluster_session.h"
+#include "cluster/workspace.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,7 +3,7 @@
 // by offsets or time, target, partitioning, timestamps, headers, pace; a progress bar with
 // rate and ETA, cancel, and a final report with the offsets to resume from.
 
-#include "replay_job.h"
+#include "messages/replay_job.h"
 
 #include <QDialog>
 #include <atomic>

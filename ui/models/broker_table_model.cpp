@@ -1,4 +1,4 @@
-#include "broker_table_model.h"
+#include "models/broker_table_model.h"
 
 namespace kafkascope {
 

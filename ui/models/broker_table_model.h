@@ -1,7 +1,7 @@
 #pragma once
 // Brokers of one cluster: id, address, rack, controller flag.
 
-#include "cluster_snapshot.h"
+#include "cluster/cluster_snapshot.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
-#include "cluster_tree_model.h"
+#include "models/cluster_tree_model.h"
 
 #include "status_badge.h"
-#include "workspace.h"
+#include "cluster/workspace.h"
 
 #include <QIcon>
 

@@ -3,8 +3,8 @@
 // clusters their brokers, topics and consumer groups. Updates in place, so expansion and
 // selection survive periodic refreshes.
 
-#include "cluster_snapshot.h"
-#include "session_state.h"
+#include "cluster/cluster_snapshot.h"
+#include "cluster/session_state.h"
 
 #include <QAbstractItemModel>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "group_list_model.h"
+#include "models/group_list_model.h"
 
 #include <QColor>
 #include <QLocale>

@@ -3,7 +3,7 @@
 // total lag, lag in time, consumption rate and time to catch up. Fed whole reports from the
 // GroupMonitor; rows update in place while the set of groups stays the same.
 
-#include "group_monitor.h"
+#include "groups/group_monitor.h"
 
 #include <QAbstractTableModel>
 

@@ -1,4 +1,4 @@
-#include "group_partition_model.h"
+#include "models/group_partition_model.h"
 
 #include <QColor>
 #include <QLocale>

@@ -3,7 +3,7 @@
 // lag and lag in time, and the member that owns it. "no commit" where the group never
 // committed, never a made-up number.
 
-#include "group_lag.h"
+#include "groups/group_lag.h"
 
 #include <QAbstractTableModel>
 

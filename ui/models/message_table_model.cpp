@@ -1,6 +1,6 @@
-#include "message_table_model.h"
+#include "models/message_table_model.h"
 
-#include "jsonl_codec.h"
+#include "messages/jsonl_codec.h"
 
 #include <QDateTime>
 #include <QLocale>

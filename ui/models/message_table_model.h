@@ -4,8 +4,8 @@
 // or a plain list (live tail, filter results). Rows of the virtual view are the offsets of
 // each partition's range, partition after partition.
 
-#include "kafka_message.h"
-#include "message_reader.h"
+#include "messages/kafka_message.h"
+#include "messages/message_reader.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

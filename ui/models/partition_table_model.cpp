@@ -1,4 +1,4 @@
-#include "partition_table_model.h"
+#include "models/partition_table_model.h"
 
 #include <QColor>
 #include <QLocale>

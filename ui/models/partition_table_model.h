@@ -3,9 +3,9 @@
 // watermarks, message count and rate (from the offset poller). Updates in place with one
 // dataChanged per refresh while the partition set stays the same.
 
-#include "cluster_snapshot.h"
-#include "offset_history.h"
-#include "partition_offsets.h"
+#include "cluster/cluster_snapshot.h"
+#include "throughput/offset_history.h"
+#include "kafka/partition_offsets.h"
 
 #include <QAbstractTableModel>
 

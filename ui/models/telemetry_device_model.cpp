@@ -1,4 +1,4 @@
-#include "telemetry_device_model.h"
+#include "models/telemetry_device_model.h"
 
 #include <QColor>
 #include <QDateTime>

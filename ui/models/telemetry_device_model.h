@@ -5,7 +5,7 @@
 // TelemetryStore a few times a second; rows are appended, never reset, so selection,
 // expansion and scrolling survive. Keys drag out as "device / key" pairs.
 
-#include "telemetry_store.h"
+#include "telemetry/telemetry_store.h"
 
 #include <QAbstractItemModel>
 #include <memory>

@@ -1,6 +1,6 @@
-#include "topic_config_model.h"
+#include "models/topic_config_model.h"
 
-#include "topic_validation.h"
+#include "topics/topic_validation.h"
 
 #include <QBrush>
 #include <QFont>

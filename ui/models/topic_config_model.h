@@ -2,7 +2,7 @@
 // A topic's configuration as DescribeConfigs reports it: every entry with its value, where
 // the value comes from (topic override, broker, default) and its read-only/sensitive flags.
 
-#include "admin_result.h"
+#include "topics/admin_result.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
-#include "topic_filter_proxy.h"
+#include "models/topic_filter_proxy.h"
 
-#include "topic_table_model.h"
+#include "models/topic_table_model.h"
 
 namespace kafkascope {
 

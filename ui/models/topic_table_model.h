@@ -4,8 +4,8 @@
 // policy. Each metadata snapshot is applied in place (row inserts/removals for topics that
 // came or went, one batched dataChanged for the rest) so selection and scroll survive.
 
-#include "cluster_snapshot.h"
-#include "topic_stats_loader.h"
+#include "cluster/cluster_snapshot.h"
+#include "topics/topic_stats_loader.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,7 +1,7 @@
-#include "overview_panel.h"
+#include "overview/overview_panel.h"
 
-#include "broker_table_model.h"
-#include "cluster_session.h"
+#include "models/broker_table_model.h"
+#include "cluster/cluster_session.h"
 #include "status_badge.h"
 
 #include <QGridLayout>

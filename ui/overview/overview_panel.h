@@ -3,8 +3,8 @@
 // under-replicated and offline partitions, consumer groups. Follows the session's
 // periodic metadata refresh.
 
-#include "cluster_snapshot.h"
-#include "session_state.h"
+#include "cluster/cluster_snapshot.h"
+#include "cluster/session_state.h"
 
 #include <QWidget>
 

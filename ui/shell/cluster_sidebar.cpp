@@ -1,6 +1,6 @@
-#include "cluster_sidebar.h"
+#include "shell/cluster_sidebar.h"
 
-#include "cluster_tree_model.h"
+#include "models/cluster_tree_model.h"
 
 #include <QCheckBox>
 #include <QHeaderView>

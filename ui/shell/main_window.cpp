@@ -1,11 +1,11 @@
-#include "main_window.h"
+#include "shell/main_window.h"
 
-#include "cluster_sidebar.h"
-#include "cluster_tree_model.h"
-#include "connection_dialog.h"
-#include "profile_secrets.h"
-#include "theme.h"
-#include "workspace.h"
+#include "shell/cluster_sidebar.h"
+#include "models/cluster_tree_model.h"
+#include "connections/connection_dialog.h"
+#include "profiles/profile_secrets.h"
+#include "shell/theme.h"
+#include "cluster/workspace.h"
 
 #include <QApplication>
 #include <QCloseEvent>

@@ -2,7 +2,7 @@
 // The application window: the clusters sidebar, a tab per open panel, menus, and the
 // demo-cluster controls.
 
-#include "panel_registry.h"
+#include "shell/panel_registry.h"
 
 #include <QMainWindow>
 #include <memory>

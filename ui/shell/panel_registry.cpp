@@ -1,12 +1,12 @@
-#include "panel_registry.h"
+#include "shell/panel_registry.h"
 
-#include "groups_panel.h"
-#include "browser_panel.h"
-#include "overview_panel.h"
-#include "partitions_panel.h"
-#include "throughput_panel.h"
-#include "telemetry_panel.h"
-#include "topics_panel.h"
+#include "groups/groups_panel.h"
+#include "messages/browser_panel.h"
+#include "overview/overview_panel.h"
+#include "throughput/partitions_panel.h"
+#include "throughput/throughput_panel.h"
+#include "telemetry/telemetry_panel.h"
+#include "topics/topics_panel.h"
 
 namespace kafkascope {
 

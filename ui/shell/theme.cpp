@@ -1,4 +1,4 @@
-#include "theme.h"
+#include "shell/theme.h"
 
 #include <QAction>
 #include <QApplication>

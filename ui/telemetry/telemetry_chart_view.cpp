@@ -1,6 +1,6 @@
-#include "telemetry_chart_view.h"
+#include "telemetry/telemetry_chart_view.h"
 
-#include "telemetry_device_model.h"
+#include "models/telemetry_device_model.h"
 
 #include <QComboBox>
 #include <QDialog>

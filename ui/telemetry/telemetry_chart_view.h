@@ -6,7 +6,7 @@
 // per-series min/max/avg/last of the visible range, thresholds, exports, and saves and
 // reopens the chart layout as JSON.
 
-#include "telemetry_store.h"
+#include "telemetry/telemetry_store.h"
 #include "time_chart.h"
 
 #include <QJsonObject>

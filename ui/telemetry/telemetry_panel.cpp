@@ -1,9 +1,9 @@
-#include "telemetry_panel.h"
+#include "telemetry/telemetry_panel.h"
 
-#include "cluster_session.h"
+#include "cluster/cluster_session.h"
 #include "sparkline_delegate.h"
-#include "telemetry_chart_view.h"
-#include "telemetry_device_model.h"
+#include "telemetry/telemetry_chart_view.h"
+#include "models/telemetry_device_model.h"
 
 #include <QComboBox>
 #include <QDateTime>

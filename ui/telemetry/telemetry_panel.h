@@ -4,8 +4,8 @@
 // and charts the values the user drags onto stacked panes, live. The UI pulls from the
 // store on a ~30 Hz frame timer (only while visible) and replots once per frame.
 
-#include "telemetry_ingest.h"
-#include "telemetry_store.h"
+#include "telemetry/telemetry_ingest.h"
+#include "telemetry/telemetry_store.h"
 
 #include <QWidget>
 #include <memory>

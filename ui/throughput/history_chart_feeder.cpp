@@ -1,4 +1,4 @@
-#include "history_chart_feeder.h"
+#include "throughput/history_chart_feeder.h"
 
 namespace kafkascope {
 

@@ -3,7 +3,7 @@
 // series and where each reader stopped, so a frame only appends the new points (one lock
 // for all series) and a window change reloads from the store, buckets included.
 
-#include "offset_history.h"
+#include "throughput/offset_history.h"
 #include "time_chart.h"
 
 namespace kafkascope {

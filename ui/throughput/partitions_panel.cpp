@@ -1,10 +1,10 @@
-#include "partitions_panel.h"
+#include "throughput/partitions_panel.h"
 
 #include "bar_chart.h"
-#include "cluster_session.h"
-#include "history_chart_feeder.h"
-#include "offset_poller.h"
-#include "partition_table_model.h"
+#include "cluster/cluster_session.h"
+#include "throughput/history_chart_feeder.h"
+#include "throughput/offset_poller.h"
+#include "models/partition_table_model.h"
 
 #include <QComboBox>
 #include <QCursor>

@@ -4,7 +4,7 @@
 // Reads the session's offset poller on a frame timer while visible. A click on a watermark
 // point offers to open that partition's messages at that time.
 
-#include "cluster_snapshot.h"
+#include "cluster/cluster_snapshot.h"
 #include "time_chart.h"
 
 #include <QWidget>

@@ -1,8 +1,8 @@
-#include "throughput_panel.h"
+#include "throughput/throughput_panel.h"
 
-#include "cluster_session.h"
-#include "history_chart_feeder.h"
-#include "offset_poller.h"
+#include "cluster/cluster_session.h"
+#include "throughput/history_chart_feeder.h"
+#include "throughput/offset_poller.h"
 
 #include <QComboBox>
 #include <QCursor>

@@ -4,7 +4,7 @@
 // follow/pause, zoom/pan, crosshair, the busiest series emphasised, PNG/PDF/CSV export, and
 // a click on a point offers to open that topic's messages at that time.
 
-#include "offset_history.h"
+#include "throughput/offset_history.h"
 #include "time_chart.h"
 
 #include <QWidget>

@@ -1,8 +1,8 @@
-#include "add_partitions_dialog.h"
+#include "topics/add_partitions_dialog.h"
 
-#include "field_message.h"
-#include "admin_notice.h"
-#include "topic_admin.h"
+#include "common/field_message.h"
+#include "common/admin_notice.h"
+#include "topics/topic_admin.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

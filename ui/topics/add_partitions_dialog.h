@@ -3,7 +3,7 @@
 // lower number is refused next to the field with the reason; a higher one warns that keys
 // will map to different partitions from now on.
 
-#include "admin_result.h"
+#include "topics/admin_result.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

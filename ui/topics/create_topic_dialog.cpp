@@ -1,11 +1,11 @@
-#include "create_topic_dialog.h"
+#include "topics/create_topic_dialog.h"
 
-#include "field_message.h"
-#include "human_value_edit.h"
+#include "common/field_message.h"
+#include "common/human_value_edit.h"
 #include "key_value_table.h"
-#include "admin_notice.h"
-#include "topic_admin.h"
-#include "topic_validation.h"
+#include "common/admin_notice.h"
+#include "topics/topic_admin.h"
+#include "topics/topic_validation.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

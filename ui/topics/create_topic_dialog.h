@@ -5,7 +5,7 @@
 // broker without creating. Broker errors are shown verbatim with a hint and the dialog
 // stays open with everything the user typed.
 
-#include "topic_admin_ops.h"
+#include "kafka/topic_admin_ops.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
-#include "delete_topics_dialog.h"
+#include "topics/delete_topics_dialog.h"
 
-#include "admin_notice.h"
-#include "topic_admin.h"
+#include "common/admin_notice.h"
+#include "topics/topic_admin.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -2,7 +2,7 @@
 // Confirms and performs the deletion of one or more topics. The user types the topic's
 // name (or, for several, how many) before Delete is enabled; the outcome is listed per topic.
 
-#include "admin_result.h"
+#include "topics/admin_result.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

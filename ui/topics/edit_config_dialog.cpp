@@ -1,9 +1,9 @@
-#include "edit_config_dialog.h"
+#include "topics/edit_config_dialog.h"
 
-#include "admin_notice.h"
-#include "field_message.h"
-#include "topic_admin.h"
-#include "topic_validation.h"
+#include "common/admin_notice.h"
+#include "common/field_message.h"
+#include "topics/topic_admin.h"
+#include "topics/topic_validation.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -2,7 +2,7 @@
 // Sets one topic config override. Durations (*.ms) and sizes (*.bytes) accept human units;
 // the broker's refusal is shown verbatim and the dialog stays open with the input.
 
-#include "admin_result.h"
+#include "topics/admin_result.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

@@ -1,8 +1,8 @@
-#include "purge_dialog.h"
+#include "topics/purge_dialog.h"
 
-#include "admin_notice.h"
-#include "field_message.h"
-#include "topic_admin.h"
+#include "common/admin_notice.h"
+#include "common/field_message.h"
+#include "topics/topic_admin.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

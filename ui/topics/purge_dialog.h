@@ -4,8 +4,8 @@
 // or chosen partitions. Shows each partition's watermarks before, and its new low
 // watermark or the broker's error after.
 
-#include "admin_result.h"
-#include "partition_offsets.h"
+#include "topics/admin_result.h"
+#include "kafka/partition_offsets.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

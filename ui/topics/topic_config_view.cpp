@@ -1,8 +1,8 @@
-#include "topic_config_view.h"
+#include "topics/topic_config_view.h"
 
-#include "edit_config_dialog.h"
-#include "topic_admin.h"
-#include "topic_config_model.h"
+#include "topics/edit_config_dialog.h"
+#include "topics/topic_admin.h"
+#include "models/topic_config_model.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

@@ -3,7 +3,7 @@
 // overrides and resetting them to the inherited default. Edits go through
 // TopicAdmin::alterTopicConfig, which keeps the topic's other overrides.
 
-#include "admin_result.h"
+#include "topics/admin_result.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -3,7 +3,7 @@
 // approximate message counts, retention, cleanup policy) with create/delete/add partitions/
 // purge actions, and below it the selected topic's partitions and configuration.
 
-#include "cluster_snapshot.h"
+#include "cluster/cluster_snapshot.h"
 
 #include <QElapsedTimer>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "cluster_manager.h"
+#include "cluster/cluster_manager.h"
 
 #include <QThread>
 

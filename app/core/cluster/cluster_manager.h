@@ -1,7 +1,7 @@
 #pragma once
 // Owns every open cluster session and the worker thread each one runs on.
 
-#include "cluster_session.h"
+#include "cluster/cluster_session.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "cluster_session.h"
+#include "cluster/cluster_session.h"
 
-#include "kafka_config.h"
-#include "metadata_reader.h"
+#include "kafka/kafka_config.h"
+#include "kafka/metadata_reader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

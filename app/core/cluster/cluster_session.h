@@ -3,10 +3,10 @@
 // metadata periodically, tracks the connection state and reconnects by itself.
 // Other services (offset poller, admin) borrow the handle through client().
 
-#include "cluster_snapshot.h"
-#include "connection_profile.h"
-#include "kafka_handles.h"
-#include "session_state.h"
+#include "cluster/cluster_snapshot.h"
+#include "profiles/connection_profile.h"
+#include "kafka/kafka_handles.h"
+#include "cluster/session_state.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,4 +1,4 @@
-#include "cluster_snapshot.h"
+#include "cluster/cluster_snapshot.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "connection_tester.h"
+#include "cluster/connection_tester.h"
 
-#include "kafka_config.h"
-#include "metadata_reader.h"
+#include "kafka/kafka_config.h"
+#include "kafka/metadata_reader.h"
 
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>

@@ -1,7 +1,7 @@
 #pragma once
 // "Test connection": one short-lived client that fetches metadata once, off the UI thread.
 
-#include "connection_profile.h"
+#include "profiles/connection_profile.h"
 
 #include <QFuture>
 

@@ -1,4 +1,4 @@
-#include "session_state.h"
+#include "cluster/session_state.h"
 
 namespace kafkascope {
 

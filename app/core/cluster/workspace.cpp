@@ -1,7 +1,7 @@
-#include "workspace.h"
+#include "cluster/workspace.h"
 
-#include "demo_cluster.h"
-#include "profile_secrets.h"
+#include "demo/demo_cluster.h"
+#include "profiles/profile_secrets.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

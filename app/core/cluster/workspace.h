@@ -2,9 +2,9 @@
 // What the app knows across windows: saved profiles, their secrets, the open sessions and
 // the embedded demo cluster. The UI talks to clusters only through this and the sessions.
 
-#include "cluster_manager.h"
-#include "profile_store.h"
-#include "secret_store.h"
+#include "cluster/cluster_manager.h"
+#include "profiles/profile_store.h"
+#include "profiles/secret_store.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "demo_cluster.h"
+#include "demo/demo_cluster.h"
 
-#include "demo_consumer.h"
-#include "device_simulator.h"
+#include "demo/demo_consumer.h"
+#include "demo/device_simulator.h"
 
 #include <librdkafka/rdkafka_mock.h>
 

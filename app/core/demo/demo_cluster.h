@@ -3,7 +3,7 @@
 // with ThingsBoard-style topics, simulated devices and consumer groups, so the whole app
 // works with no Kafka installed. Everything else talks to it through bootstrapServers().
 
-#include "kafka_handles.h"
+#include "kafka/kafka_handles.h"
 
 #include <QString>
 #include <QStringList>

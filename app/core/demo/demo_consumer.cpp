@@ -1,4 +1,4 @@
-#include "demo_consumer.h"
+#include "demo/demo_consumer.h"
 
 #include <chrono>
 

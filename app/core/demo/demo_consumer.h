@@ -2,7 +2,7 @@
 // A consumer-group member for the demo cluster that reads at a fraction of the produce
 // rate, so its lag grows and the lag views have something to show.
 
-#include "kafka_handles.h"
+#include "kafka/kafka_handles.h"
 
 #include <QString>
 #include <atomic>

@@ -1,4 +1,4 @@
-#include "device_simulator.h"
+#include "demo/device_simulator.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

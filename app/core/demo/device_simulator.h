@@ -3,7 +3,7 @@
 // battery, rssi, GPS) in ThingsBoard gateway JSON on tb.telemetry, 5 GPS trackers in
 // ThingsBoard device JSON on tb.devices, attributes and alarms, at a changeable rate.
 
-#include "kafka_handles.h"
+#include "kafka/kafka_handles.h"
 
 #include <QString>
 #include <atomic>

@@ -1,4 +1,4 @@
-#include "group_health.h"
+#include "groups/group_health.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // a window of lag samples in, one verdict (OK, lagging, stalled, stopped, error) and a
 // sentence saying why out. Pure: no clock, no Kafka, so every rule is unit-tested.
 
-#include "group_lag.h"
+#include "groups/group_lag.h"
 
 namespace kafkascope {
 

@@ -1,4 +1,4 @@
-#include "group_lag.h"
+#include "groups/group_lag.h"
 
 #include <QMap>
 #include <QSet>

@@ -4,7 +4,7 @@
 // totals per group and per topic, consumption/production rates from two samples, and the
 // time to catch up. Pure functions, unit-tested.
 
-#include "partition_offsets.h"
+#include "kafka/partition_offsets.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,9 +1,9 @@
-#include "group_monitor.h"
+#include "groups/group_monitor.h"
 
-#include "cluster_session.h"
-#include "consumer_group_admin.h"
-#include "kafka_config.h"
-#include "message_timestamp_reader.h"
+#include "cluster/cluster_session.h"
+#include "kafka/consumer_group_admin.h"
+#include "kafka/kafka_config.h"
+#include "kafka/message_timestamp_reader.h"
 
 #include <QTimer>
 #include <algorithm>

@@ -6,10 +6,10 @@
 // Lives on its own worker thread; results leave as a value-type report through a queued
 // signal, and the lag history stays in bounded buffers that the UI reads incrementally.
 
-#include "cluster_snapshot.h"
-#include "consumer_group_admin.h"
-#include "group_health.h"
-#include "time_series.h"
+#include "cluster/cluster_snapshot.h"
+#include "kafka/consumer_group_admin.h"
+#include "groups/group_health.h"
+#include "series/time_series.h"
 
 #include <QDateTime>
 #include <QHash>

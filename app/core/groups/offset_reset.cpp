@@ -1,4 +1,4 @@
-#include "offset_reset.h"
+#include "groups/offset_reset.h"
 
 #include <QHash>
 

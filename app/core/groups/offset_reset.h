@@ -3,7 +3,7 @@
 // earliest, latest, a timestamp or a given offset), the refusal while the group has active
 // members, and the blocking preparation that gathers what the plan needs in batched calls.
 
-#include "consumer_group_admin.h"
+#include "kafka/consumer_group_admin.h"
 
 namespace kafkascope {
 

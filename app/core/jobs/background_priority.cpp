@@ -1,4 +1,4 @@
-#include "background_priority.h"
+#include "jobs/background_priority.h"
 
 #if defined(__linux__)
 #include <sys/resource.h>

@@ -1,4 +1,4 @@
-#include "consume_ahead.h"
+#include "kafka/consume_ahead.h"
 
 #include <chrono>
 

@@ -1,4 +1,4 @@
-#include "consumer_group_admin.h"
+#include "kafka/consumer_group_admin.h"
 
 #include <QDeadlineTimer>
 

@@ -4,8 +4,8 @@
 // request per group, all in flight at once), and altering committed offsets (reset).
 // Worker threads only.
 
-#include "group_lag.h"
-#include "kafka_handles.h"
+#include "groups/group_lag.h"
+#include "kafka/kafka_handles.h"
 
 #include <QHash>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "kafka_config.h"
+#include "kafka/kafka_config.h"
 
 namespace kafkascope {
 

@@ -2,8 +2,8 @@
 // Turns a ConnectionProfile into librdkafka configuration, naming the property that
 // librdkafka refuses so the user knows which field to fix.
 
-#include "connection_profile.h"
-#include "kafka_handles.h"
+#include "profiles/connection_profile.h"
+#include "kafka/kafka_handles.h"
 
 #include <QList>
 #include <QPair>

@@ -1,4 +1,4 @@
-#include "kafka_handles.h"
+#include "kafka/kafka_handles.h"
 
 namespace kafkascope {
 

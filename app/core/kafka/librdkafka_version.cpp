@@ -1,4 +1,4 @@
-#include "librdkafka_version.h"
+#include "kafka/librdkafka_version.h"
 
 #include <librdkafka/rdkafka.h>
 

@@ -1,6 +1,6 @@
-#include "message_timestamp_reader.h"
+#include "kafka/message_timestamp_reader.h"
 
-#include "kafka_config.h"
+#include "kafka/kafka_config.h"
 
 #include <QDeadlineTimer>
 

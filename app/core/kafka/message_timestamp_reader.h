@@ -5,8 +5,8 @@
 // each answered once, then unassigned: it never joins a group and never commits.
 // Blocking: worker threads only.
 
-#include "connection_profile.h"
-#include "consumer_group_admin.h"
+#include "profiles/connection_profile.h"
+#include "kafka/consumer_group_admin.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "metadata_reader.h"
+#include "kafka/metadata_reader.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 // Blocking metadata and group-listing calls. Run them on a worker thread only.
 
-#include "cluster_snapshot.h"
-#include "kafka_handles.h"
+#include "cluster/cluster_snapshot.h"
+#include "kafka/kafka_handles.h"
 
 #include <QHash>
 

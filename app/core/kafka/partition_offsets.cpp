@@ -1,4 +1,4 @@
-#include "partition_offsets.h"
+#include "kafka/partition_offsets.h"
 
 #include <QHash>
 

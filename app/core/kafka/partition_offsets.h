@@ -4,7 +4,7 @@
 // groups the partitions by leader and sends one ListOffsets request per leader broker, so a
 // look-up over N partitions costs O(brokers) requests, not O(N). Blocking: worker threads only.
 
-#include "kafka_handles.h"
+#include "kafka/kafka_handles.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "timestamp_search.h"
+#include "kafka/timestamp_search.h"
 
-#include "group_lag.h"
-#include "message_timestamp_reader.h"
+#include "groups/group_lag.h"
+#include "kafka/message_timestamp_reader.h"
 
 #include <QDeadlineTimer>
 #include <QObject>

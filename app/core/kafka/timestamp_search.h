@@ -4,8 +4,8 @@
 // offsets are found by binary search over the messages' own timestamps. Blocking: worker
 // threads only.
 
-#include "connection_profile.h"
-#include "partition_offsets.h"
+#include "profiles/connection_profile.h"
+#include "kafka/partition_offsets.h"
 
 namespace kafkascope {
 

@@ -1,4 +1,4 @@
-#include "topic_admin_ops.h"
+#include "kafka/topic_admin_ops.h"
 
 #include <QHash>
 

@@ -3,8 +3,8 @@
 // the broker's answer on a private queue, so call them from worker threads only (TopicAdmin
 // does). Results keep the broker's error codes and messages verbatim.
 
-#include "admin_result.h"
-#include "partition_offsets.h"
+#include "topics/admin_result.h"
+#include "kafka/partition_offsets.h"
 
 #include <QList>
 #include <QPair>

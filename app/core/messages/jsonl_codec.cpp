@@ -1,4 +1,4 @@
-#include "jsonl_codec.h"
+#include "messages/jsonl_codec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

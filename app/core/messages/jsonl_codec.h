@@ -4,7 +4,7 @@
 // "keyEncoding"/"valueEncoding": "base64"), null kept as null, headers in order with
 // duplicates. CSV is for spreadsheets (export only).
 
-#include "kafka_message.h"
+#include "messages/kafka_message.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "kafka_message.h"
+#include "messages/kafka_message.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "message_browser.h"
+#include "messages/message_browser.h"
 
 #include <QElapsedTimer>
 #include <QThread>

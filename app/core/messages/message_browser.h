@@ -5,8 +5,8 @@
 // thread-safe calls; answers are signals carrying the caller's generation number, so the UI
 // drops stale ones.
 
-#include "message_filter.h"
-#include "message_reader.h"
+#include "messages/message_filter.h"
+#include "messages/message_reader.h"
 
 #include <QMutex>
 #include <QObject>

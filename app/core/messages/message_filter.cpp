@@ -1,4 +1,4 @@
-#include "message_filter.h"
+#include "messages/message_filter.h"
 
 #include <QObject>
 #include <simdjson.h>

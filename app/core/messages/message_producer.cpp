@@ -1,6 +1,6 @@
-#include "message_producer.h"
+#include "messages/message_producer.h"
 
-#include "kafka_config.h"
+#include "kafka/kafka_config.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -4,9 +4,9 @@
 // Feeds the produce dialog (single message, N copies, a JSON Lines file) and import.
 // Blocking: run it on a worker thread.
 
-#include "connection_profile.h"
-#include "kafka_handles.h"
-#include "kafka_message.h"
+#include "profiles/connection_profile.h"
+#include "kafka/kafka_handles.h"
+#include "messages/kafka_message.h"
 
 #include <QList>
 #include <QString>

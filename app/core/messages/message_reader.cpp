@@ -1,8 +1,8 @@
-#include "message_reader.h"
+#include "messages/message_reader.h"
 
-#include "consume_ahead.h"
-#include "kafka_config.h"
-#include "timestamp_search.h"
+#include "kafka/consume_ahead.h"
+#include "kafka/kafka_config.h"
+#include "kafka/timestamp_search.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -3,10 +3,10 @@
 // commits (explicit assignments), so browsing never moves anybody's offsets. Blocking:
 // use it on a worker thread. One reader serves one thread at a time.
 
-#include "connection_profile.h"
-#include "kafka_handles.h"
-#include "kafka_message.h"
-#include "partition_offsets.h"
+#include "profiles/connection_profile.h"
+#include "kafka/kafka_handles.h"
+#include "messages/kafka_message.h"
+#include "kafka/partition_offsets.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "replay_job.h"
+#include "messages/replay_job.h"
 
-#include "kafka_config.h"
-#include "message_producer.h"
+#include "kafka/kafka_config.h"
+#include "messages/message_producer.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -5,8 +5,8 @@
 // wasn't written, with the offset to resume each partition from without duplicates.
 // Blocking: run it on a worker thread.
 
-#include "connection_profile.h"
-#include "message_reader.h"
+#include "profiles/connection_profile.h"
+#include "messages/message_reader.h"
 
 #include <QHash>
 #include <QList>

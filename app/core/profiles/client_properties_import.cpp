@@ -1,4 +1,4 @@
-#include "client_properties_import.h"
+#include "profiles/client_properties_import.h"
 
 #include <QFile>
 #include <QFileInfo>

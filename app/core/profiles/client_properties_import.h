@@ -2,7 +2,7 @@
 // Reads a Java client.properties (the file kafka-console-* tools take) into a profile,
 // translating Java-only settings to librdkafka's and saying what it could not carry over.
 
-#include "connection_profile.h"
+#include "profiles/connection_profile.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "connection_profile.h"
+#include "profiles/connection_profile.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "profile_secrets.h"
+#include "profiles/profile_secrets.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

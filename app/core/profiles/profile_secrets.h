@@ -1,7 +1,7 @@
 #pragma once
 // Which parts of a profile are secrets, and how they travel to and from one keychain entry.
 
-#include "connection_profile.h"
+#include "profiles/connection_profile.h"
 
 #include <QByteArray>
 

@@ -1,6 +1,6 @@
-#include "profile_store.h"
+#include "profiles/profile_store.h"
 
-#include "profile_secrets.h"
+#include "profiles/profile_secrets.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Saved connection profiles in QSettings, secrets excluded (they go to SecretStore).
 
-#include "connection_profile.h"
+#include "profiles/connection_profile.h"
 
 #include <QSettings>
 #include <memory>

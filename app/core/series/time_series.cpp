@@ -1,4 +1,4 @@
-#include "time_series.h"
+#include "series/time_series.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "telemetry_decoder.h"
+#include "telemetry/telemetry_decoder.h"
 
 #include <simdjson.h>
 

@@ -1,12 +1,12 @@
-#include "telemetry_ingest.h"
+#include "telemetry/telemetry_ingest.h"
 
-#include "background_priority.h"
-#include "consume_ahead.h"
-#include "kafka_config.h"
-#include "kafka_handles.h"
-#include "partition_offsets.h"
-#include "telemetry_store.h"
-#include "timestamp_search.h"
+#include "jobs/background_priority.h"
+#include "kafka/consume_ahead.h"
+#include "kafka/kafka_config.h"
+#include "kafka/kafka_handles.h"
+#include "kafka/partition_offsets.h"
+#include "telemetry/telemetry_store.h"
+#include "kafka/timestamp_search.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

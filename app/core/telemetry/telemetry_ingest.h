@@ -6,8 +6,8 @@
 // named group subscribes and commits. It can also replay a bounded range and stop there.
 // Status crosses to the UI as a value type, on state changes and at most twice a second.
 
-#include "connection_profile.h"
-#include "telemetry_decoder.h"
+#include "profiles/connection_profile.h"
+#include "telemetry/telemetry_decoder.h"
 
 #include <QMutex>
 #include <QObject>

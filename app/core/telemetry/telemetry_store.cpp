@@ -1,4 +1,4 @@
-#include "telemetry_store.h"
+#include "telemetry/telemetry_store.h"
 
 #include <QMutexLocker>
 #include <algorithm>

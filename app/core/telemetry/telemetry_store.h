@@ -4,8 +4,8 @@
 // errors with a raw preview. The ingest thread writes one decoded batch under one lock;
 // the UI reads summaries and the points appended since its last frame. Thread-safe.
 
-#include "telemetry_decoder.h"
-#include "time_series.h"
+#include "telemetry/telemetry_decoder.h"
+#include "series/time_series.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "offset_history.h"
+#include "throughput/offset_history.h"
 
 #include <QMutexLocker>
 #include <algorithm>

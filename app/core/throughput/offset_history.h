@@ -6,7 +6,7 @@
 // a point budget so 10,000 partitions stay within a few tens of MB. Thread-safe: the poller
 // appends one batch under one lock; views read batches of series under one lock.
 
-#include "time_series.h"
+#include "series/time_series.h"
 
 #include <QHash>
 #include <QList>

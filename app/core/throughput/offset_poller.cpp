@@ -1,7 +1,7 @@
-#include "offset_poller.h"
+#include "throughput/offset_poller.h"
 
-#include "cluster_session.h"
-#include "partition_offsets.h"
+#include "cluster/cluster_session.h"
+#include "kafka/partition_offsets.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -5,8 +5,8 @@
 // offsets_for_times round per leader broker, so a refresh costs O(brokers) requests; a
 // partition without a leader is reported as such instead of being asked for.
 
-#include "offset_history.h"
-#include "rate_calculator.h"
+#include "throughput/offset_history.h"
+#include "throughput/rate_calculator.h"
 
 #include <QObject>
 #include <QSet>

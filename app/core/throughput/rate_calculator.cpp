@@ -1,4 +1,4 @@
-#include "rate_calculator.h"
+#include "throughput/rate_calculator.h"
 
 namespace kafkascope {
 

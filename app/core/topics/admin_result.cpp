@@ -1,4 +1,4 @@
-#include "admin_result.h"
+#include "topics/admin_result.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
-#include "topic_admin.h"
+#include "topics/topic_admin.h"
 
-#include "cluster_session.h"
+#include "cluster/cluster_session.h"
 
 #include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>

@@ -4,10 +4,10 @@
 // with the session's shared client and answers with a QFuture of a value-type result;
 // after a successful change the session refreshes its metadata so every view follows.
 
-#include "admin_result.h"
-#include "cluster_session.h"
-#include "partition_offsets.h"
-#include "topic_admin_ops.h"
+#include "topics/admin_result.h"
+#include "cluster/cluster_session.h"
+#include "kafka/partition_offsets.h"
+#include "kafka/topic_admin_ops.h"
 
 #include <QFuture>
 #include <QObject>

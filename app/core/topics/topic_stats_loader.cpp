@@ -1,6 +1,6 @@
-#include "topic_stats_loader.h"
+#include "topics/topic_stats_loader.h"
 
-#include "topic_admin.h"
+#include "topics/topic_admin.h"
 
 #include <QSet>
 

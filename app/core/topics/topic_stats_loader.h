@@ -4,9 +4,9 @@
 // one request in flight at a time, so thousands of topics neither flood the brokers nor
 // block anything; a new round replaces the queue of a running one.
 
-#include "admin_result.h"
-#include "cluster_snapshot.h"
-#include "partition_offsets.h"
+#include "topics/admin_result.h"
+#include "cluster/cluster_snapshot.h"
+#include "kafka/partition_offsets.h"
 
 #include <QFutureWatcher>
 #include <QHash>

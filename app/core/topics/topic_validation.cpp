@@ -1,4 +1,4 @@
-#include "topic_validation.h"
+#include "topics/topic_validation.h"
 
 #include <QRegularExpression>
 #include <QSet>
