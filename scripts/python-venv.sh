@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The Python that tests use as an independent Kafka client: a venv of Debian's python3 with
-# confluent-kafka from PyPI (its wheel carries a current librdkafka, so it speaks SCRAM and
+# confluent-kafka from PyPI with its Avro/Protobuf/JSON Schema/Schema Registry extras (its wheel carries a current librdkafka, so it speaks SCRAM and
 # KIP-848 to Kafka 4, which Debian's python3-confluent-kafka on librdkafka 2.0.2 does not).
 # Prints the venv's python as its last line; reuses the venv when its requirements match.
 #
 #   KAFKASCOPE_CACHE   cache root (default ${XDG_CACHE_HOME:-~/.cache}/kafkascope)
 set -euo pipefail
 
-readonly REQUIREMENTS=(confluent-kafka==2.16.1)
+readonly REQUIREMENTS=("confluent-kafka[avro,json,protobuf,schemaregistry]==2.16.1")
 CACHE_ROOT=${KAFKASCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kafkascope}
 venv="$CACHE_ROOT/venv"
 stamp="$venv/.requirements"
