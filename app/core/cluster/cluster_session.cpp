@@ -1,5 +1,6 @@
 #include "cluster/cluster_session.h"
 
+#include "kafka/consumer_group_admin.h"
 #include "kafka/kafka_config.h"
 #include "kafka/metadata_reader.h"
 
@@ -151,10 +152,13 @@ void ClusterSession::refresh()
         return;
     }
     applyRacks(rk.get(), md.snapshot);
-    GroupListResult groups = listConsumerGroups(rk.get(), kGroupListTimeoutMs);
-    md.snapshot.groups = groups.groups;
-    if (!groups.ok)
-        md.snapshot.groupsError = QStringLiteral("Consumer groups cannot be listed: ") + groups.error;
+    {
+        GroupListResult groups = listGroups(rk.get(), kGroupListTimeoutMs);
+        md.snapshot.groups = groups.groups;
+        if (!groups.ok)
+            md.snapshot.groupsError =
+                QStringLiteral("Consumer groups cannot be listed: ") + groups.error;
+    }
 
     const QString degraded = degradedReason(md.snapshot);
     {
