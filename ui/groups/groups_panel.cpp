@@ -156,13 +156,8 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
     m_monitor->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("groups:%1").arg(session->profile().name));
     m_thread.start();
-    if (session->profile().demo) {
-        // The demo cluster cannot list groups; these two are the ones its consumers use.
-        watchGroup(QStringLiteral("tb-archiver"));
-        watchGroup(QStringLiteral("tb-rule-engine"));
-        if (m_selected.isEmpty())
-            m_selected = QStringLiteral("tb-rule-engine");
-    }
+    if (session->profile().demo && m_selected.isEmpty())
+        m_selected = QStringLiteral("tb-rule-engine"); // the one that falls behind
     if (!m_selected.isEmpty()) {
         watchGroup(m_selected);
         QMetaObject::invokeMethod(m_monitor,
