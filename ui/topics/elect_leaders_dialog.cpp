@@ -90,6 +90,7 @@ void ElectLeadersDialog::submit()
     for (int r = 0; r < m_table->rowCount(); ++r)
         m_table->item(r, ResultCol)->setText(QString());
     showAdminOutcome(m_result, tr("Electing preferred leaders…"), true);
+    m_result->show();
     m_watcher.setFuture(m_admin->electPreferredLeaders(m_topic.name, partitions));
 }
 
