@@ -179,11 +179,11 @@ void TestGroupLag::refusalNamesMembers()
     GroupDescription g;
     g.id = QStringLiteral("g1");
     g.state = QStringLiteral("Stable");
-    g.members.append({QStringLiteral("m-1"),
-                      QStringLiteral("billing-worker"),
-                      QStringLiteral("/10.0.0.7"),
-                      {},
-                      {}});
+    GroupMember member;
+    member.memberId = QStringLiteral("m-1");
+    member.clientId = QStringLiteral("billing-worker");
+    member.host = QStringLiteral("/10.0.0.7");
+    g.members.append(member);
     described.groups.append(g);
     const QString refusal = resetRefusal(described, QStringLiteral("g1"));
     QVERIFY(refusal.contains(u"Stable"));

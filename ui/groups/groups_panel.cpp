@@ -156,13 +156,8 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
     m_monitor->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("groups:%1").arg(session->profile().name));
     m_thread.start();
-    if (session->profile().demo) {
-        // The demo cluster cannot list groups; these two are the ones its consumers use.
-        watchGroup(QStringLiteral("tb-archiver"));
-        watchGroup(QStringLiteral("tb-rule-engine"));
-        if (m_selected.isEmpty())
-            m_selected = QStringLiteral("tb-rule-engine");
-    }
+    if (session->profile().demo && m_selected.isEmpty())
+        m_selected = QStringLiteral("tb-rule-engine"); // the one that falls behind
     if (!m_selected.isEmpty()) {
         watchGroup(m_selected);
         QMetaObject::invokeMethod(m_monitor,
@@ -258,11 +253,24 @@ void GroupsPanel::showDetail(const GroupsReport &report)
             .arg(g.id.toHtmlEscaped(), colour, GroupHealthEvaluator::verdictName(g.health.verdict),
                  (g.error.isEmpty() ? g.health.reason : g.error).toHtmlEscaped());
     QStringList facts;
+    facts << tr("type %1").arg(m_groups->index(row, GroupListModel::Type).data().toString());
+    if (g.type == GroupType::Other) {
+        // Nothing below could be true for it: say why instead of showing "Dead".
+        m_detailHeader->setText(header + QStringLiteral("<br>") +
+                                facts.join(QString()).toHtmlEscaped());
+        m_partitions->setPartitions({});
+        m_members->clear();
+        auto *item = new QTreeWidgetItem(m_members, {GroupMonitor::undescribableReason()});
+        item->setDisabled(true);
+        return;
+    }
     facts << tr("state %1").arg(g.state.isEmpty() ? tr("unknown") : g.state);
     if (!g.assignor.isEmpty())
         facts << tr("assignor %1").arg(g.assignor);
     if (g.members >= 0) // only a description tells the protocol
-        facts << (g.simple ? tr("simple (no group protocol)") : tr("consumer protocol"));
+        facts << (g.simple                           ? tr("simple (no group protocol)")
+                  : g.type == GroupType::Consumer ? tr("consumer protocol (KIP-848)")
+                                                     : tr("consumer protocol"));
     if (g.productionRate >= 0)
         facts << tr("produced into its partitions %1 msg/s")
                      .arg(QLocale().toString(g.productionRate, 'f', 1));
@@ -286,6 +294,14 @@ void GroupsPanel::showDetail(const GroupsReport &report)
         auto *item = new QTreeWidgetItem(m_members, {m.clientId, m.host, m.memberId});
         for (const auto &[topic, partition] : m.assignment)
             new QTreeWidgetItem(item, {QStringLiteral("%1 [%2]").arg(topic).arg(partition)});
+        // A consumer group's member moving to another assignment shows where it is going.
+        if (m.hasTarget && m.targetAssignment != m.assignment) {
+            QStringList target;
+            for (const auto &[topic, partition] : m.targetAssignment)
+                target << QStringLiteral("%1 [%2]").arg(topic).arg(partition);
+            new QTreeWidgetItem(item, {tr("target: %1").arg(target.isEmpty() ? tr("none")
+                                                                             : target.join(u", "))});
+        }
         item->setExpanded(true);
     }
 }

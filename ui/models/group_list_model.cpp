@@ -66,7 +66,13 @@ QVariant GroupListModel::display(const GroupSummary &g, int column) const
     switch (column) {
     case Id:
         return g.watched ? g.id + tr(" (watched)") : g.id;
+    case Type:
+        return g.protocolType.isEmpty()
+                   ? groupTypeName(g.type)
+                   : QStringLiteral("%1 (%2)").arg(groupTypeName(g.type), g.protocolType);
     case State:
+        if (g.type == GroupType::Other)
+            return tr("not described"); // never "Dead", which is what DescribeGroups answers
         return g.state.isEmpty() ? tr("unknown") : g.state;
     case Health:
         return GroupHealthEvaluator::verdictName(g.health.verdict);
@@ -130,6 +136,8 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Health || index.column() == Id)
             return g.error.isEmpty() ? g.health.reason : g.error;
+        if (index.column() == Type || index.column() == State)
+            return g.type == GroupType::Other ? GroupMonitor::undescribableReason() : QVariant();
         if (index.column() == LagTime && g.lagSeconds < 0)
             return tr("Lag in time is measured for the selected group");
         if (index.column() == Lag && g.totals.withoutCommit > 0)
@@ -151,6 +159,8 @@ QVariant GroupListModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case Id:
         return tr("Group");
+    case Type:
+        return tr("Type");
     case State:
         return tr("State");
     case Health:

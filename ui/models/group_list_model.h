@@ -1,5 +1,5 @@
 #pragma once
-// The consumer groups of a cluster as a table: id, state, health (colour + reason), members,
+// The consumer groups of a cluster as a table: id, type (classic, consumer, share/streams), state, health (colour + reason), members,
 // total lag, lag in time, consumption rate and time to catch up. Fed whole reports from the
 // GroupMonitor; rows update in place while the set of groups stays the same.
 
@@ -13,7 +13,7 @@ class GroupListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Id, State, Health, Members, Lag, LagTime, Rate, CatchUpTime, ColumnCount };
+    enum Column { Id, Type, State, Health, Members, Lag, LagTime, Rate, CatchUpTime, ColumnCount };
     static constexpr int GroupIdRole = Qt::UserRole + 1;
     static constexpr int SortRole = Qt::UserRole + 2;
 

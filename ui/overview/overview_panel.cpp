@@ -2,7 +2,10 @@
 
 #include "models/broker_table_model.h"
 #include "cluster/cluster_session.h"
+#include "groups/group_monitor.h"
 #include "status_badge.h"
+
+#include <QMap>
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -92,6 +95,27 @@ void setFigure(QLabel *box, int value, bool alarming = false)
 }
 } // namespace
 
+void OverviewPanel::showGroupTypes(const QList<GroupListing> &groups)
+{
+    // Counted per type in a fixed order, so "2 classic · 1 consumer" reads the same each time.
+    QMap<int, int> counts;
+    for (const GroupListing &g : groups)
+        ++counts[int(g.type)];
+    QStringList parts;
+    for (const GroupType t :
+         {GroupType::Classic, GroupType::Consumer, GroupType::Other, GroupType::Unknown})
+        if (const int n = counts.value(int(t)); n > 0)
+            parts << QStringLiteral("%1 %2").arg(n).arg(groupTypeName(t));
+    const QString types = parts.join(QStringLiteral(" · "));
+    m_groupCount->setProperty("types", types);
+    if (!types.isEmpty())
+        m_groupCount->setText(m_groupCount->text() +
+                              QStringLiteral("<div style='font-size:8pt'>%1</div>").arg(types));
+    m_groupCount->setToolTip(counts.value(int(GroupType::Other))
+                                 ? GroupMonitor::undescribableReason()
+                                 : QString());
+}
+
 QString OverviewPanel::statusText() const
 {
     return m_badge->text();
@@ -128,6 +152,7 @@ void OverviewPanel::showSnapshot(const ClusterSnapshot &s)
     setFigure(m_underReplicated, s.underReplicatedCount(), true);
     setFigure(m_offline, s.offlineCount(), true);
     setFigure(m_groupCount, int(s.groups.size()));
+    showGroupTypes(s.groups);
     m_clusterId->setText(tr("Cluster id: %1   ·   Controller: %2")
                              .arg(s.clusterId.isEmpty() ? tr("unknown") : s.clusterId,
                                   s.controllerId < 0 ? tr("unknown") : tr("broker %1").arg(s.controllerId)));

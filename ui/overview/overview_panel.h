@@ -29,6 +29,7 @@ public:
 private:
     void showStatus(const SessionStatus &status);
     void showSnapshot(const ClusterSnapshot &snapshot);
+    void showGroupTypes(const QList<GroupListing> &groups);
     QLabel *addFigure(const QString &title, const QString &objectName);
 
     QString m_bootstrap;

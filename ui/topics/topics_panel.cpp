@@ -6,6 +6,7 @@
 #include "topics/create_topic_dialog.h"
 #include "topics/delete_topics_dialog.h"
 #include "models/partition_table_model.h"
+#include "topics/elect_leaders_dialog.h"
 #include "topics/purge_dialog.h"
 #include "topics/topic_admin.h"
 #include "topics/topic_config_view.h"
@@ -52,15 +53,17 @@ TopicsPanel::TopicsPanel(ClusterSession *session, const QString &topic, QWidget 
     m_deleteAction = addAction(tr("&Delete…"), QStringLiteral("deleteTopicAction"), QKeySequence::Delete, nullptr);
     m_addPartitionsAction = addAction(tr("Add &partitions…"), QStringLiteral("addPartitionsAction"), {}, nullptr);
     m_purgeAction = addAction(tr("P&urge records…"), QStringLiteral("purgeAction"), {}, nullptr);
+    m_electAction = addAction(tr("Elect &leaders…"), QStringLiteral("electLeadersAction"), {}, nullptr);
     m_refreshAction = addAction(tr("&Refresh"), QStringLiteral("refreshAction"), QKeySequence::Refresh, &TopicsPanel::refresh);
     m_copyAction = addAction(tr("&Copy name"), QStringLiteral("copyNameAction"), QKeySequence::Copy, nullptr);
     connect(m_newAction, &QAction::triggered, this, [this] { newTopic(); });
     connect(m_deleteAction, &QAction::triggered, this, [this] { deleteSelected(); });
     connect(m_addPartitionsAction, &QAction::triggered, this, [this] { addPartitions(); });
     connect(m_purgeAction, &QAction::triggered, this, [this] { purgeSelected(); });
+    connect(m_electAction, &QAction::triggered, this, [this] { electLeaders(); });
     connect(m_copyAction, &QAction::triggered, this,
             [this] { QApplication::clipboard()->setText(selectedTopics().join(u'\n')); });
-    for (QAction *a : {m_newAction, m_deleteAction, m_addPartitionsAction, m_purgeAction, m_refreshAction})
+    for (QAction *a : {m_newAction, m_deleteAction, m_addPartitionsAction, m_purgeAction, m_electAction, m_refreshAction})
         toolbar->addAction(a);
     toolbar->addSeparator();
     m_filter->setObjectName(QStringLiteral("topicFilter"));
@@ -267,9 +270,10 @@ void TopicsPanel::updateActions()
     m_deleteAction->setEnabled(admin && connected && !selected.isEmpty());
     m_addPartitionsAction->setEnabled(admin && connected && selected.size() == 1);
     m_purgeAction->setEnabled(admin && connected && selected.size() == 1);
+    m_electAction->setEnabled(admin && connected && selected.size() == 1);
     m_copyAction->setEnabled(!selected.isEmpty());
     if (!admin)
-        for (QAction *a : {m_newAction, m_deleteAction, m_addPartitionsAction, m_purgeAction})
+        for (QAction *a : {m_newAction, m_deleteAction, m_addPartitionsAction, m_purgeAction, m_electAction})
             a->setStatusTip(m_admin->unsupportedReason());
 }
 
@@ -296,7 +300,7 @@ void TopicsPanel::showDetail()
 void TopicsPanel::showContextMenu(const QPoint &pos)
 {
     QMenu menu(this);
-    for (QAction *a : {m_newAction, m_deleteAction, m_addPartitionsAction, m_purgeAction})
+    for (QAction *a : {m_newAction, m_deleteAction, m_addPartitionsAction, m_purgeAction, m_electAction})
         menu.addAction(a);
     menu.addSeparator();
     menu.addAction(m_copyAction);
@@ -362,6 +366,19 @@ QDialog *TopicsPanel::purgeSelected()
         m_sinceWatermarks.invalidate();
         refresh();
     });
+    dialog->open();
+    return dialog;
+}
+
+QDialog *TopicsPanel::electLeaders()
+{
+    const QString topic = currentTopic();
+    const int row = m_model->rowOf(topic);
+    if (!m_electAction->isEnabled() || row < 0)
+        return nullptr;
+    auto *dialog = new ElectLeadersDialog(m_admin, m_model->topic(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this] { refresh(); });
     dialog->open();
     return dialog;
 }

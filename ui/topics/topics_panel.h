@@ -1,7 +1,7 @@
 #pragma once
 // The topics of one cluster: a sortable, filterable table (partitions, replication, health,
 // approximate message counts, retention, cleanup policy) with create/delete/add partitions/
-// purge actions, and below it the selected topic's partitions and configuration.
+// purge/preferred-leader election actions, and below it the selected topic's partitions and configuration.
 
 #include "cluster/cluster_snapshot.h"
 
@@ -49,6 +49,7 @@ public:
     QDialog *deleteSelected();
     QDialog *addPartitions();
     QDialog *purgeSelected();
+    QDialog *electLeaders();
     void refresh();
 
 private:
@@ -74,7 +75,7 @@ private:
     QLabel *m_detailTitle;
     QTabWidget *m_detail;
     TopicConfigView *m_config;
-    QAction *m_newAction, *m_deleteAction, *m_addPartitionsAction, *m_purgeAction, *m_refreshAction, *m_copyAction;
+    QAction *m_newAction, *m_deleteAction, *m_addPartitionsAction, *m_purgeAction, *m_electAction, *m_refreshAction, *m_copyAction;
     QList<TopicInfo> m_topics;
     int m_brokerCount = 0;
     QString m_pendingFocus; // topic to select once it appears (opened from the sidebar, just created)

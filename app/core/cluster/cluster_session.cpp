@@ -1,5 +1,7 @@
 #include "cluster/cluster_session.h"
 
+#include "demo/demo_cluster.h"
+#include "kafka/consumer_group_admin.h"
 #include "kafka/kafka_config.h"
 #include "kafka/metadata_reader.h"
 
@@ -151,10 +153,20 @@ void ClusterSession::refresh()
         return;
     }
     applyRacks(rk.get(), md.snapshot);
-    GroupListResult groups = listConsumerGroups(rk.get(), kGroupListTimeoutMs);
-    md.snapshot.groups = groups.groups;
-    if (!groups.ok)
-        md.snapshot.groupsError = QStringLiteral("Consumer groups cannot be listed: ") + groups.error;
+    if (m_profile.demo) {
+        // The mock cluster answers no group listing: the demo's own groups stand in, said so.
+        for (const QString &id : DemoCluster::groupIds())
+            md.snapshot.groups.append({id, QString(), false, GroupType::Classic, QString()});
+        md.snapshot.groupsError = QStringLiteral(
+            "The embedded demo cluster cannot list groups (librdkafka's mock has no ListGroups): "
+            "these are the demo's own consumer groups.");
+    } else {
+        GroupListResult groups = listGroups(rk.get(), kGroupListTimeoutMs);
+        md.snapshot.groups = groups.groups;
+        if (!groups.ok)
+            md.snapshot.groupsError =
+                QStringLiteral("Consumer groups cannot be listed: ") + groups.error;
+    }
 
     const QString degraded = degradedReason(md.snapshot);
     {

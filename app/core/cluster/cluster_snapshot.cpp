@@ -4,6 +4,17 @@
 
 namespace kafkascope {
 
+QString groupTypeName(GroupType type)
+{
+    switch (type) {
+    case GroupType::Classic: return QStringLiteral("classic");
+    case GroupType::Consumer: return QStringLiteral("consumer");
+    case GroupType::Other: return QStringLiteral("share/streams");
+    case GroupType::Unknown: break;
+    }
+    return QStringLiteral("unknown");
+}
+
 int TopicInfo::replicationFactor() const
 {
     int rf = 0;

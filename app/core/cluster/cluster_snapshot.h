@@ -41,11 +41,20 @@ struct TopicInfo
     bool operator==(const TopicInfo &) const = default;
 };
 
+// A group's type as the broker reports it (ListGroups v5, Kafka 3.8+). Other: the broker lists
+// the group, but neither as a consumer group nor as a classic one (DescribeGroups calls it Dead):
+// a share group (KIP-932) or a streams group (KIP-1071). librdkafka 2.14 has no API that tells
+// these two apart or describes them, so the app says exactly that instead of "Dead".
+enum class GroupType { Unknown, Classic, Consumer, Other };
+QString groupTypeName(GroupType type);
+
 struct GroupListing
 {
     QString id;
-    QString state; // "Stable", "Empty", ... as the broker names it
+    QString state; // "Stable", "Empty", ... as the broker names it; empty when not known
     bool simple = false;
+    GroupType type = GroupType::Unknown;
+    QString protocolType; // classic groups of another protocol than "consumer" ("connect")
     bool operator==(const GroupListing &) const = default;
 };
 

@@ -7,6 +7,11 @@
 
 namespace kafkascope {
 
+QStringList DemoCluster::groupIds()
+{
+    return {QStringLiteral("tb-archiver"), QStringLiteral("tb-rule-engine")};
+}
+
 DemoCluster::DemoCluster() = default;
 
 DemoCluster::~DemoCluster()
@@ -53,9 +58,9 @@ bool DemoCluster::start(int messagesPerSecond, QString *error)
         return false;
     }
     // One group keeps up, one falls behind: both states show in the lag views.
-    m_fastGroup = std::make_unique<LaggingConsumer>(m_bootstraps, QStringLiteral("tb-archiver"),
+    m_fastGroup = std::make_unique<LaggingConsumer>(m_bootstraps, groupIds().at(0),
                                                     QStringLiteral("tb.telemetry"), 1.0);
-    m_slowGroup = std::make_unique<LaggingConsumer>(m_bootstraps, QStringLiteral("tb-rule-engine"),
+    m_slowGroup = std::make_unique<LaggingConsumer>(m_bootstraps, groupIds().at(1),
                                                     QStringLiteral("tb.telemetry"), 0.6);
     if (!m_fastGroup->start(error) || !m_slowGroup->start(error)) {
         stop();

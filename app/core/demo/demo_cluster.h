@@ -35,6 +35,10 @@ public:
         {"alarms", 2},
     };
 
+    // The demo's consumer groups (classic protocol). librdkafka 2.14's mock cluster still has no
+    // ListGroups/DescribeGroups/ConsumerGroupDescribe handlers, so the session lists these itself.
+    static QStringList groupIds();
+
     DemoCluster();
     ~DemoCluster();
     DemoCluster(const DemoCluster &) = delete;

@@ -28,6 +28,9 @@ struct GroupMember
     QString host;
     QString instanceId;                    // static membership id, usually empty
     QList<QPair<QString, int>> assignment; // (topic, partition)
+    // Consumer groups (KIP-848) only: the assignment the coordinator targets for the member.
+    bool hasTarget = false;
+    QList<QPair<QString, int>> targetAssignment;
 };
 
 struct PartitionLag

@@ -3,6 +3,7 @@
 #include "cluster/cluster_session.h"
 #include "kafka/consumer_group_admin.h"
 #include "kafka/kafka_config.h"
+#include "kafka/librdkafka_version.h"
 #include "kafka/message_timestamp_reader.h"
 
 #include <QTimer>
@@ -126,9 +127,16 @@ void GroupMonitor::setFocusGroup(const QString &group)
 
 QString GroupMonitor::demoLimitation()
 {
-    return tr(
-        "The embedded demo cluster does not implement ListConsumerGroups/DescribeConsumerGroups: "
-        "members and state are unavailable; lag is computed from committed offsets.");
+    return tr("The embedded demo cluster (librdkafka's mock) implements no ListGroups, "
+              "DescribeGroups or ConsumerGroupDescribe: members and state are unavailable; lag is "
+              "computed from committed offsets.");
+}
+
+QString GroupMonitor::undescribableReason()
+{
+    return tr("A share group (KIP-932) or streams group (KIP-1071): librdkafka %1 cannot describe "
+              "these, so its state, members and lag are not shown.")
+        .arg(librdkafkaVersion());
 }
 
 QHash<QString, GroupOffsets>
@@ -202,6 +210,8 @@ void GroupMonitor::poll()
         listed.insert(g.id);
         GroupSummary &s = summaries[g.id];
         s.id = g.id;
+        s.type = g.type;
+        s.protocolType = g.protocolType;
         s.state = g.state;
         s.simple = g.simple;
     }
@@ -211,19 +221,27 @@ void GroupMonitor::poll()
         s.watched = !listed.contains(g);
     }
     const QStringList ids = summaries.keys();
+    // DescribeConsumerGroups would call a share/streams group "Dead" and misread the assignments
+    // of another classic protocol: only consumer-protocol groups are described.
+    QStringList describable;
+    for (const QString &id : ids)
+        if (summaries[id].type != GroupType::Other && summaries[id].protocolType.isEmpty())
+            describable << id;
 
     // Describe: state, members, assignments. A cluster without the API is asked again later.
     QHash<QString, GroupDescription> descriptions;
     const bool demo = m_session->profile().demo;
     if (demo) {
-        // librdkafka 2.0.2's mock cluster lacks the group Admin APIs (its main thread can even
-        // wedge on them), so none is sent there: offsets come through consumer handles instead.
+        // librdkafka's mock cluster (2.14 too) has no group-describing or OffsetFetch-by-admin
+        // handlers, so none is sent there: offsets come through consumer handles instead.
         m_describeError = demoLimitation();
     } else if (now >= m_describeRetryAt) {
         const GroupDescribeResult described =
-            describeConsumerGroups(rk.get(), ids, kAdminTimeoutMs);
+            describeConsumerGroups(rk.get(), describable, kAdminTimeoutMs);
         m_describeError = described.ok ? QString() : described.error;
-        if (!described.ok)
+        // Only a cluster without the API waits before asking again; a broker that is merely
+        // away (restarting) is asked on every poll, so the panel recovers as soon as it is back.
+        if (!described.ok && described.error.contains(u"UNSUPPORTED"))
             m_describeRetryAt = now + kDescribeRetrySeconds;
         for (const GroupDescription &d : described.groups)
             descriptions.insert(d.id, d);
@@ -261,6 +279,8 @@ void GroupMonitor::poll()
         GroupSummary &s = summaries[id];
         const GroupDescription desc = descriptions.value(id);
         if (!desc.id.isEmpty() && desc.error.isEmpty()) {
+            if (desc.type != GroupType::Unknown)
+                s.type = desc.type; // watched groups are typed by their description
             s.state = desc.state;
             s.assignor = desc.assignor;
             s.simple = desc.simple;
@@ -353,7 +373,9 @@ void GroupMonitor::poll()
         in.committedPartitions = s.totals.partitions;
         in.window = QList<LagSample>(t.samples.cbegin(), t.samples.cend());
         in.secondsSinceCommitMoved = now - t.lastCommitMove;
-        s.health = m_evaluator.evaluate(in);
+        s.health = s.type == GroupType::Other
+                       ? GroupHealth{GroupHealth::Verdict::Unknown, undescribableReason()}
+                       : m_evaluator.evaluate(in);
 
         if (usable) {
             QMutexLocker lock(&m_mutex);

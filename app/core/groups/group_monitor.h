@@ -29,6 +29,8 @@ class MessageTimestampReader;
 struct GroupSummary
 {
     QString id;
+    GroupType type = GroupType::Unknown;
+    QString protocolType; // a classic group of another protocol than "consumer" ("connect")
     QString state;    // from DescribeConsumerGroups or the listing; empty when unknown
     QString assignor; // e.g. "range"; empty when unknown
     bool simple = false;
@@ -71,6 +73,8 @@ public:
     static constexpr int kDefaultPollMs = 2000;
     // What the demo cluster cannot do, in one sentence for the UI.
     static QString demoLimitation();
+    // Why a share or streams group (GroupType::Other) shows no state, members or lag.
+    static QString undescribableReason();
     static constexpr size_t kHistoryPoints = 7200; // 4 h at the default interval
 
     // Thread-safe: the latest report, and the lag history of a group (topic empty: the

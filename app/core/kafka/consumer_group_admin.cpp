@@ -1,6 +1,8 @@
 #include "kafka/consumer_group_admin.h"
 
 #include <QDeadlineTimer>
+#include <QSet>
+#include <algorithm>
 
 namespace kafkascope {
 
@@ -53,6 +55,101 @@ QString kafkaErrorDetail(rd_kafka_resp_err_t err, const char *detail)
     return text;
 }
 
+namespace {
+GroupType typeOf(rd_kafka_consumer_group_type_t type)
+{
+    switch (type) {
+    case RD_KAFKA_CONSUMER_GROUP_TYPE_CLASSIC: return GroupType::Classic;
+    case RD_KAFKA_CONSUMER_GROUP_TYPE_CONSUMER: return GroupType::Consumer;
+    default: return GroupType::Unknown;
+    }
+}
+
+// ListConsumerGroups: classic groups of the consumer protocol (or none) and consumer groups.
+GroupListResult listTypedGroups(rd_kafka_t *rk, int timeoutMs)
+{
+    GroupListResult result;
+    QueuePtr queue(rd_kafka_queue_new(rk));
+    AdminOptionsPtr options = adminOptions(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS, timeoutMs);
+    rd_kafka_ListConsumerGroups(rk, options.get(), queue.get());
+    EventPtr event(rd_kafka_queue_poll(queue.get(), timeoutMs + 1000));
+    if (!event) {
+        result.error = timedOut("ListConsumerGroups", timeoutMs);
+        return result;
+    }
+    if (const auto err = rd_kafka_event_error(event.get())) {
+        result.error = kafkaErrorDetail(err, rd_kafka_event_error_string(event.get()));
+        return result;
+    }
+    const auto *res = rd_kafka_event_ListConsumerGroups_result(event.get());
+    size_t n = 0;
+    const auto **valid = rd_kafka_ListConsumerGroups_result_valid(res, &n);
+    for (size_t i = 0; i < n; ++i) {
+        GroupListing g;
+        g.id = QString::fromUtf8(rd_kafka_ConsumerGroupListing_group_id(valid[i]));
+        g.simple = rd_kafka_ConsumerGroupListing_is_simple_consumer_group(valid[i]);
+        g.state = QString::fromUtf8(
+            rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupListing_state(valid[i])));
+        g.type = typeOf(rd_kafka_ConsumerGroupListing_type(valid[i]));
+        result.groups.append(g);
+    }
+    size_t nerr = 0;
+    const auto **errors = rd_kafka_ListConsumerGroups_result_errors(res, &nerr);
+    if (nerr > 0 && n == 0) {
+        result.error = kafkaErrorDetail(rd_kafka_error_code(errors[0]),
+                                        rd_kafka_error_string(errors[0]));
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+// The groups the typed listing leaves out, from each broker's plain ListGroups + DescribeGroups.
+QList<GroupListing> listUntypedGroups(rd_kafka_t *rk, const QSet<QString> &known, int timeoutMs)
+{
+    QList<GroupListing> out;
+    const rd_kafka_group_list *list = nullptr;
+    const auto err = rd_kafka_list_groups(rk, nullptr, &list, timeoutMs);
+    if ((err && err != RD_KAFKA_RESP_ERR__PARTIAL) || !list)
+        return out; // the typed listing stands alone
+    for (int i = 0; i < list->group_cnt; ++i) {
+        const rd_kafka_group_info &info = list->groups[i];
+        const QString id = QString::fromUtf8(info.group);
+        if (known.contains(id))
+            continue;
+        GroupListing g;
+        g.id = id;
+        g.protocolType = QString::fromUtf8(info.protocol_type ? info.protocol_type : "");
+        if (g.protocolType == u"consumer")
+            g.protocolType.clear(); // born between the two listings: an ordinary classic group
+        if (!g.protocolType.isEmpty() || (info.state && qstrcmp(info.state, "Dead") != 0)) {
+            g.type = GroupType::Classic; // e.g. Kafka Connect's workers
+            g.state = QString::fromUtf8(info.state ? info.state : "");
+        } else {
+            // DescribeGroups answers "Dead" for a group it does not hold: not a classic group.
+            g.type = GroupType::Other;
+        }
+        out.append(g);
+    }
+    rd_kafka_group_list_destroy(list);
+    return out;
+}
+} // namespace
+
+GroupListResult listGroups(rd_kafka_t *rk, int timeoutMs)
+{
+    GroupListResult result = listTypedGroups(rk, timeoutMs);
+    if (!result.ok)
+        return result;
+    QSet<QString> known;
+    for (const GroupListing &g : std::as_const(result.groups))
+        known.insert(g.id);
+    result.groups += listUntypedGroups(rk, known, timeoutMs);
+    std::sort(result.groups.begin(), result.groups.end(),
+              [](const GroupListing &a, const GroupListing &b) { return a.id < b.id; });
+    return result;
+}
+
 GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &groups, int timeoutMs)
 {
     GroupDescribeResult result;
@@ -92,6 +189,7 @@ GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &gr
         }
         g.state = QString::fromUtf8(
             rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(d)));
+        g.type = typeOf(rd_kafka_ConsumerGroupDescription_type(d));
         g.assignor = QString::fromUtf8(rd_kafka_ConsumerGroupDescription_partition_assignor(d));
         g.simple = rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(d);
         if (const rd_kafka_Node_t *c = rd_kafka_ConsumerGroupDescription_coordinator(d))
@@ -109,6 +207,13 @@ GroupDescribeResult describeConsumerGroups(rd_kafka_t *rk, const QStringList &gr
                 for (const PartitionOffset &p :
                      readPartitions(rd_kafka_MemberAssignment_partitions(a)))
                     member.assignment.append({p.topic, p.partition});
+            // Consumer groups (KIP-848): where the coordinator is moving the member to.
+            if (const auto *t = rd_kafka_MemberDescription_target_assignment(md)) {
+                member.hasTarget = true;
+                for (const PartitionOffset &p :
+                     readPartitions(rd_kafka_MemberAssignment_partitions(t)))
+                    member.targetAssignment.append({p.topic, p.partition});
+            }
             g.members.append(member);
         }
         result.groups.append(g);

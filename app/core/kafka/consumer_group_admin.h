@@ -1,9 +1,10 @@
 #pragma once
-// Blocking Admin API calls about consumer groups: describe (state, assignor, members and
-// their assignments), committed offsets (OffsetFetch through ListConsumerGroupOffsets, one
+// Blocking Admin API calls about consumer groups: list them with their type, describe them
+// (state, assignor, members and their assignments), committed offsets (OffsetFetch through ListConsumerGroupOffsets, one
 // request per group, all in flight at once), and altering committed offsets (reset).
 // Worker threads only.
 
+#include "cluster/cluster_snapshot.h"
 #include "groups/group_lag.h"
 #include "kafka/kafka_handles.h"
 
@@ -12,9 +13,23 @@
 
 namespace kafkascope {
 
+struct GroupListResult
+{
+    bool ok = false;
+    QString error;
+    QList<GroupListing> groups; // sorted by id
+};
+
+// Every group the brokers list, with its type: ListConsumerGroups gives classic and consumer
+// (KIP-848) groups typed; it drops the others, so the brokers' plain listing is asked as well,
+// and what only it names is a classic group of another protocol (Kafka Connect) or, when the
+// classic DescribeGroups does not know it, a share or streams group (GroupType::Other).
+GroupListResult listGroups(rd_kafka_t *rk, int timeoutMs);
+
 struct GroupDescription
 {
     QString id;
+    GroupType type = GroupType::Unknown;
     QString state; // "Stable", "Empty", ...
     QString assignor;
     bool simple = false;

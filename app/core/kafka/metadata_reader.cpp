@@ -72,47 +72,6 @@ MetadataResult readMetadata(rd_kafka_t *rk, int timeoutMs)
     return result;
 }
 
-GroupListResult listConsumerGroups(rd_kafka_t *rk, int timeoutMs)
-{
-    GroupListResult result;
-    QueuePtr queue(rd_kafka_queue_new(rk));
-    AdminOptionsPtr options(rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS));
-    char errstr[256];
-    rd_kafka_AdminOptions_set_request_timeout(options.get(), timeoutMs, errstr, sizeof errstr);
-    rd_kafka_ListConsumerGroups(rk, options.get(), queue.get());
-    EventPtr event(rd_kafka_queue_poll(queue.get(), timeoutMs + 1000));
-    if (!event) {
-        result.error = QStringLiteral("TIMED_OUT: no answer to ListConsumerGroups within %1 ms").arg(timeoutMs);
-        return result;
-    }
-    if (rd_kafka_event_error(event.get())) {
-        result.error = describeError(rd_kafka_event_error(event.get()),
-                                     rd_kafka_event_error_string(event.get()));
-        return result;
-    }
-    const auto *res = rd_kafka_event_ListConsumerGroups_result(event.get());
-    size_t n = 0;
-    const auto **valid = rd_kafka_ListConsumerGroups_result_valid(res, &n);
-    for (size_t i = 0; i < n; ++i) {
-        GroupListing g;
-        g.id = QString::fromUtf8(rd_kafka_ConsumerGroupListing_group_id(valid[i]));
-        g.simple = rd_kafka_ConsumerGroupListing_is_simple_consumer_group(valid[i]);
-        g.state = QString::fromUtf8(
-            rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupListing_state(valid[i])));
-        result.groups.append(g);
-    }
-    size_t nerr = 0;
-    const auto **errors = rd_kafka_ListConsumerGroups_result_errors(res, &nerr);
-    if (nerr > 0 && n == 0) {
-        result.error = describeError(rd_kafka_error_code(errors[0]), rd_kafka_error_string(errors[0]));
-        return result;
-    }
-    std::sort(result.groups.begin(), result.groups.end(),
-              [](const GroupListing &a, const GroupListing &b) { return a.id < b.id; });
-    result.ok = true;
-    return result;
-}
-
 } // namespace kafkascope
 
 namespace kafkascope {

@@ -19,19 +19,9 @@ struct MetadataResult
 // All brokers and topics, plus the cluster id and controller (each bounded by timeoutMs).
 MetadataResult readMetadata(rd_kafka_t *rk, int timeoutMs);
 
-struct GroupListResult
-{
-    bool ok = false;
-    QString error;
-    QList<GroupListing> groups; // sorted by id
-};
-
 // broker.rack of each broker (DescribeConfigs on BROKER resources, one per broker, sent
 // together). Brokers without a rack are absent from the result. Empty + *error on failure.
 QHash<int, QString> describeBrokerRacks(rd_kafka_t *rk, const QList<int> &brokerIds, int timeoutMs,
                                         QString *error);
-
-// ListConsumerGroups through the Admin API.
-GroupListResult listConsumerGroups(rd_kafka_t *rk, int timeoutMs);
 
 } // namespace kafkascope

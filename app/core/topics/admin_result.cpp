@@ -37,6 +37,10 @@ AdminError AdminError::make(const QString &code, const QString &message, const Q
 QString adminErrorHint(const QString &code)
 {
     static const QHash<QString, QString> hints{
+        {QStringLiteral("ELECTION_NOT_NEEDED"),
+         QStringLiteral("the preferred replica leads this partition already: nothing to change.")},
+        {QStringLiteral("PREFERRED_LEADER_NOT_AVAILABLE"),
+         QStringLiteral("the preferred replica is down or out of sync; elect again once it has caught up.")},
         {QStringLiteral("TOPIC_ALREADY_EXISTS"),
          QStringLiteral("a topic with this name exists already; choose another name or delete the old topic first.")},
         {QStringLiteral("INVALID_REPLICATION_FACTOR"),

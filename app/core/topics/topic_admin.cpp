@@ -1,5 +1,7 @@
 #include "topics/topic_admin.h"
 
+#include "kafka/leader_election.h"
+
 #include "cluster/cluster_session.h"
 
 #include <QCoreApplication>
@@ -131,6 +133,14 @@ QFuture<AdminResult> TopicAdmin::alterTopicConfig(const QString &topic, const QS
 {
     return submit<AdminResult>(true, [topic, key, value](rd_kafka_t *rk) {
         return topic_admin_ops::alterTopicConfig(rk, topic, key, value, kTimeoutMs);
+    });
+}
+
+QFuture<AdminResult> TopicAdmin::electPreferredLeaders(const QString &topic,
+                                                       const QList<int> &partitions)
+{
+    return submit<AdminResult>(true, [topic, partitions](rd_kafka_t *rk) {
+        return kafkascope::electPreferredLeaders(rk, topic, partitions, kTimeoutMs);
     });
 }
 

@@ -49,6 +49,8 @@ public:
     // Sets (value) or resets (nullopt) one override; the other overrides are kept.
     QFuture<AdminResult> alterTopicConfig(const QString &topic, const QString &key, const std::optional<QString> &value);
     QFuture<AdminResult> purge(const PurgeRequest &request);
+    // Preferred-leader election (ElectLeaders): the broker's outcome per partition.
+    QFuture<AdminResult> electPreferredLeaders(const QString &topic, const QList<int> &partitions);
     // Read-only look-ups; these work on the demo cluster too.
     QFuture<OffsetLookup> watermarks(const QList<TopicPartition> &partitions);
 
