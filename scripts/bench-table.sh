@@ -4,7 +4,8 @@
 #   scripts/bench-table.sh LOG
 set -euo pipefail
 log=${1:?usage: bench-table.sh LOG}
-# key, comparison (le: at most, ge: at least, info: no target), target
+# key, comparison (le: at most, ge: at least, info: no target), target. "Flat" RSS after the
+# retention limit is read as growing by at most 0.5 MB a minute.
 targets="bytes_per_point le 3
 points_per_gib ge 300000000
 replot_1m_ms le 16

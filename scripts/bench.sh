@@ -23,6 +23,8 @@ fi
 order="series topic_model ingest replay offsets"
 log=$(mktemp "${TMPDIR:-/tmp}/kafkascope-bench-all.XXXXXX")
 failed=()
+# Absolute times are only as good as the machine is idle: say how busy it was.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for bench in $order; do
   echo "== $bench"
   if ! bash "tests/bench/$bench.sh" "$build" 2>&1 | tee -a "$log"; then
@@ -31,6 +33,7 @@ for bench in $order; do
   fi
 done
 echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 bash scripts/bench-table.sh "$log"
 rm -f "$log"
 (( ${#failed[@]} == 0 )) || { echo "failed: ${failed[*]}"; exit 1; }

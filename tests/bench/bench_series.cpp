@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <random>
 
 using namespace kafkascope;
@@ -93,8 +94,7 @@ int store()
         ? qEnvironmentVariableIntValue("KAFKASCOPE_BENCH_SERIES_SECONDS")
         : 86400; // a day at 1 Hz
     std::vector<MixSeries> series = mix();
-    std::vector<TimeSeriesBuffer> buffers;
-    buffers.reserve(series.size());
+    std::deque<TimeSeriesBuffer> buffers; // not movable in a vector: blocks own their bits
     for (size_t i = 0; i < series.size(); ++i)
         buffers.emplace_back(size_t(seconds));
     std::mt19937_64 rng(17);
@@ -206,7 +206,7 @@ Frames measureChart(int points, bool print)
 void measureSummary()
 {
     constexpr int kSeries = 20, kPoints = 1000000, kColumns = 1280;
-    std::vector<TimeSeriesBuffer> buffers;
+    std::deque<TimeSeriesBuffer> buffers; // not movable in a vector: blocks own their bits
     for (int s = 0; s < kSeries; ++s) {
         buffers.emplace_back(size_t(kPoints));
         for (int i = 0; i < kPoints; ++i)
