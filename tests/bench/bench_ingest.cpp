@@ -1,6 +1,9 @@
 // On-demand benchmark of the telemetry path (run by tests/bench/ingest.sh):
 //   bench_ingest produce BOOTSTRAP TOPIC COUNT   1 M gateway messages, 50 devices x 4 keys
 //   bench_ingest ingest  BOOTSTRAP TOPIC         the panel's ingest pipeline, headless, to the end
+//   bench_ingest raw     BOOTSTRAP TOPIC         the reference: a bare librdkafka consumer with the
+//                                                pipeline's fetch settings that only counts
+//                                                messages, batch-consumed, to the end
 //   bench_ingest decode                          decoder alone, in memory
 //   bench_ingest replot                          20 series x 100,000 points, 1280x720 offscreen
 //                                                (phFastPolylines off, then on): the same frame
@@ -9,6 +12,7 @@
 // Each prints "name: value" lines.
 
 #include "cluster/cluster_session.h"
+#include "kafka/kafka_config.h"
 #include "kafka/kafka_handles.h"
 #include "telemetry/telemetry_chart_view.h"
 #include "telemetry/telemetry_decoder.h"
@@ -127,7 +131,65 @@ int ingest(const QString &bootstrap, const QString &topic)
     std::printf("store_points: %zu\n", t.points);
     std::printf("store_bytes: %zu\n", t.bytes);
     std::printf("decode_errors: %lld\n", t.errors);
-    std::printf("bytes_per_point: %.1f\n", double(t.bytes) / double(std::max<size_t>(t.points, 1)));
+    std::printf("store_bytes_per_point: %.2f\n", double(t.bytes) / double(std::max<size_t>(t.points, 1)));
+    return 0;
+}
+
+// What the pipeline would cost if consuming were all it did: the same client settings and
+// start, batch-consumed from the consumer queue, messages counted and freed.
+int raw(const QString &bootstrap, const QString &topic)
+{
+    KafkaProperties props{
+        {QStringLiteral("group.id"), QStringLiteral("kafkascope-bench-raw")},
+        {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
+        {QStringLiteral("enable.partition.eof"), QStringLiteral("true")},
+        {QStringLiteral("fetch.wait.max.ms"), QStringLiteral("100")},
+    };
+    props.append(bulkConsumerProperties());
+    QString error;
+    QElapsedTimer timer;
+    timer.start();
+    KafkaPtr rk = makeKafkaClient(profileFor(bootstrap), RD_KAFKA_CONSUMER, props, &error);
+    if (!rk) {
+        std::fprintf(stderr, "raw consumer: %s\n", qPrintable(error));
+        return 1;
+    }
+    rd_kafka_poll_set_consumer(rk.get());
+    const QByteArray name = topic.toUtf8();
+    const rd_kafka_metadata_t *md = nullptr;
+    if (rd_kafka_metadata(rk.get(), 1, nullptr, &md, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        std::fprintf(stderr, "raw consumer: no metadata\n");
+        return 1;
+    }
+    MetadataPtr metadata(md);
+    PartitionListPtr list(rd_kafka_topic_partition_list_new(8));
+    for (int i = 0; i < metadata->topic_cnt; ++i)
+        if (name == metadata->topics[i].topic)
+            for (int p = 0; p < metadata->topics[i].partition_cnt; ++p)
+                rd_kafka_topic_partition_list_add(list.get(), name.constData(), metadata->topics[i].partitions[p].id)->offset =
+                    RD_KAFKA_OFFSET_BEGINNING;
+    int open = list->cnt;
+    rd_kafka_assign(rk.get(), list.get());
+    QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
+    std::vector<rd_kafka_message_t *> messages(10000);
+    qint64 count = 0, bytes = 0;
+    while (open > 0) {
+        const ssize_t n = rd_kafka_consume_batch_queue(queue.get(), 100, messages.data(), messages.size());
+        for (ssize_t i = 0; i < n; ++i) {
+            rd_kafka_message_t *m = messages[size_t(i)];
+            if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF)
+                --open;
+            else if (!m->err) {
+                ++count;
+                bytes += qint64(m->len);
+            }
+            rd_kafka_message_destroy(m);
+        }
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("raw_messages: %lld\n", count);
+    std::printf("raw_msgs_per_s: %.0f\n", double(count) / seconds);
+    rd_kafka_consumer_close(rk.get());
     return 0;
 }
 
@@ -262,12 +324,14 @@ int main(int argc, char *argv[])
         return produce(args[2], args[3], args[4].toInt());
     if (mode == QLatin1String("ingest") && args.size() == 4)
         return ingest(args[2], args[3]);
+    if (mode == QLatin1String("raw") && args.size() == 4)
+        return raw(args[2], args[3]);
     if (mode == QLatin1String("decode"))
         return decode();
     if (mode == QLatin1String("replot")) // without QCustomPlot's fast polylines, then with them (as TimeChart sets)
         return replot(false) || replot(true);
     if (mode == QLatin1String("stall") && args.size() == 4)
         return stall(args[2], args[3]);
-    std::fprintf(stderr, "usage: bench_ingest produce|ingest|decode|replot|stall ...\n");
+    std::fprintf(stderr, "usage: bench_ingest produce|ingest|raw|decode|replot|stall ...\n");
     return 2;
 }

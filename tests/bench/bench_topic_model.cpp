@@ -1,7 +1,8 @@
 // How fast the topics panel's model takes a metadata snapshot and filters, at 5,000 topics
-// (and 20,000 for headroom): initial load, an unchanged refresh, a refresh where topics
-// came, went and changed, then substring/regex filtering and sorting through the proxy.
-// Prints one line per figure; run through scripts/bench.sh topic_model.
+// (the reference) and 100,000 (issue 17's target): initial load, an unchanged refresh, a
+// refresh where topics came, went and changed, then substring/regex filtering and sorting
+// through the proxy. Each figure is the median of 3 rounds after a warm-up round, rounds
+// printed. Prints one line per figure; run through scripts/bench.sh topic_model.
 
 #include "models/topic_filter_proxy.h"
 #include "models/topic_table_model.h"
@@ -9,7 +10,9 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTableView>
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace kafkascope;
 
@@ -36,7 +39,12 @@ double ms(QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-void run(int topics)
+struct Figures
+{
+    double fill = 0, refresh = 0, filter = 0;
+};
+
+Figures run(int topics)
 {
     TopicTableModel model;
     TopicFilterProxy proxy;
@@ -54,7 +62,9 @@ void run(int topics)
     t.start();
     model.setTopics(first);
     QApplication::processEvents();
-    std::printf("topics=%d initial snapshot: %.1f ms\n", topics, ms(t));
+    Figures f;
+    f.fill = ms(t);
+    std::printf("topics=%d initial snapshot: %.1f ms\n", topics, f.fill);
 
     t.restart();
     model.setTopics(first);
@@ -70,7 +80,8 @@ void run(int topics)
     t.restart();
     model.setTopics(next);
     QApplication::processEvents();
-    std::printf("topics=%d changed snapshot (1%% gone, 1%% new, 10%% changed): %.1f ms\n", topics, ms(t));
+    f.refresh = ms(t);
+    std::printf("topics=%d changed snapshot (1%% gone, 1%% new, 10%% changed): %.1f ms\n", topics, f.refresh);
 
     QHash<QString, qint64> counts;
     for (const TopicInfo &ti : std::as_const(next))
@@ -83,7 +94,8 @@ void run(int topics)
     t.restart();
     proxy.setNameFilter(QStringLiteral("gateway-0012"), false);
     QApplication::processEvents();
-    std::printf("topics=%d substring filter: %.1f ms (%d rows)\n", topics, ms(t), proxy.rowCount());
+    f.filter = ms(t);
+    std::printf("topics=%d substring filter: %.1f ms (%d rows)\n", topics, f.filter, proxy.rowCount());
     t.restart();
     proxy.setNameFilter(QStringLiteral("^tb\\.gateway-\\d+[05]\\.telemetry$"), true);
     QApplication::processEvents();
@@ -100,6 +112,13 @@ void run(int topics)
     model.setTopics(next); // a refresh while sorted by another column
     QApplication::processEvents();
     std::printf("topics=%d unchanged snapshot while sorted: %.1f ms\n", topics, ms(t));
+    return f;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
 }
 } // namespace
 
@@ -107,7 +126,21 @@ int main(int argc, char *argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    for (int n : {5000, 20000})
-        run(n);
+    const Figures reference = run(5000);
+    std::printf("warm-up round at 100000 topics (not counted):\n");
+    run(100000);
+    std::vector<double> fill, refresh, filter;
+    for (int round = 1; round <= 3; ++round) {
+        std::printf("round %d:\n", round);
+        const Figures f = run(100000);
+        fill.push_back(f.fill);
+        refresh.push_back(f.refresh);
+        filter.push_back(f.filter);
+    }
+    std::printf("reference_topic_model_fill_5k_ms: %.1f\n", reference.fill);
+    std::printf("topic_model_fill_ms: %.1f\n", median(fill));
+    std::printf("topic_model_refresh_ms: %.1f\n", median(refresh));
+    std::printf("topic_model_filter_ms: %.1f\n", median(filter));
+    std::printf("topic_model_fill_100k_vs_5k: %.1f (20x the topics)\n", median(fill) / std::max(reference.fill, 0.1));
     return 0;
 }

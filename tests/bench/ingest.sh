@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Telemetry ingest benchmark: kcat vs Kafkascope's ingest pipeline on the same 1,000,000
-# gateway-format messages (50 devices x 4 keys) on a real broker, plus decode throughput,
-# replot time, store bytes per point and the UI's worst stall while ingesting.
+# Telemetry ingest benchmark: Kafkascope's ingest pipeline (consume + decode + store) against a
+# bare librdkafka consumer that only counts (ingest_vs_raw) and against kcat (ingest_vs_kcat)
+# on the same 1,000,000 gateway-format messages (50 devices x 4 keys) on a real broker, plus
+# decode throughput, replot time, store bytes per point and the UI's worst stall while ingesting.
 #   tests/bench/ingest.sh BUILD_DIR
 set -euo pipefail
 build=${1:?usage: ingest.sh BUILD_DIR}
@@ -29,6 +30,10 @@ now_ns() { date +%s%N; }
 # a few rounds, print every round, and judge by the median of the per-round ratios.
 rounds=${KAFKASCOPE_BENCH_ROUNDS:-3}
 ratios=()
+raw_ratios=()
+run_raw() {
+  raw_rate=$("$bench" raw "$bootstrap" "$topic" | awk '/^raw_msgs_per_s:/ {print $2}')
+}
 run_kcat() {
   local start
   start=$(now_ns)
@@ -43,18 +48,23 @@ run_ingest() {
 # Round 0 warms the freshly started broker's JIT up and is printed but not counted: on a cold
 # broker whichever reader goes first pays for the broker's compilation of its fetch path.
 for round in $(seq 0 "$rounds"); do
-  if (( round % 2 )); then run_kcat; run_ingest; else run_ingest; run_kcat; fi # take turns going first
+  if (( round % 2 )); then run_kcat; run_raw; run_ingest; else run_ingest; run_raw; run_kcat; fi # take turns going first
   ratio=$(echo "$ingest_rate / $kcat_rate" | bc -l)
+  raw_ratio=$(echo "$ingest_rate / $raw_rate" | bc -l)
+  line=$(printf 'raw_msgs_per_s: %.0f  kcat_msgs_per_s: %.0f  ingest_msgs_per_s: %.0f  vs_raw: %.2f  vs_kcat: %.2f' \
+    "$raw_rate" "$kcat_rate" "$ingest_rate" "$raw_ratio" "$ratio")
   if (( round == 0 )); then
-    printf 'warm-up (not counted): kcat_msgs_per_s: %.0f  ingest_msgs_per_s: %.0f  ratio: %.2f\n' "$kcat_rate" "$ingest_rate" "$ratio"
+    echo "warm-up (not counted): $line"
     continue
   fi
   ratios+=("$ratio")
-  printf 'round %d: kcat_msgs_per_s: %.0f  ingest_msgs_per_s: %.0f  ratio: %.2f\n' "$round" "$kcat_rate" "$ingest_rate" "$ratio"
+  raw_ratios+=("$raw_ratio")
+  echo "round $round: $line"
 done
 echo "$out"
-printf 'ingest_vs_kcat: %.2f (median of %d rounds)\n' \
-  "$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')" "$rounds"
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+printf 'ingest_vs_raw: %.2f (median of %d rounds)\n' "$(median "${raw_ratios[@]}")" "$rounds"
+printf 'ingest_vs_kcat: %.2f (median of %d rounds)\n' "$(median "${ratios[@]}")" "$rounds"
 
 "$bench" decode
 "$bench" replot

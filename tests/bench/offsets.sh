@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Offsets benchmark: a real broker with 1,000 then 10,000 partitions (topics of 100
-# partitions), watermarks of all of them read batched per leader vs one partition at a time.
+# Offsets benchmark: a real broker with 1,000 then 20,000 partitions (topics of 100
+# partitions), watermarks of all of them read batched per leader vs one partition at a time;
+# offsets_refresh_20k_ms is the batched refresh at 20,000.
 #   tests/bench/offsets.sh BUILD_DIR
-# Environment: KAFKASCOPE_BENCH_PARTITIONS (default "1000 10000"), KAFKASCOPE_BROKER_HEAP.
+# Environment: KAFKASCOPE_BENCH_PARTITIONS (default "1000 20000"), KAFKASCOPE_BROKER_HEAP.
 set -euo pipefail
 build=$(cd "${1:?usage: offsets.sh BUILD_DIR}" && pwd)
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -57,7 +58,7 @@ PY
 }
 
 last_ratio=""
-for total in ${KAFKASCOPE_BENCH_PARTITIONS:-1000 10000}; do
+for total in ${KAFKASCOPE_BENCH_PARTITIONS:-1000 20000}; do
     echo "== $total partitions"
     if ! create_up_to "$total"; then
         echo "could not create $total partitions on this machine (see $dir/broker.log)"
@@ -67,6 +68,9 @@ for total in ${KAFKASCOPE_BENCH_PARTITIONS:-1000 10000}; do
     echo "$out" | grep -v '^offsets_requests_ratio:'
     ratio=$(echo "$out" | sed -n 's/^offsets_requests_ratio: //p')
     echo "offsets_requests_ratio_${total}: $ratio"
+    refresh=$(echo "$out" | sed -n 's/^batched_refresh_ms: \([0-9.]*\).*/\1/p')
+    echo "offsets_refresh_${total}_ms: $refresh"
+    if (( total == 20000 )); then echo "offsets_refresh_20k_ms: $refresh"; fi
     last_ratio=$ratio
 done
 [[ -n $last_ratio ]] || exit 1

@@ -1,6 +1,6 @@
 // Benchmark: replay 1,000,000 records (~200 bytes, keys, a header) topic -> topic with the
 // replay engine, then the same copy with `kcat -C | kcat -P` (alternating, after a warm-up
-// round, 3 counted rounds by default, KAFKASCOPE_BENCH_ROUNDS); and the time to open a page of
+// round, 5 counted rounds by default, KAFKASCOPE_BENCH_ROUNDS); and the time to open a page of
 // 500 records in the middle of the 1,000,000-record partition with a fresh reader.
 // Usage: replay BOOTSTRAP [COUNT]
 
@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
     // A single run on 2 cores swings by a third either way: alternate the two copies for a
     // few rounds (each into fresh topics), print every round, judge by the median ratio.
     const int rounds = qEnvironmentVariableIntValue("KAFKASCOPE_BENCH_ROUNDS") > 0
-                           ? qEnvironmentVariableIntValue("KAFKASCOPE_BENCH_ROUNDS") : 3;
+                           ? qEnvironmentVariableIntValue("KAFKASCOPE_BENCH_ROUNDS") : 5; // issue 17: median of 5
     std::vector<double> ratios;
     double replayRate = 0, kcatRate = 0;
     // Round 0 warms the freshly started broker's JIT up (its fetch path is still cold after the

@@ -1,7 +1,13 @@
-// The bounded series buffer: ring behaviour, incremental reads, retention, buckets.
+// The bounded series buffer: ring behaviour, incremental reads, retention, buckets; over
+// many compressed blocks checked against a plain deque doing the same operations; and the
+// per-pixel-column summary against one computed from every point.
 
 #include "test_main.h"
 #include "series/time_series.h"
+
+#include <bit>
+#include <deque>
+#include <random>
 
 using namespace kafkascope;
 
@@ -18,6 +24,11 @@ private slots:
     void resizingAWrappedRingKeepsOrder_data();
     void resizingAWrappedRingKeepsOrder();
     void bucketsAggregate();
+    void blocksBehaveLikeADeque_data();
+    void blocksBehaveLikeADeque();
+    void summaryMatchesEveryPoint_data();
+    void summaryMatchesEveryPoint();
+    void memoryFollowsCompression();
 };
 
 void TestTimeSeries::ringKeepsNewest()
@@ -29,8 +40,7 @@ void TestTimeSeries::ringKeepsNewest()
     QCOMPARE(b.at(0).t, 6.0);
     QCOMPARE(b.last().v, 90.0);
     QCOMPARE(b.endSequence(), quint64(10));
-    QCOMPARE(b.bytesUsed(), 4 * sizeof(SeriesPoint));
-    QCOMPARE(sizeof(SeriesPoint), size_t(16));
+    QVERIFY(b.bytesUsed() <= 16 * sizeof(SeriesPoint)); // ten points, all in the head
 }
 
 void TestTimeSeries::copySinceReturnsOnlyNewPoints()
@@ -154,6 +164,176 @@ void TestTimeSeries::bucketsAggregate()
     s.add(120, 7); // capacity 2: the oldest bucket goes
     QCOMPARE(s.buckets().size(), size_t(2));
     QCOMPARE(s.buckets().front().start, 60.0);
+}
+
+namespace {
+bool same(const SeriesPoint &a, const SeriesPoint &b)
+{
+    return std::bit_cast<quint64>(a.t) == std::bit_cast<quint64>(b.t)
+        && std::bit_cast<quint64>(a.v) == std::bit_cast<quint64>(b.v);
+}
+} // namespace
+
+void TestTimeSeries::blocksBehaveLikeADeque_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<quint64>("seed");
+    for (int capacity : {700, 5000, 100000})
+        for (quint64 seed : {1, 2, 3})
+            QTest::addRow("capacity %d, seed %llu", capacity, seed) << capacity << seed;
+}
+
+// Random appends (decimal values, now and then a NaN), trims, capacity changes and reads;
+// after each step the buffer holds exactly what a deque doing the same holds.
+void TestTimeSeries::blocksBehaveLikeADeque()
+{
+    QFETCH(int, capacity);
+    QFETCH(quint64, seed);
+    std::mt19937_64 rng(seed);
+    TimeSeriesBuffer b{size_t(capacity)};
+    std::deque<SeriesPoint> model;
+    size_t limit = size_t(capacity);
+    quint64 appended = 0, cursor = 0;
+    double t = 1764547200.0;
+    for (int step = 0; step < 400; ++step) {
+        const int op = int(rng() % 20);
+        if (op < 16) {
+            const int n = int(rng() % 700);
+            for (int i = 0; i < n; ++i) {
+                t += double(990 + rng() % 21) / 1000.0;
+                const double v = rng() % 97 == 0 ? std::nan("") : double(int(rng() % 10000) - 5000) / 100.0;
+                b.append(t, v);
+                model.push_back({t, v});
+                ++appended;
+                if (model.size() > limit)
+                    model.pop_front();
+            }
+        } else if (op < 18 && !model.empty()) {
+            const double cut = model[rng() % model.size()].t + (rng() % 2 ? 0.0005 : 0.0);
+            b.trimBefore(cut);
+            while (!model.empty() && model.front().t < cut)
+                model.pop_front();
+        } else if (op == 18) {
+            limit = size_t(capacity / 2 + int(rng() % size_t(capacity)));
+            b.setCapacity(limit);
+            while (model.size() > limit)
+                model.pop_front();
+        } else {
+            b.clear();
+            model.clear();
+        }
+        QCOMPARE(b.size(), model.size());
+        QCOMPARE(b.endSequence(), appended);
+        std::vector<SeriesPoint> all;
+        b.copyFrom(0, all);
+        QCOMPARE(all.size(), model.size());
+        for (size_t i = 0; i < all.size(); ++i)
+            QVERIFY2(same(all[i], model[i]), qPrintable(QStringLiteral("step %1, point %2").arg(step).arg(i)));
+        if (!model.empty()) {
+            const size_t i = rng() % model.size();
+            QVERIFY(same(b.at(i), model[i]));
+            QCOMPARE(b.lowerBound(model[i].t), i); // times are strictly increasing here
+            QCOMPARE(b.lowerBound(model[i].t + 0.0001), i + 1);
+            QVERIFY(same(b.last(), model.back()));
+        }
+        // An incremental reader gets exactly the points appended since its last visit.
+        std::vector<SeriesPoint> fresh;
+        const quint64 first = appended - model.size();
+        const quint64 from = std::max(cursor, first);
+        cursor = b.copySince(cursor, fresh);
+        QCOMPARE(fresh.size(), size_t(appended - from));
+        if (!fresh.empty())
+            QVERIFY(same(fresh.back(), model.back()));
+    }
+}
+
+void TestTimeSeries::summaryMatchesEveryPoint_data()
+{
+    QTest::addColumn<int>("points");
+    QTest::addColumn<int>("columns");
+    QTest::addColumn<double>("fromShare"); // of the time span
+    QTest::addColumn<double>("toShare");
+    QTest::newRow("1 point a column") << 1280 << 1280 << 0.0 << 1.0;
+    QTest::newRow("many blocks a column") << 200000 << 100 << 0.0 << 1.0;
+    QTest::newRow("a few blocks a column, zoomed") << 200000 << 640 << 0.2 << 0.7;
+    QTest::newRow("under a block a column") << 50000 << 1280 << 0.1 << 0.9;
+    QTest::newRow("beyond the data") << 5000 << 300 << -0.5 << 1.5;
+    QTest::newRow("all in the head") << 300 << 1280 << 0.0 << 1.0;
+}
+
+// Per column, the first, lowest, highest and last point of a brute-force pass over every
+// point; plus the neighbours beyond each end.
+void TestTimeSeries::summaryMatchesEveryPoint()
+{
+    QFETCH(int, points);
+    QFETCH(int, columns);
+    QFETCH(double, fromShare);
+    QFETCH(double, toShare);
+    std::mt19937_64 rng(7);
+    TimeSeriesBuffer b{size_t(points)};
+    std::vector<SeriesPoint> all;
+    double t = 1000.0, v = 0;
+    for (int i = 0; i < points; ++i) {
+        t += double(1 + rng() % 3) / 10.0;
+        v = double(std::llround((v + double(int(rng() % 201) - 100) / 100.0) * 100)) / 100.0;
+        b.append(t, v);
+        all.push_back({t, v});
+    }
+    const double span = all.back().t - all.front().t;
+    const double from = all.front().t + span * fromShare, to = all.front().t + span * toShare;
+    std::vector<SeriesPoint> got;
+    b.summarise(from, to, columns, got);
+
+    std::vector<SeriesPoint> want;
+    const auto column = [&](double time) {
+        const double x = std::floor((time - from) / (to - from) * columns);
+        return !(x > 0) ? 0 : x >= columns - 1 ? columns - 1 : int(x);
+    };
+    size_t i = 0;
+    while (i < all.size() && all[i].t < from)
+        ++i;
+    if (i > 0)
+        want.push_back(all[i - 1]);
+    while (i < all.size() && all[i].t <= to) {
+        const int c = column(all[i].t);
+        SeriesPoint first = all[i], low = all[i], high = all[i], last = all[i];
+        for (; i < all.size() && all[i].t <= to && column(all[i].t) == c; ++i) {
+            if (all[i].v < low.v)
+                low = all[i];
+            if (all[i].v > high.v)
+                high = all[i];
+            last = all[i];
+        }
+        std::vector<SeriesPoint> keep{first, low, high, last};
+        std::stable_sort(keep.begin(), keep.end(), [](auto &a, auto &b) { return a.t < b.t; });
+        for (const auto &p : keep)
+            if (want.empty() || !same(want.back(), p))
+                want.push_back(p);
+    }
+    if (i < all.size())
+        want.push_back(all[i]);
+    QCOMPARE(got.size(), want.size());
+    for (size_t k = 0; k < got.size(); ++k)
+        QVERIFY2(same(got[k], want[k]), qPrintable(QStringLiteral("point %1").arg(k)));
+    QVERIFY(got.size() <= size_t(columns) * 4 + 2); // what is drawn follows pixels
+}
+
+void TestTimeSeries::memoryFollowsCompression()
+{
+    // A day of a 2-decimal sensor at 1 Hz with millisecond jitter: far below 16 bytes a point.
+    std::mt19937_64 rng(3);
+    TimeSeriesBuffer b(86400);
+    double ms = 1764547200000.0, v = 20;
+    for (int i = 0; i < 86400; ++i) {
+        ms += 1000 + double(int(rng() % 41) - 20);
+        v = double(std::llround((v + double(int(rng() % 21) - 10) / 100.0) * 100)) / 100.0;
+        b.append(ms / 1000.0, v);
+    }
+    const double perPoint = double(b.bytesUsed()) / double(b.size());
+    qInfo("%.2f bytes per point", perPoint);
+    QVERIFY2(perPoint < 3.0, qPrintable(QString::number(perPoint)));
+    QCOMPARE(b.encoding().gorillaBlocks, size_t(0));
+    QVERIFY(b.encoding().alpBlocks >= 86400 / TimeSeriesBuffer::kBlockPoints);
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestTimeSeries)

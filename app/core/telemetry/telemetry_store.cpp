@@ -7,9 +7,6 @@
 namespace kafkascope {
 
 namespace {
-// Series start small and grow by half up to the retention, so memory follows the points
-// actually held (a dozen-point series does not reserve 100,000 slots).
-constexpr size_t kInitialPoints = 256;
 constexpr int kRateWindow = 16;
 constexpr double kTrimEverySeconds = 0.5;
 } // namespace
@@ -18,7 +15,7 @@ struct TelemetryStore::Key
 {
     QString name;
     std::string utf8;
-    TimeSeriesBuffer series{kInitialPoints};
+    TimeSeriesBuffer series; // compressed: memory follows the points held
     bool boolean = false;
 };
 
@@ -61,8 +58,7 @@ void TelemetryStore::setRetention(size_t points, double seconds)
     m_retentionSeconds = std::max(0.0, seconds);
     for (auto &d : m_devices)
         for (auto &k : d->keys)
-            if (k->series.capacity() > m_retentionPoints)
-                k->series.setCapacity(m_retentionPoints);
+            k->series.setCapacity(m_retentionPoints);
     applyRetention(m_newest);
     ++m_revision;
 }
@@ -114,8 +110,7 @@ int TelemetryStore::key(Device &d, std::string_view name, bool boolean)
     k->name = QString::fromUtf8(name.data(), qsizetype(name.size()));
     k->utf8 = std::string(name);
     k->boolean = boolean;
-    if (k->series.capacity() > m_retentionPoints)
-        k->series.setCapacity(m_retentionPoints);
+    k->series.setCapacity(m_retentionPoints);
     const int index = int(d.keys.size());
     d.keyIndex.emplace(std::string(name), index);
     d.keys.push_back(std::move(k));
@@ -189,8 +184,6 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
             // Out-of-order readings would break the time axis' binary searches: drop them.
             if (!s.isEmpty() && pt.t < s.last().t)
                 continue;
-            if (s.size() == s.capacity() && s.capacity() < m_retentionPoints)
-                s.setCapacity(std::min(m_retentionPoints, s.capacity() + s.capacity() / 2));
             s.append(pt.t, pt.v);
             m_newest = std::max(m_newest, pt.t);
         }
@@ -314,9 +307,11 @@ QVector<double> TelemetryStore::tail(int device, int key, int count) const
     if (!k)
         return out;
     const size_t n = std::min(k->series.size(), size_t(std::max(count, 0)));
+    std::vector<SeriesPoint> points;
+    k->series.copyFrom(k->series.size() - n, points);
     out.reserve(qsizetype(n));
-    for (size_t i = k->series.size() - n; i < k->series.size(); ++i)
-        out.append(k->series.at(i).v);
+    for (const SeriesPoint &p : points)
+        out.append(p.v);
     return out;
 }
 
@@ -331,7 +326,7 @@ StoreTotals TelemetryStore::totals() const
         t.series += int(d->keys.size());
         for (const auto &k : d->keys) {
             t.points += k->series.size();
-            t.bytes += k->series.bytesUsed() + sizeof(Key) + size_t(k->name.capacity()) * 2;
+            t.bytes += k->series.bytesUsed() + sizeof(Key) + size_t(k->name.capacity()) * 2 + k->utf8.capacity();
         }
         t.bytes += sizeof(Device);
     }

@@ -162,8 +162,7 @@ std::vector<SeriesPoint> OffsetHistory::series(const SeriesKey &key, double from
                 out.push_back({mid, b.mean()});
         }
     }
-    for (size_t i = s.raw.lowerBound(from); i < s.raw.size(); ++i)
-        out.push_back(s.raw.at(i));
+    s.raw.copyFrom(s.raw.lowerBound(from), out);
     if (next)
         *next = s.raw.endSequence();
     return out;
