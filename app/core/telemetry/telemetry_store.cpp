@@ -42,9 +42,10 @@ struct TelemetryStore::Device
         const int n = std::min(recentCount, kRateWindow);
         if (n < 2)
             return 0;
-        const qint64 newest = recent[size_t((recentCount - 1) % kRateWindow)];
-        const qint64 oldest = recent[size_t((recentCount - n) % kRateWindow)];
-        return newest > oldest ? (n - 1) * 1000.0 / double(newest - oldest) : 0;
+        // The span of the data times, not first and last received: messages of one device
+        // from several partitions arrive out of time order.
+        const auto [oldest, newest] = std::minmax_element(recent.begin(), recent.begin() + n);
+        return *newest > *oldest ? (n - 1) * 1000.0 / double(*newest - *oldest) : 0;
     }
 };
 
@@ -181,10 +182,9 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
             }
             Key &k = *d->keys[size_t(index)];
             TimeSeriesBuffer &s = k.series;
-            // Out-of-order readings would break the time axis' binary searches: drop them.
-            if (!s.isEmpty() && pt.t < s.last().t)
-                continue;
-            s.append(pt.t, pt.v);
+            // Partitions arrive in no order between them: a device's older reading fetched
+            // from another partition after newer ones is put in its place, never dropped.
+            s.insert(pt.t, pt.v);
             m_newest = std::max(m_newest, pt.t);
         }
     }
@@ -292,10 +292,13 @@ bool TelemetryStore::isBoolean(int device, int key) const
     return k && k->boolean;
 }
 
-quint64 TelemetryStore::copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out) const
+quint64 TelemetryStore::copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out,
+                                  quint64 *rewrites) const
 {
     QMutexLocker lock(&m_mutex);
     const Key *k = keyAt(device, key);
+    if (rewrites)
+        *rewrites = k ? k->series.rewrites() : 0;
     return k ? k->series.copySince(since, out) : since;
 }
 
