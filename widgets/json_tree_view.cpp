@@ -5,8 +5,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QThreadPool>
 
 namespace {
+
+// Past this many items, dropping the old tree is left to a worker: freeing half a million
+// items takes the UI thread a visible while.
+constexpr qsizetype kFreeOffThread = 20000;
 
 QString typeName(const QJsonValue &v)
 {
@@ -32,24 +37,42 @@ QString scalarText(const QJsonValue &v)
     }
 }
 
-void addValue(QTreeWidgetItem *item, const QJsonValue &v)
+struct Builder
 {
-    item->setText(1, scalarText(v));
-    item->setText(2, typeName(v));
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            auto *child = new QTreeWidgetItem(item, {it.key()});
-            addValue(child, it.value());
-        }
-    } else if (v.isArray()) {
-        const QJsonArray a = v.toArray();
-        for (int i = 0; i < a.size(); ++i) {
-            auto *child = new QTreeWidgetItem(item, {QStringLiteral("[%1]").arg(i)});
-            addValue(child, a[i]);
+    qsizetype budget; // items still allowed; < 0: no cap
+    qsizetype nodes = 0;
+    bool capped = false;
+
+    bool full() const { return budget >= 0 && nodes >= budget; }
+    void more(QTreeWidgetItem *parent, qsizetype left)
+    {
+        capped = true;
+        auto *item = new QTreeWidgetItem(parent, {JsonTreeView::tr("… %Ln more not shown (Show all)", nullptr, int(left))});
+        item->setFirstColumnSpanned(true);
+    }
+    void add(QTreeWidgetItem *item, const QJsonValue &v)
+    {
+        ++nodes;
+        item->setText(1, scalarText(v));
+        item->setText(2, typeName(v));
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            qsizetype i = 0;
+            for (auto it = o.begin(); it != o.end(); ++it, ++i) {
+                if (full())
+                    return more(item, o.size() - i);
+                add(new QTreeWidgetItem(item, {it.key()}), it.value());
+            }
+        } else if (v.isArray()) {
+            const QJsonArray a = v.toArray();
+            for (qsizetype i = 0; i < a.size(); ++i) {
+                if (full())
+                    return more(item, a.size() - i);
+                add(new QTreeWidgetItem(item, {QStringLiteral("[%1]").arg(i)}), a[i]);
+            }
         }
     }
-}
+};
 
 } // namespace
 
@@ -63,23 +86,64 @@ JsonTreeView::JsonTreeView(QWidget *parent) : QTreeWidget(parent)
     header()->setSectionResizeMode(1, QHeaderView::Stretch);
 }
 
-bool JsonTreeView::setJson(const QByteArray &bytes)
+JsonFold JsonTreeView::fold(const QByteArray &bytes, qsizetype maxNodes)
 {
-    clear();
-    m_pretty.clear();
+    JsonFold out;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error == QJsonParseError::DeepNesting) {
+        // Valid or not, the parser gave up on depth alone: never call such a document invalid.
+        out.outcome = JsonFold::Outcome::TooDeep;
+        out.error = tr("JSON nested too deep to fold (past %1 levels at character %2)").arg(1024).arg(error.offset + 1);
+        return out;
+    }
     if (error.error != QJsonParseError::NoError) {
-        m_error = tr("Not JSON: %1 at character %2").arg(error.errorString()).arg(error.offset + 1);
+        out.error = tr("Not JSON: %1 at character %2").arg(error.errorString()).arg(error.offset + 1);
+        return out;
+    }
+    out.outcome = JsonFold::Outcome::Tree;
+    out.pretty = QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    Builder b{maxNodes};
+    auto root = std::make_unique<QTreeWidgetItem>(QStringList{QStringLiteral("(root)")});
+    b.add(root.get(), doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()));
+    out.nodes = b.nodes;
+    out.capped = b.capped;
+    out.root = std::make_shared<std::unique_ptr<QTreeWidgetItem>>(std::move(root));
+    return out;
+}
+
+void JsonTreeView::clearTree()
+{
+    if (m_nodes > kFreeOffThread && topLevelItemCount() == 1) {
+        QTreeWidgetItem *old = takeTopLevelItem(0);
+        QThreadPool::globalInstance()->start([old] { delete old; });
+    }
+    clear();
+    m_nodes = 0;
+    m_capped = false;
+    m_pretty.clear();
+}
+
+bool JsonTreeView::showFold(const JsonFold &fold)
+{
+    clearTree();
+    m_error = fold.error;
+    if (fold.outcome != JsonFold::Outcome::Tree || !fold.root || !*fold.root) {
         auto *item = new QTreeWidgetItem(this, {m_error});
         item->setFirstColumnSpanned(true);
         return false;
     }
-    m_error.clear();
-    m_pretty = QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    auto *root = new QTreeWidgetItem(this, {QStringLiteral("(root)")});
-    addValue(root, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()));
-    expandToDepth(3);
+    m_pretty = fold.pretty;
+    m_nodes = fold.nodes;
+    m_capped = fold.capped;
+    addTopLevelItem(fold.root->release());
+    // A big tree opens one level deep: expanding thousands of rows is layout the user did not ask for.
+    expandToDepth(m_nodes > 2000 ? 0 : 3);
     resizeColumnToContents(0);
     return true;
+}
+
+bool JsonTreeView::setJson(const QByteArray &bytes)
+{
+    return showFold(fold(bytes));
 }
