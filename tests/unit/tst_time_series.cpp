@@ -169,7 +169,7 @@ void TestTimeSeries::insertKeepsTimeOrder()
     QFETCH(QList<double>, times);
     QFETCH(QList<double>, expected);
     QFETCH(int, rewrites);
-    TimeSeriesBuffer b(size_t(capacity));
+    TimeSeriesBuffer b{size_t(capacity)};
     for (double t : times)
         b.insert(t, t * 10);
     QList<double> held;

@@ -30,20 +30,30 @@ struct TelemetryStore::Device
     qint64 lastDataMs = 0;
     int gaps = 0;
     qint64 longestGapMs = 0;
-    std::array<qint64, kRateWindow> recent{}; // data times of the latest messages
-    int recentCount = 0;
+    std::array<qint64, kRateWindow> recent{}; // the newest data times seen, in no order
+    int recentCount = 0;                      // how many of them are filled
     std::vector<std::unique_ptr<Key>> keys;
     Index keyIndex;
     // Key indexes of the previous message, in order: devices repeat the same keys in the
     // same order, so most look-ups are a string compare instead of a hash.
     std::vector<int> lastKeys;
+    // Keeps the kRateWindow newest data times: messages of one device from several
+    // partitions arrive out of time order, and a late old one must not stretch the span.
+    void noteTime(qint64 t)
+    {
+        if (recentCount < kRateWindow) {
+            recent[size_t(recentCount++)] = t;
+            return;
+        }
+        auto oldest = std::min_element(recent.begin(), recent.end());
+        if (t > *oldest)
+            *oldest = t;
+    }
     double rate() const
     {
-        const int n = std::min(recentCount, kRateWindow);
+        const int n = recentCount;
         if (n < 2)
             return 0;
-        // The span of the data times, not first and last received: messages of one device
-        // from several partitions arrive out of time order.
         const auto [oldest, newest] = std::minmax_element(recent.begin(), recent.begin() + n);
         return *newest > *oldest ? (n - 1) * 1000.0 / double(*newest - *oldest) : 0;
     }
@@ -164,8 +174,7 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
             d->longestGapMs = std::max(d->longestGapMs, msg.timestampMs - d->lastDataMs);
         }
         d->lastDataMs = std::max(d->lastDataMs, msg.timestampMs);
-        d->recent[size_t(d->recentCount % kRateWindow)] = msg.timestampMs;
-        ++d->recentCount;
+        d->noteTime(msg.timestampMs);
         while (p < points.size() && points[p].message < m)
             ++p; // points of messages that failed are never kept; be safe anyway
         for (size_t slot = 0; p < points.size() && points[p].message == m; ++p, ++slot) {
