@@ -107,10 +107,12 @@ QByteArray bigPayload(const QString &kind, qsizetype size)
         for (int i = 0; out.size() < size; ++i) {
             if (i)
                 out += pretty ? ",\n" : ",";
-            out += pretty ? "  {\n    \"id\": " + QByteArray::number(i) + ",\n    \"device\": \"meter-" + QByteArray::number(i % 97)
-                                + "\",\n    \"values\": {\"temperature\": 21.5, \"on\": true}\n  }"
-                          : "{\"id\":" + QByteArray::number(i) + ",\"device\":\"meter-" + QByteArray::number(i % 97)
-                                + "\",\"values\":{\"temperature\":21.5,\"on\":true}}";
+            if (pretty)
+                out += "  {\n    \"id\": " + QByteArray::number(i) + ",\n    \"device\": \"meter-" + QByteArray::number(i % 97)
+                     + "\",\n    \"values\": {\"temperature\": 21.5, \"on\": true}\n  }";
+            else
+                out += "{\"id\":" + QByteArray::number(i) + ",\"device\":\"meter-" + QByteArray::number(i % 97)
+                     + "\",\"values\":{\"temperature\":21.5,\"on\":true}}";
         }
         out += pretty ? "\n]\n" : "]";
     }
