@@ -74,10 +74,43 @@ struct Builder
     }
 };
 
+constexpr qsizetype kLazyNodes = 20000; // past this many items a tree is handed over bare
+constexpr qsizetype kSlice = 5000;
+
+// Takes every item's children aside (off the UI thread, before any view owns them).
+std::shared_ptr<JsonPendingChildren> detachAll(QTreeWidgetItem *root)
+{
+    auto pending = std::make_shared<JsonPendingChildren>();
+    std::vector<QTreeWidgetItem *> work{root};
+    while (!work.empty()) {
+        QTreeWidgetItem *item = work.back();
+        work.pop_back();
+        if (item->childCount() == 0)
+            continue;
+        QList<QTreeWidgetItem *> children = item->takeChildren();
+        item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
+        work.insert(work.end(), children.begin(), children.end());
+        pending->children.emplace(item, std::move(children));
+    }
+    return pending;
+}
+
 } // namespace
+
+JsonPendingChildren::~JsonPendingChildren()
+{
+    for (auto &[parent, list] : children)
+        qDeleteAll(list); // each holds no children of its own: they are listed here too
+}
 
 JsonTreeView::JsonTreeView(QWidget *parent) : QTreeWidget(parent)
 {
+    m_slices.setInterval(0);
+    connect(&m_slices, &QTimer::timeout, this, &JsonTreeView::attachRootSlice);
+    connect(this, &QTreeWidget::itemExpanded, this, [this](QTreeWidgetItem *item) {
+        if (item != m_root)
+            attach(item);
+    });
     setColumnCount(3);
     setHeaderLabels({tr("Key"), tr("Value"), tr("Type")});
     setUniformRowHeights(true);
@@ -108,16 +141,56 @@ JsonFold JsonTreeView::fold(const QByteArray &bytes, qsizetype maxNodes)
     b.add(root.get(), doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()));
     out.nodes = b.nodes;
     out.capped = b.capped;
+    if (b.nodes > kLazyNodes)
+        out.pending = detachAll(root.get());
     out.root = std::make_shared<std::unique_ptr<QTreeWidgetItem>>(std::move(root));
     return out;
 }
 
+void JsonTreeView::attach(QTreeWidgetItem *item)
+{
+    if (!m_pending)
+        return;
+    const auto it = m_pending->children.find(item);
+    if (it == m_pending->children.end())
+        return;
+    QList<QTreeWidgetItem *> children = std::move(it->second);
+    m_pending->children.erase(it);
+    item->addChildren(children);
+}
+
+void JsonTreeView::attachRootSlice()
+{
+    const auto it = m_pending ? m_pending->children.find(m_root) : decltype(m_pending->children.end()){};
+    if (!m_pending || it == m_pending->children.end()) {
+        m_slices.stop();
+        return;
+    }
+    QList<QTreeWidgetItem *> &children = it->second;
+    const qsizetype n = std::min(kSlice, children.size() - m_rootAttached);
+    m_root->addChildren(children.mid(m_rootAttached, n));
+    m_rootAttached += n;
+    if (m_rootAttached == children.size()) {
+        m_pending->children.erase(it);
+        m_slices.stop();
+    }
+}
+
 void JsonTreeView::clearTree()
 {
+    m_slices.stop();
+    if (m_pending && m_root) { // the root's children not yet attached stay listed: drop them from the list
+        const auto it = m_pending->children.find(m_root);
+        if (it != m_pending->children.end())
+            it->second.remove(0, m_rootAttached);
+    }
     if (m_nodes > kFreeOffThread && topLevelItemCount() == 1) {
         QTreeWidgetItem *old = takeTopLevelItem(0);
-        QThreadPool::globalInstance()->start([old] { delete old; });
+        QThreadPool::globalInstance()->start([old, pending = std::move(m_pending)] { delete old; });
     }
+    m_pending.reset();
+    m_root = nullptr;
+    m_rootAttached = 0;
     clear();
     m_nodes = 0;
     m_capped = false;
@@ -136,9 +209,16 @@ bool JsonTreeView::showFold(const JsonFold &fold)
     m_pretty = fold.pretty;
     m_nodes = fold.nodes;
     m_capped = fold.capped;
-    addTopLevelItem(fold.root->release());
-    // A big tree opens one level deep: expanding thousands of rows is layout the user did not ask for.
-    expandToDepth(m_nodes > 2000 ? 0 : 3);
+    m_root = fold.root->release();
+    m_pending = fold.pending;
+    addTopLevelItem(m_root);
+    if (m_pending) {
+        // Bare root, collapsed: laying out a hundred thousand rows is for when the user asks.
+        m_rootAttached = 0;
+        m_slices.start();
+    } else {
+        expandToDepth(m_nodes > 2000 ? 0 : 3);
+    }
     resizeColumnToContents(0);
     return true;
 }

@@ -5,7 +5,17 @@
 // "show all" builds the rest off the UI thread. Kafka-agnostic.
 
 #include <QTreeWidget>
+#include <QTimer>
 #include <memory>
+#include <unordered_map>
+
+// Children not yet in the view, by parent: a big tree is handed over bare and filled in as
+// it is opened, because putting an item into a view touches every item under it.
+struct JsonPendingChildren
+{
+    std::unordered_map<QTreeWidgetItem *, QList<QTreeWidgetItem *>> children;
+    ~JsonPendingChildren();
+};
 
 // What fold() made of some bytes: a tree to show, or why there is none.
 struct JsonFold
@@ -16,6 +26,7 @@ struct JsonFold
     QString pretty; // the document indented, for copying (empty unless Tree)
     // Items are no QObjects: built on a worker, handed over to the view on the UI thread.
     std::shared_ptr<std::unique_ptr<QTreeWidgetItem>> root;
+    std::shared_ptr<JsonPendingChildren> pending; // big trees only
     qsizetype nodes = 0;  // items built
     bool capped = false;  // some values were left out for the node cap
 };
@@ -42,6 +53,12 @@ public:
 private:
     QString m_error;
     QString m_pretty;
+    void attach(QTreeWidgetItem *item);
+    void attachRootSlice();
     qsizetype m_nodes = 0;
     bool m_capped = false;
+    std::shared_ptr<JsonPendingChildren> m_pending;
+    QTreeWidgetItem *m_root = nullptr;
+    qsizetype m_rootAttached = 0;
+    QTimer m_slices; // the root's children go in a slice per event-loop turn
 };

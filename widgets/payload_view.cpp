@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QStringDecoder>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -25,6 +24,40 @@ bool hasControlBytes(const QByteArray &bytes)
             return true;
     }
     return false;
+}
+
+// Stops at the first byte that cannot be UTF-8: binary data is told apart at once, and
+// text needs no decoded copy to be judged.
+bool isValidUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const uchar c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int n = 0;
+        if ((c & 0xe0) == 0xc0 && c >= 0xc2)
+            n = 1;
+        else if ((c & 0xf0) == 0xe0)
+            n = 2;
+        else if ((c & 0xf8) == 0xf0 && c <= 0xf4)
+            n = 3;
+        else
+            return false;
+        if (end - p <= n)
+            return false;
+        for (int i = 1; i <= n; ++i)
+            if ((p[i] & 0xc0) != 0x80)
+                return false;
+        if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) || (c == 0xf0 && p[1] < 0x90)
+            || (c == 0xf4 && p[1] >= 0x90))
+            return false; // overlong, surrogate, or past U+10FFFF
+        p += n + 1;
+    }
+    return true;
 }
 
 bool startsLikeJson(const QByteArray &bytes)
@@ -81,12 +114,12 @@ void PayloadView::setBytes(const QByteArray &bytes, bool isNull)
     m_bytes = bytes;
     m_null = isNull;
     ++m_generation;
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    m_decoded = decoder.decode(bytes);
-    m_utf8 = !decoder.hasError();
+    m_utf8 = isValidUtf8(bytes);
     m_binary = !m_utf8 || hasControlBytes(bytes);
     m_looksJson = !m_binary && startsLikeJson(bytes);
-    m_text->setText(m_null ? QString() : m_decoded); // an index of line starts, nothing laid out
+    m_decoded.clear();
+    m_decodedReady = false;
+    m_textFilled = false;
     m_hexFilled = false;
     m_jsonState = JsonState::Unknown;
     m_fold = JsonFold{};
@@ -116,8 +149,17 @@ QString PayloadView::shownText() const
     switch (m_shown) {
     case Json: return m_json->prettyText();
     case Hex: return m_hex->toPlainText();
-    default: return m_null ? QString() : m_decoded;
+    default: return m_text->toPlainText();
     }
+}
+
+const QString &PayloadView::decoded()
+{
+    if (!m_decodedReady) {
+        m_decoded = m_null ? QString() : QString::fromUtf8(m_bytes);
+        m_decodedReady = true;
+    }
+    return m_decoded;
 }
 
 void PayloadView::startFold(qsizetype cap)
@@ -187,6 +229,10 @@ void PayloadView::refresh()
             page = Text; // what failed to fold is still there to read, with the reason beside it
             info += u", " + m_fold.error;
         }
+    }
+    if (page == Text && !m_textFilled) {
+        m_text->setText(decoded()); // an index of line starts; nothing is laid out
+        m_textFilled = true;
     }
     if (page == Hex && !m_hexFilled) {
         m_hex->setHexBytes(m_null ? QByteArray() : m_bytes);

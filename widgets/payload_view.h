@@ -34,12 +34,13 @@ public:
     QString shownText() const; // what Copy puts on the clipboard
     QString infoText() const;  // size, kind, and the JSON verdict beside the view
     bool isBinary() const { return m_binary; }
-    bool jsonPending() const { return m_jsonWatcher.isRunning(); }
+    bool jsonPending() const { return m_jsonState == JsonState::Pending; } // until its result is shown
     void showAllJson(); // the whole tree, built on a worker
 
 private:
     enum class JsonState { Unknown, Pending, Folded };
     void refresh();
+    const QString &decoded(); // the bytes as text, decoded on first use
     void startFold(qsizetype cap);
     void foldFinished();
     QComboBox *m_mode;
@@ -50,7 +51,9 @@ private:
     JsonTreeView *m_json;
     LazyTextView *m_hex;
     QByteArray m_bytes;
-    QString m_decoded; // the bytes as UTF-8 text, decoded once
+    QString m_decoded; // the bytes as UTF-8 text, decoded once when first needed
+    bool m_decodedReady = false;
+    bool m_textFilled = false;
     bool m_null = false;
     bool m_utf8 = true;
     bool m_binary = false;
