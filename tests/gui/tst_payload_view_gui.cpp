@@ -252,7 +252,10 @@ void TestPayloadViewGui::hugePayloadsStayResponsive()
     };
 
     measure("open (Auto)", [&] { detail.showMessage(message(bytes), QStringLiteral("big")); });
-    QCOMPARE(int(view->shownMode()), int(kind == u"binary" ? PayloadView::Hex : PayloadView::Text));
+    if (json) // the raw text until the worker's tree is in (which may already be the case)
+        QVERIFY(view->shownMode() == PayloadView::Text || view->shownMode() == PayloadView::Json);
+    else
+        QCOMPARE(int(view->shownMode()), int(kind == u"binary" ? PayloadView::Hex : PayloadView::Text));
 
     modes->setCurrentIndex(PayloadView::Text);
     measure("Text", [&] { modes->setCurrentIndex(PayloadView::Text); });
