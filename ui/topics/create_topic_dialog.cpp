@@ -123,8 +123,11 @@ CreateTopicDialog::CreateTopicDialog(TopicAdmin *admin, int brokerCount, const Q
 
     // Field messages follow the typing; the broker's last answer no longer applies.
     connect(m_name, &QLineEdit::textChanged, this, [this] { validateInput(); });
+    // The editor inside, not QSpinBox::textChanged: that one stays silent for "-" or nothing,
+    // which would leave the previous verdict standing beside them.
     for (QSpinBox *spin : {m_partitions, m_replication, m_minIsr})
-        connect(spin, &QSpinBox::textChanged, this, [this] { validateInput(); });
+        if (auto *edit = spin->findChild<QLineEdit *>())
+            connect(edit, &QLineEdit::textChanged, this, [this] { validateInput(); });
     // The name's message line keeps its room: a message coming and going must not move the form.
     m_nameMsg->setReservedLines(2);
     for (HumanValueEdit *e : {m_retentionMs, m_retentionBytes, m_maxMessage})
