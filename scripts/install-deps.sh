@@ -18,6 +18,8 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   kcat python3-venv python3-pip openjdk-17-jre-headless maven
   xvfb xauth
+  # Device names and keys are often Korean or carry emoji: screenshots and GUI tests render them.
+  fonts-noto-cjk fonts-noto-color-emoji
   lintian desktop-file-utils appstream file binutils
   clang libclang-rt-14-dev
 )

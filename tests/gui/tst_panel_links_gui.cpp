@@ -4,6 +4,8 @@
 // their time span.
 
 #include "messages/browser_panel.h"
+#include "models/cluster_tree_model.h"
+#include "shell/cluster_sidebar.h"
 #include "shell/main_window.h"
 #include "models/message_table_model.h"
 #include "telemetry/telemetry_ingest.h"
@@ -14,6 +16,8 @@
 #include "cluster/workspace.h"
 
 #include <QDateTime>
+#include <QMenu>
+#include <QTreeView>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -28,6 +32,7 @@ private slots:
     void initTestCase();
     void chartPointOpensBrowserAtThatTime();
     void browserSelectionReplaysIntoCharts();
+    void sidebarTopicMenuActsOnThatTopic();
     void cleanupTestCase();
 
 private:
@@ -138,6 +143,62 @@ void TestPanelLinksGui::browserSelectionReplaysIntoCharts()
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(m_window->tabs()->currentWidget(), browser);
     QVERIFY(browser->statusText().contains(QStringLiteral("Select the records")));
+}
+
+namespace {
+// The sidebar row of `name` (a topic or group) in the view's own model.
+QModelIndex sidebarRow(QAbstractItemModel *model, const QString &name, ClusterTreeModel::Kind kind, const QModelIndex &parent = {})
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        if (i.data(ClusterTreeModel::KindRole).toInt() == int(kind) && i.data(ClusterTreeModel::NameRole).toString() == name)
+            return i;
+        if (const QModelIndex found = sidebarRow(model, name, kind, i); found.isValid())
+            return found;
+    }
+    return {};
+}
+} // namespace
+
+// What the issue saw: right-click a topic, "Open Messages" opened the alphabetically first
+// topic, and the menu offered "Remove connection". A topic's menu acts on that topic and
+// offers topic actions only; Ctrl+5 with a topic selected opens it too.
+void TestPanelLinksGui::sidebarTopicMenuActsOnThatTopic()
+{
+    ClusterSidebar *sidebar = m_window->sidebar();
+    QTreeView *view = sidebar->view();
+    QModelIndex devices;
+    QTRY_VERIFY_WITH_TIMEOUT((devices = sidebarRow(view->model(), QStringLiteral("tb.devices"), ClusterTreeModel::Kind::Topic)).isValid(), 15000);
+    QMenu menu;
+    emit sidebar->contextMenuRequested(sidebar->sourceIndex(devices), &menu);
+    QStringList texts;
+    QAction *openMessages = nullptr;
+    for (QAction *a : menu.actions()) {
+        texts << a->text();
+        if (a->text() == u"Open Messages")
+            openMessages = a;
+    }
+    QVERIFY2(openMessages, qPrintable(texts.join(u'|')));
+    for (const QString &t : std::as_const(texts)) // no cluster actions on a topic
+        QVERIFY2(!t.contains(u"connection") && t != u"Disconnect" && t != u"Connect" && t != u"Open Overview"
+                     && t != u"Open Consumer groups",
+                 qPrintable(texts.join(u'|')));
+    openMessages->trigger();
+    BrowserPanel *browser = waitForPanel<BrowserPanel>(QStringLiteral("browser"));
+    QVERIFY(browser);
+    QTRY_COMPARE_WITH_TIMEOUT(browser->currentTopic(), QStringLiteral("tb.devices"), 5000);
+
+    // Ctrl+5 with another topic selected in the sidebar.
+    const QModelIndex attributes = sidebarRow(view->model(), QStringLiteral("tb.attributes"), ClusterTreeModel::Kind::Topic);
+    QVERIFY(attributes.isValid());
+    view->setCurrentIndex(attributes);
+    QAction *ctrl5 = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(QStringLiteral("Ctrl+5")))
+            ctrl5 = a;
+    QVERIFY(ctrl5);
+    ctrl5->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(browser->currentTopic(), QStringLiteral("tb.attributes"), 5000);
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestPanelLinksGui)

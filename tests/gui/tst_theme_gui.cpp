@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyle>
+#include <QTextLayout>
 #include <QTemporaryDir>
 
 using namespace kafkascope;
@@ -56,6 +57,8 @@ private slots:
     void desktopHintIsFollowed_data();
     void desktopHintIsFollowed();
     void viewMenuTogglesAndRemembers();
+    void koreanAndEmojiHaveGlyphs_data();
+    void koreanAndEmojiHaveGlyphs();
 
 private:
     QString settingsFile(const QString &name) const { return m_dir.filePath(name + u".ini"); }
@@ -197,6 +200,37 @@ void TestThemeGui::viewMenuTogglesAndRemembers()
     }
     QCOMPARE(QSettings(file, QSettings::IniFormat).value(QStringLiteral("appearance/theme")).toString(),
              QStringLiteral("system"));
+}
+
+// Device names and keys are often Korean or carry emoji: with the fonts that
+// scripts/install-deps.sh installs, every character gets a real glyph (glyph 0 is the
+// "missing" box), through the fallback the window's own font uses.
+void TestThemeGui::koreanAndEmojiHaveGlyphs_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("Korean") << QStringLiteral("온도 센서 3");
+    QTest::newRow("Japanese and Chinese") << QStringLiteral("温度センサー 湿度传感器");
+    QTest::newRow("emoji") << QStringLiteral("🌡️ 🔋 🚚");
+}
+
+void TestThemeGui::koreanAndEmojiHaveGlyphs()
+{
+    QFETCH(QString, text);
+    QTextLayout layout(text, QApplication::font());
+    layout.beginLayout();
+    layout.createLine();
+    layout.endLayout();
+    int glyphs = 0;
+    QStringList missing;
+    for (const QGlyphRun &run : layout.glyphRuns()) {
+        for (quint32 g : run.glyphIndexes()) {
+            ++glyphs;
+            if (g == 0)
+                missing << run.rawFont().familyName();
+        }
+    }
+    QVERIFY(glyphs > 0);
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("no glyph in: ") + missing.join(QStringLiteral(", "))));
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestThemeGui)

@@ -21,6 +21,7 @@
 #include "topics/topics_panel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QScopeGuard>
 #include <QAction>
 #include <QCheckBox>
@@ -124,6 +125,9 @@ private slots:
     void deleteNeedsTypedNameThenRemoves();
     void invalidInputIsNeverSent_data();
     void invalidInputIsNeverSent();
+    void spinMessagesFollowTheValue_data();
+    void spinMessagesFollowTheValue();
+    void dottedNameSaysNothingAndNothingMoves();
     void brokerErrorsReachTheUser_data();
     void brokerErrorsReachTheUser();
     void demoClusterSaysWhatItCannotDo();
@@ -450,6 +454,86 @@ void TestTopicManagementGui::invalidInputIsNeverSent()
     QVERIFY2(label->isVisible() && label->text().contains(expected), qPrintable(label->text()));
     QCOMPARE(nameEdit->text(), name.left(400)); // nothing typed is lost
     QCOMPARE(child<QLineEdit>(dialog, "retentionMsEdit")->text(), retention);
+    dialog->reject();
+}
+
+void TestTopicManagementGui::spinMessagesFollowTheValue_data()
+{
+    QTest::addColumn<QString>("spin");
+    QTest::addColumn<QStringList>("typed"); // one after the other, each replacing the last
+    QTest::addColumn<QString>("messageLabel");
+    QTest::addColumn<QString>("expected"); // empty: no message
+    QTest::newRow("partitions 0 then -1") << "partitionsSpin" << QStringList{QStringLiteral("0"), QStringLiteral("-1")} << "partitionsMessage"
+                                          << "at least one partition";
+    QTest::newRow("partitions 0 then -") << "partitionsSpin" << QStringList{QStringLiteral("0"), QStringLiteral("-")} << "partitionsMessage" << "whole number";
+    QTest::newRow("partitions 0 then nothing") << "partitionsSpin" << QStringList{QStringLiteral("0"), QStringLiteral("")} << "partitionsMessage"
+                                               << "whole number";
+    QTest::newRow("partitions 0 then 5") << "partitionsSpin" << QStringList{QStringLiteral("0"), QStringLiteral("5")} << "partitionsMessage" << "";
+    QTest::newRow("replication 0 then -1") << "replicationSpin" << QStringList{QStringLiteral("0"), QStringLiteral("-1")} << "replicationFactorMessage"
+                                           << "at least 1";
+}
+
+// What the issue saw: after "0" the message said so; typing "-1" showed 1 with the stale
+// message, and Create made a 1-partition topic. The message is always the verdict on what
+// the field shows, the field shows what was typed, and a value not typed is never sent.
+void TestTopicManagementGui::spinMessagesFollowTheValue()
+{
+    QFETCH(QString, spin);
+    QFETCH(QStringList, typed);
+    QFETCH(QString, messageLabel);
+    QFETCH(QString, expected);
+    auto *dialog = qobject_cast<CreateTopicDialog *>(panel()->newTopic());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTest::keyClicks(child<QLineEdit>(dialog, "nameEdit"), uniqueName(QStringLiteral("tmg.spin")));
+    auto *box = child<QSpinBox>(dialog, spin.toLatin1().constData());
+    for (const QString &t : typed)
+        typeInto(box, t);
+    QCOMPARE(box->text(), typed.last());
+    auto *label = dialog->findChild<QLabel *>(messageLabel);
+    QVERIFY(label);
+    if (expected.isEmpty()) {
+        QVERIFY2(label->text().isEmpty(), qPrintable(label->text()));
+        dialog->reject();
+        return;
+    }
+    QVERIFY2(label->isVisible() && label->text().contains(expected), qPrintable(label->text()));
+    const int before = panel()->admin()->requestCount();
+    QTest::mouseClick(child<QPushButton>(dialog, "createButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, "validateButton"), Qt::LeftButton);
+    QTest::qWait(50);
+    QCOMPARE(panel()->admin()->requestCount(), before);
+    QVERIFY(dialog->isVisible());
+    bool number = false;
+    typed.last().toInt(&number);
+    if (number) // a number typed stays; a half-typed one goes back to the last on leaving the field
+        QCOMPARE(box->text(), typed.last());
+    QVERIFY2(label->isVisible() && !label->text().isEmpty(), "the field lost its message");
+    dialog->reject();
+}
+
+// A dotted name collides with nothing here: no warning, and typing it moves nothing below.
+void TestTopicManagementGui::dottedNameSaysNothingAndNothingMoves()
+{
+    auto *dialog = qobject_cast<CreateTopicDialog *>(panel()->newTopic());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto *nameEdit = child<QLineEdit>(dialog, "nameEdit");
+    auto *partitions = child<QSpinBox>(dialog, "partitionsSpin");
+    auto *message = dialog->findChild<QLabel *>(QStringLiteral("nameMessage"));
+    QVERIFY(message);
+    const int y = partitions->mapTo(dialog, QPoint()).y();
+    for (QChar c : QStringLiteral("tmg.dotted_name.x")) {
+        QTest::keyClick(nameEdit, c.toLatin1());
+        QApplication::processEvents();
+        QVERIFY2(message->text().isEmpty(), qPrintable(message->text()));
+        QCOMPARE(partitions->mapTo(dialog, QPoint()).y(), y);
+    }
+    // A real collision still says so, in the same room.
+    nameEdit->setText(QString(m_existing).replace(u'.', u'_'));
+    QApplication::processEvents();
+    QVERIFY2(message->text().contains(QStringLiteral("collides")), qPrintable(message->text()));
+    QCOMPARE(partitions->mapTo(dialog, QPoint()).y(), y);
     dialog->reject();
 }
 

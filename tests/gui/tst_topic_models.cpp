@@ -73,6 +73,8 @@ private slots:
     void filtering();
     void fiveThousandTopics();
     void configModel();
+    void configValuesReadOnce_data();
+    void configValuesReadOnce();
     void partitionModel();
 };
 
@@ -220,19 +222,53 @@ void TestTopicModels::configModel()
     ConfigEntry secret{QStringLiteral("ssl.key"), {}, false, ConfigEntry::Source::StaticBroker, true, true, false};
     model.setEntries({retention, secret, segment});
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.index(0, TopicConfigModel::Value).data().toString(), QStringLiteral("7200000 (2h)"));
+    QCOMPARE(model.index(0, TopicConfigModel::Value).data().toString(), QStringLiteral("2 hours"));
+    QVERIFY(model.index(0, TopicConfigModel::Value).data(Qt::ToolTipRole).toString().contains(QStringLiteral("7200000")));
+    QCOMPARE(model.index(0, TopicConfigModel::Value).data(Qt::EditRole).toString(), QStringLiteral("7200000"));
     QCOMPARE(model.index(0, TopicConfigModel::Source).data().toString(), QStringLiteral("topic override"));
     QCOMPARE(model.index(1, TopicConfigModel::Value).data().toString(), QStringLiteral("(hidden: sensitive)"));
     QCOMPARE(model.index(1, TopicConfigModel::Flags).data().toString(), QStringLiteral("read-only, sensitive"));
-    QCOMPARE(model.index(2, TopicConfigModel::Value).data().toString(), QStringLiteral("1073741824 (1 GiB)"));
+    QCOMPARE(model.index(2, TopicConfigModel::Value).data().toString(), QStringLiteral("1 GiB"));
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     retention.value = QStringLiteral("60000");
     model.setEntries({retention, secret, segment}); // same keys: updated in place
     QCOMPARE(resets.count(), 0);
-    QCOMPARE(model.index(0, TopicConfigModel::Value).data().toString(), QStringLiteral("60000 (1m)"));
+    QCOMPARE(model.index(0, TopicConfigModel::Value).data().toString(), QStringLiteral("1 minute"));
     model.setEntries({segment});
     QCOMPARE(resets.count(), 1);
     QCOMPARE(model.rowOf(QStringLiteral("segment.bytes")), 0);
+}
+
+void TestTopicModels::configValuesReadOnce_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("Long.MAX_VALUE retention") << "retention.ms" << "9223372036854775807" << "forever";
+    QTest::newRow("7 days") << "retention.ms" << "604800000" << "7 days";
+    QTest::newRow("1 day") << "delete.retention.ms" << "86400000" << "1 day";
+    QTest::newRow("-1 retention") << "retention.ms" << "-1" << "unlimited";
+    QTest::newRow("odd duration") << "segment.ms" << "90500" << "≈1.5 minutes";
+    QTest::newRow("under a second") << "file.delete.delay.ms" << "500" << "500 ms";
+    QTest::newRow("zero") << "min.compaction.lag.ms" << "0" << "0 ms";
+    QTest::newRow("-1 bytes") << "retention.bytes" << "-1" << "unlimited";
+    QTest::newRow("1 MiB") << "max.message.bytes" << "1048576" << "1 MiB";
+    QTest::newRow("odd size") << "max.message.bytes" << "1048588" << "≈1.0 MiB";
+    QTest::newRow("small size") << "index.interval.bytes" << "512" << "512 bytes";
+    QTest::newRow("not a number") << "cleanup.policy" << "compact,delete" << "compact,delete";
+    QTest::newRow("plain number") << "min.insync.replicas" << "2" << "2";
+}
+
+// One readable value per config, never the raw number repeated beside itself.
+void TestTopicModels::configValuesReadOnce()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(QString, shown);
+    TopicConfigModel model;
+    model.setEntries({ConfigEntry{name, value, true, ConfigEntry::Source::Default, false, false, true}});
+    QCOMPARE(model.index(0, TopicConfigModel::Value).data().toString(), shown);
+    QVERIFY(model.index(0, TopicConfigModel::Value).data(Qt::ToolTipRole).toString().contains(value));
 }
 
 void TestTopicModels::partitionModel()

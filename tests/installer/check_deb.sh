@@ -78,6 +78,12 @@ elif has_dep librdkafka1; then
 else
   ok "librdkafka is linked statically (no librdkafka.so needed, no librdkafka1 in Depends)"
 fi
+# Device names and keys are often Korean or carry emoji: the package recommends the fonts.
+recommends=$(dpkg-deb -f "$deb" Recommends)
+echo "  Recommends: $recommends"
+for pkg in fonts-noto-cjk fonts-noto-color-emoji; do
+  case ", $recommends," in *", $pkg,"*|*", $pkg "*) ;; *) fail "Recommends does not name $pkg" ;; esac
+done
 before=$failures
 for soname in $(readelf -d "$root/usr/bin/kafkascope" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
   path=$(ldconfig -p | awk -v so="$soname" '$1 == so && /x86-64/ {print $NF; exit}')

@@ -44,12 +44,13 @@ IngestConfig wholeTopic(const QString &topic)
     return c;
 }
 
-bool produce(const QString &bootstrap, const QString &topic, const QByteArray &lines)
+bool produce(const QString &bootstrap, const QString &topic, const QByteArray &lines, int partition = -1)
 {
-    const ProcessResult r = run(QStringLiteral("kcat"),
-                                {QStringLiteral("-P"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"), topic,
-                                 QStringLiteral("-K"), QStringLiteral("|")},
-                                lines);
+    QStringList args{QStringLiteral("-P"), QStringLiteral("-b"), bootstrap, QStringLiteral("-t"), topic,
+                     QStringLiteral("-K"), QStringLiteral("|")};
+    if (partition >= 0)
+        args << QStringLiteral("-p") << QString::number(partition);
+    const ProcessResult r = run(QStringLiteral("kcat"), args, lines);
     if (!r.ok())
         qWarning("kcat failed: %s", r.err.constData());
     return r.ok();
@@ -62,6 +63,8 @@ class TestTelemetryIngest : public QObject
 private slots:
     void initTestCase();
     void storeHoldsExactlyWhatWasProduced();
+    void everyValueOfEveryPartition_data();
+    void everyValueOfEveryPartition();
     void startFromTimestampKeepsOnlyLaterMessages();
     void liveStartKeepsConsuming_data();
     void liveStartKeepsConsuming();
@@ -141,6 +144,85 @@ void TestTelemetryIngest::storeHoldsExactlyWhatWasProduced()
     QVERIFY(e.reason.contains(QStringLiteral("invalid JSON")));
     QCOMPARE(e.preview, QByteArray("{not json"));
     QVERIFY(st.formats.join(QString()).contains(QStringLiteral("ThingsBoard gateway")));
+}
+
+void TestTelemetryIngest::everyValueOfEveryPartition_data()
+{
+    QTest::addColumn<QList<int>>("counts"); // messages per partition
+    // The oldest message of both devices goes to the first partition holding exactly one
+    // (or else the first holding any); the rest alternate between the partitions in time.
+    QTest::newRow("1,50,49 (oldest alone on p0)") << QList<int>{1, 50, 49};
+    QTest::newRow("50,49,1 (oldest alone on p2)") << QList<int>{50, 49, 1};
+    QTest::newRow("0,1,2") << QList<int>{0, 1, 2};
+    QTest::newRow("2,0,1") << QList<int>{2, 0, 1};
+    QTest::newRow("2,2,0") << QList<int>{2, 2, 0};
+    QTest::newRow("1,1,1") << QList<int>{1, 1, 1};
+}
+
+// What the issue saw: a gateway message alone on its partition, the oldest of its device,
+// was counted but none of its values reached the store (a device's messages come from
+// several partitions in no order between them). Every value of every message must arrive.
+void TestTelemetryIngest::everyValueOfEveryPartition()
+{
+    QFETCH(QList<int>, counts);
+    const QString topic = uniqueName(QStringLiteral("telemetry.partitions"));
+    m_topics << topic;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, int(counts.size()), &error), qPrintable(error));
+
+    int total = 0;
+    for (int c : counts)
+        total += c;
+    QList<int> order; // partition of the i-th oldest message
+    QList<int> left = counts;
+    int first = int(counts.indexOf(1));
+    if (first < 0)
+        first = int(std::find_if(counts.begin(), counts.end(), [](int c) { return c > 0; }) - counts.begin());
+    order << first;
+    --left[first];
+    for (int p = 0; order.size() < total; p = (p + 1) % int(counts.size()))
+        if (left[p] > 0) {
+            order << p;
+            --left[p];
+        }
+    QList<QByteArray> lines(counts.size());
+    QMap<QString, QStringList> values;
+    for (int i = 0; i < total; ++i) {
+        const qint64 ts = kTs + i * 500;
+        const double t = 20 + i * 0.5, h = 1000 - i, v = i % 7;
+        lines[order[i]] += QStringLiteral(R"(Gateway 1|{"Meter A":[{"ts":%1,"values":{"temperature":%2,"humidity":%3}}],)"
+                                          R"("Meter B":[{"ts":%1,"values":{"voltage":%4}}]})")
+                               .arg(ts).arg(t).arg(h).arg(v).toUtf8() + '\n';
+        values[QStringLiteral("Meter A/temperature")] << QStringLiteral("%1=%2").arg(ts).arg(t);
+        values[QStringLiteral("Meter A/humidity")] << QStringLiteral("%1=%2").arg(ts).arg(h);
+        values[QStringLiteral("Meter B/voltage")] << QStringLiteral("%1=%2").arg(ts).arg(v);
+    }
+    for (qsizetype p = 0; p < lines.size(); ++p)
+        if (!lines[p].isEmpty())
+            QVERIFY(produce(m_bootstrap, topic, lines[p], int(p)));
+    // The independent client sees the partitions as intended.
+    QList<int> seen(counts.size());
+    for (const QJsonObject &r : kcatRecords(m_bootstrap, topic))
+        ++seen[r.value(QStringLiteral("partition")).toInt()];
+    QCOMPARE(seen, counts);
+
+    QMap<QString, QString> expected;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        expected.insert(it.key(), it.value().join(QLatin1Char(';')));
+    auto store = std::make_shared<TelemetryStore>();
+    TelemetryIngest ingest(brokerProfile(), store);
+    IngestStatus st;
+    QVERIFY(runToEnd(ingest, wholeTopic(topic), &st));
+    QCOMPARE(st.state, IngestStatus::State::Finished);
+    QCOMPARE(st.messages, total);
+    QCOMPARE(store->totals().errors, 0);
+    QCOMPARE(contents(*store), expected);
+    for (const DeviceSummary &d : store->devices()) {
+        QCOMPARE(d.messages, total);
+        QCOMPARE(d.lastDataMs, kTs + (total - 1) * 500);
+        if (total >= 2) // two readings a second of data time, whatever order they came in
+            QVERIFY2(qAbs(d.rate - 2.0) < 0.01, qPrintable(QString::number(d.rate)));
+    }
 }
 
 void TestTelemetryIngest::startFromTimestampKeepsOnlyLaterMessages()

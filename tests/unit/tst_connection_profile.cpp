@@ -35,6 +35,15 @@ void TestConnectionProfile::bootstrapList_data()
     QTest::newRow("trailing comma") << "a:1," << false;
     QTest::newRow("space inside host") << "my host:9092" << false;
     QTest::newRow("letters in port") << "host:90x2" << false;
+    // DNS: a name is at most 253 characters, each label at most 63.
+    const QString label63(63, u'a'), label64(64, u'a');
+    const QString name253 = QStringList{label63, label63, label63, QString(61, u'b')}.join(u'.');
+    QTest::newRow("253-character host") << name253 + QStringLiteral(":9092") << true;
+    QTest::newRow("254-character host") << name253 + QStringLiteral("b:9092") << false;
+    QTest::newRow("10 KB host") << QString(10240, u'h') + QStringLiteral(":9092") << false;
+    QTest::newRow("63-character label") << label63 + QStringLiteral(".example:9092") << true;
+    QTest::newRow("64-character label") << label64 + QStringLiteral(".example:9092") << false;
+    QTest::newRow("long second entry") << QStringLiteral("ok:1,") + label64 + QStringLiteral(":2") << false;
 }
 
 void TestConnectionProfile::bootstrapList()
@@ -43,6 +52,8 @@ void TestConnectionProfile::bootstrapList()
     QFETCH(bool, valid);
     const QString message = validateBootstrapServers(servers);
     QCOMPARE(message.isEmpty(), valid);
+    // The message quotes what is wrong, shortened: it sits beside the field, never widens it.
+    QVERIFY2(message.size() < 200, qPrintable(message.left(300)));
 }
 
 void TestConnectionProfile::fieldsFlagged_data()

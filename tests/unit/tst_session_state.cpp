@@ -13,6 +13,7 @@ private slots:
     void degradedAndBack();
     void lateAnswerAfterStopIsIgnored();
     void badConfigurationDoesNotRetry();
+    void describedFromTheStatus();
     void repeatedFailureIsNotAChange();
 };
 
@@ -64,7 +65,28 @@ void TestSessionState::badConfigurationDoesNotRetry()
     QVERIFY(m.failedToStart(QStringLiteral("Invalid configuration: ssl.ca.location: ...")));
     QCOMPARE(m.state(), SessionState::Disconnected);
     QVERIFY(!m.status().retrying);
+    QCOMPARE(describe(m.status()), QStringLiteral("Disconnected, not retrying"));
     QVERIFY(m.start()); // the user may try again after fixing it
+}
+
+// Every view shows the state through describe(): it says "retrying" exactly when the
+// session retries.
+void TestSessionState::describedFromTheStatus()
+{
+    SessionStateMachine m;
+    QCOMPARE(describe(m.status()), QStringLiteral("Disconnected"));
+    m.start();
+    QCOMPARE(describe(m.status()), QStringLiteral("Connecting"));
+    m.metadataFailed(QStringLiteral("refused"));
+    QCOMPARE(describe(m.status()), QStringLiteral("Disconnected, retrying"));
+    m.metadataSucceeded({});
+    QCOMPARE(describe(m.status()), QStringLiteral("Connected"));
+    m.metadataSucceeded(QStringLiteral("1 broker down"));
+    QCOMPARE(describe(m.status()), QStringLiteral("Degraded"));
+    m.failedToStart(QStringLiteral("Invalid configuration"));
+    QCOMPARE(describe(m.status()), QStringLiteral("Disconnected, not retrying"));
+    m.stop();
+    QCOMPARE(describe(m.status()), QStringLiteral("Disconnected"));
 }
 
 void TestSessionState::repeatedFailureIsNotAChange()

@@ -23,6 +23,8 @@ private slots:
     void shrinkingCapacityKeepsNewest();
     void resizingAWrappedRingKeepsOrder_data();
     void resizingAWrappedRingKeepsOrder();
+    void insertKeepsTimeOrder_data();
+    void insertKeepsTimeOrder();
     void bucketsAggregate();
     void blocksBehaveLikeADeque_data();
     void blocksBehaveLikeADeque();
@@ -146,6 +148,40 @@ void TestTimeSeries::resizingAWrappedRingKeepsOrder()
     QCOMPARE(int(b.size()), capacity);
     QCOMPARE(b.last().t, double(appended + capacity));
     QCOMPARE(b.at(0).t, double(appended + 1));
+}
+
+void TestTimeSeries::insertKeepsTimeOrder_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<QList<double>>("times");
+    QTest::addColumn<QList<double>>("expected");
+    QTest::addColumn<int>("rewrites");
+    QTest::newRow("in order") << 8 << QList<double>{1, 2, 3} << QList<double>{1, 2, 3} << 0;
+    QTest::newRow("late oldest") << 8 << QList<double>{2, 3, 4, 1} << QList<double>{1, 2, 3, 4} << 1;
+    QTest::newRow("late middle, equal times") << 8 << QList<double>{1, 2, 4, 2} << QList<double>{1, 2, 2, 4} << 1;
+    QTest::newRow("wrapped ring") << 4 << QList<double>{1, 2, 3, 5, 6, 4} << QList<double>{3, 4, 5, 6} << 1;
+    QTest::newRow("full, older than all held") << 3 << QList<double>{5, 6, 7, 1} << QList<double>{5, 6, 7} << 0;
+}
+
+void TestTimeSeries::insertKeepsTimeOrder()
+{
+    QFETCH(int, capacity);
+    QFETCH(QList<double>, times);
+    QFETCH(QList<double>, expected);
+    QFETCH(int, rewrites);
+    TimeSeriesBuffer b{size_t(capacity)};
+    for (double t : times)
+        b.insert(t, t * 10);
+    QList<double> held;
+    for (size_t i = 0; i < b.size(); ++i) {
+        held << b.at(i).t;
+        QCOMPARE(b.at(i).v, b.at(i).t * 10);
+    }
+    QCOMPARE(held, expected);
+    QCOMPARE(int(b.rewrites()), rewrites);
+    std::vector<SeriesPoint> out;
+    b.copySince(0, out); // the sequence numbers still cover exactly what is held
+    QCOMPARE(out.size(), b.size());
 }
 
 void TestTimeSeries::bucketsAggregate()

@@ -18,7 +18,15 @@ void FieldMessage::showText(const QString &text, const QString &colour, bool err
     m_error = error && !text.isEmpty();
     setStyleSheet(QStringLiteral("color: %1;").arg(colour));
     setText(text);
-    setVisible(!text.isEmpty());
+    setVisible(!text.isEmpty() || m_reservedLines > 0);
+}
+
+void FieldMessage::setReservedLines(int lines)
+{
+    m_reservedLines = lines;
+    setMinimumHeight(lines * fontMetrics().lineSpacing());
+    setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setVisible(!text().isEmpty() || lines > 0);
 }
 
 void FieldMessage::showError(const QString &text)

@@ -16,10 +16,13 @@ public:
     void showInfo(const QString &text);
     void clear();
     bool isError() const { return m_error; }
+    // Keeps room for this many lines even when empty, so messages never shift the form.
+    void setReservedLines(int lines);
 
 private:
     void showText(const QString &text, const QString &colour, bool error);
     bool m_error = false;
+    int m_reservedLines = 0;
 };
 
 // A field with its message line underneath, as one form row.

@@ -39,6 +39,11 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile &profile, QWidget *pa
         m_testResult->setText(r.summary());
         m_testResult->setStyleSheet(r.ok ? QStringLiteral("color: #2ea043;") : QStringLiteral("color: #d93a3a;"));
         m_testButton->setEnabled(true);
+        // The whole cause, never its end cut off: the wrapped label claims the height it needs.
+        m_testResult->setMinimumHeight(m_testResult->heightForWidth(std::max(m_testResult->width(), width() - 40)));
+        layout()->activate();
+        if (const int need = layout()->totalMinimumSize().height(); need > height())
+            resize(width(), need);
     });
 }
 

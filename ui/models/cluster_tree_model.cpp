@@ -242,10 +242,8 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
     const Node *n = nodeOf(index);
     switch (role) {
     case Qt::DisplayRole:
-        if (n->kind == Kind::Cluster && n->status.state != SessionState::Disconnected)
-            return QString(n->label + QStringLiteral("  —  ") + displayName(n->status.state).toLower());
-        if (n->kind == Kind::Cluster && !n->status.lastError.isEmpty())
-            return QString(n->label + QStringLiteral("  —  disconnected, retrying"));
+        if (n->kind == Kind::Cluster && (n->status.state != SessionState::Disconnected || !n->status.lastError.isEmpty()))
+            return QString(n->label + QStringLiteral("  —  ") + describe(n->status).toLower());
         return n->label;
     case Qt::DecorationRole:
         if (n->kind == Kind::Cluster)

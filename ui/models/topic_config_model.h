@@ -23,6 +23,9 @@ public:
     void setEntries(const QList<ConfigEntry> &entries);
     const ConfigEntry &entry(int row) const { return m_entries.at(row); }
     int rowOf(const QString &name) const;
+    // One readable value: "7 days", "1 GiB", "forever" for Long.MAX_VALUE; the raw one is
+    // the tooltip (and the edit role).
+    static QString humanValue(const ConfigEntry &entry);
 
 private:
     QList<ConfigEntry> m_entries;

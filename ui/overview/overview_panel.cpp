@@ -132,10 +132,7 @@ void OverviewPanel::showStatus(const SessionStatus &st)
         tone = st.lastError.isEmpty() ? StatusBadge::Tone::Neutral : StatusBadge::Tone::Bad;
         break;
     }
-    QString text = displayName(st.state);
-    if (st.retrying)
-        text += tr(" — retrying");
-    text += QStringLiteral("  ·  ") + m_bootstrap;
+    QString text = describe(st) + QStringLiteral("  ·  ") + m_bootstrap;
     m_badge->setStatus(tone, text, st.lastError);
     m_error->setText(st.lastError);
     m_error->setVisible(!st.lastError.isEmpty());

@@ -63,6 +63,13 @@ QString ClusterSidebar::currentClusterId() const
     return m_view->currentIndex().data(ClusterTreeModel::ClusterIdRole).toString();
 }
 
+QString ClusterSidebar::currentItemName(int kind) const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.data(ClusterTreeModel::KindRole).toInt() == kind ? current.data(ClusterTreeModel::NameRole).toString()
+                                                                     : QString();
+}
+
 void ClusterSidebar::selectCluster(const QString &id)
 {
     const QModelIndex idx = m_filter->mapFromSource(m_model->clusterIndex(id));

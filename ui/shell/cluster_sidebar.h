@@ -22,6 +22,8 @@ public:
     ClusterTreeModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     QString currentClusterId() const;
+    // The name of the current item when it is a topic (kind Topic) or a group (kind Group).
+    QString currentItemName(int kind) const;
     void selectCluster(const QString &id);
     QModelIndex sourceIndex(const QModelIndex &viewIndex) const;
 

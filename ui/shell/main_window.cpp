@@ -132,9 +132,9 @@ void MainWindow::buildMenus()
     cluster->addAction(tr("&Edit connection…"), this, [this, current] { editConnection(current()); });
     cluster->addSeparator();
     for (const PanelKind &kind : std::as_const(m_kinds)) {
-        QAction *a = cluster->addAction(kind.title, this, [this, current, id = kind.id] {
-            if (!current().isEmpty())
-                openPanel(current(), id);
+        QAction *a = cluster->addAction(kind.title, this, [this, current, id = kind.id, item = kind.item] {
+            if (!current().isEmpty()) // on the topic or group selected in the sidebar, if any
+                openPanel(current(), id, sidebarItem(item));
         });
         if (!kind.shortcut.isEmpty())
             a->setShortcut(QKeySequence(kind.shortcut));
@@ -343,9 +343,30 @@ void MainWindow::onActivated(const QModelIndex &index)
     }
 }
 
+QString MainWindow::sidebarItem(PanelKind::Item item) const
+{
+    switch (item) {
+    case PanelKind::Item::Topic: return m_sidebar->currentItemName(int(ClusterTreeModel::Kind::Topic));
+    case PanelKind::Item::Group: return m_sidebar->currentItemName(int(ClusterTreeModel::Kind::Group));
+    case PanelKind::Item::None: break;
+    }
+    return {};
+}
+
 void MainWindow::fillContextMenu(const QModelIndex &index, QMenu *menu)
 {
     const QString clusterId = index.data(ClusterTreeModel::ClusterIdRole).toString();
+    const auto nodeKind = ClusterTreeModel::Kind(index.data(ClusterTreeModel::KindRole).toInt());
+    if (nodeKind == ClusterTreeModel::Kind::Topic || nodeKind == ClusterTreeModel::Kind::Group) {
+        // A menu on a topic (or group) acts on it, and offers nothing else.
+        const auto wanted = nodeKind == ClusterTreeModel::Kind::Topic ? PanelKind::Item::Topic : PanelKind::Item::Group;
+        const QString name = index.data(ClusterTreeModel::NameRole).toString();
+        for (const PanelKind &kind : std::as_const(m_kinds))
+            if (kind.item == wanted)
+                menu->addAction(tr("Open %1").arg(kind.title), this,
+                                [this, clusterId, name, id = kind.id] { openPanel(clusterId, id, name); });
+        return;
+    }
     const bool open = m_workspace->clusters().session(clusterId) != nullptr;
     const bool demo = clusterId == Workspace::kDemoId;
     if (open)

@@ -59,6 +59,7 @@ private:
     void buildMenus();
     void buildDemoToolbar();
     void fillContextMenu(const QModelIndex &index, QMenu *menu);
+    QString sidebarItem(PanelKind::Item item) const; // the sidebar's current topic or group, if any
     void onActivated(const QModelIndex &index);
     void closePanelsOf(const QString &clusterId);
     void askPassword(const ConnectionProfile &profile);

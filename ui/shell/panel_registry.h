@@ -33,10 +33,12 @@ struct PanelContext
 
 struct PanelKind
 {
+    enum class Item { None, Topic, Group }; // what PanelContext::topic / focusItem name
     QString id;    // "overview", "topics", ...
     QString title; // "Overview"
     QString shortcut; // e.g. "Ctrl+1"; may be empty
     std::function<QWidget *(const PanelContext &)> create;
+    Item item = Item::None; // a menu on such an item offers this panel, opened on it
 };
 
 // Every panel kind of the application, in menu order.

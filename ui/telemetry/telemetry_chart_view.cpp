@@ -182,6 +182,7 @@ bool TelemetryChartView::resolve(Binding &b, quint64 generation)
         b.generation = generation;
         b.deviceIndex = b.keyIndex = -1;
         b.seq = 0;
+        b.rewrites = 0;
         if (b.id)
             m_chart->clearSeries(b.id);
     }
@@ -208,7 +209,14 @@ void TelemetryChartView::pullFrame()
         if (!resolve(b, generation))
             continue;
         m_points.clear();
-        b.seq = m_store->copySince(b.deviceIndex, b.keyIndex, b.seq, m_points);
+        quint64 rewrites = 0;
+        b.seq = m_store->copySince(b.deviceIndex, b.keyIndex, b.seq, m_points, &rewrites);
+        if (rewrites != b.rewrites) { // a late reading went before newer ones: take it all again
+            b.rewrites = rewrites;
+            m_points.clear();
+            m_chart->clearSeries(b.id);
+            b.seq = m_store->copySince(b.deviceIndex, b.keyIndex, 0, m_points, &b.rewrites);
+        }
         if (m_points.empty())
             continue;
         m_t.resize(m_points.size());

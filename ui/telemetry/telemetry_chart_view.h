@@ -63,6 +63,7 @@ private:
         TimeChart::SeriesId id = 0;
         int deviceIndex = -1, keyIndex = -1;
         quint64 seq = 0;
+        quint64 rewrites = 0; // the series' rewrite count when last read
         quint64 generation = 0;
         bool boolean = false;
     };

@@ -49,10 +49,12 @@ CreateTopicDialog::CreateTopicDialog(TopicAdmin *admin, int brokerCount, const Q
     m_name->setPlaceholderText(tr("e.g. tb.telemetry.gateway-7"));
     m_name->setMaxLength(400); // longer than Kafka allows, so the length message can show
     m_partitions->setObjectName(QStringLiteral("partitionsSpin"));
-    m_partitions->setRange(0, 100000); // 0 is accepted here so the field can say why it is wrong
+    // Below-minimum values are accepted as typed so the field can say why they are wrong: a
+    // spin box limited to 0.. would drop the '-' of "-1" and show (and send) 1.
+    m_partitions->setRange(-100000, 100000);
     m_partitions->setValue(std::max(1, brokerCount) * 3);
     m_replication->setObjectName(QStringLiteral("replicationSpin"));
-    m_replication->setRange(0, 32767);
+    m_replication->setRange(-32767, 32767);
     m_replication->setValue(std::clamp(brokerCount, 1, 3));
     m_retentionMs->setObjectName(QStringLiteral("retentionMsEdit"));
     m_retentionBytes->setObjectName(QStringLiteral("retentionBytesEdit"));
@@ -121,6 +123,13 @@ CreateTopicDialog::CreateTopicDialog(TopicAdmin *admin, int brokerCount, const Q
 
     // Field messages follow the typing; the broker's last answer no longer applies.
     connect(m_name, &QLineEdit::textChanged, this, [this] { validateInput(); });
+    // The editor inside, not QSpinBox::textChanged: that one stays silent for "-" or nothing,
+    // which would leave the previous verdict standing beside them.
+    for (QSpinBox *spin : {m_partitions, m_replication, m_minIsr})
+        if (auto *edit = spin->findChild<QLineEdit *>())
+            connect(edit, &QLineEdit::textChanged, this, [this] { validateInput(); });
+    // The name's message line keeps its room: a message coming and going must not move the form.
+    m_nameMsg->setReservedLines(2);
     for (HumanValueEdit *e : {m_retentionMs, m_retentionBytes, m_maxMessage})
         connect(e, &QLineEdit::textChanged, this, [this] { validateInput(); });
     connect(&m_watcher, &QFutureWatcher<AdminResult>::finished, this, [this] {
@@ -174,6 +183,16 @@ bool CreateTopicDialog::validateInput()
             label->showWarning(warnings.join(u'\n'));
         else
             label->clear();
+    }
+    // A spin box whose text is no number ("-", nothing) still holds its last value: that value
+    // was not typed and must not be sent.
+    for (const auto &[spin, label] : {std::pair{m_partitions, m_partitionsMsg}, std::pair{m_replication, m_replicationMsg}}) {
+        bool number = false;
+        const int typed = spin->cleanText().toInt(&number);
+        if (!number || typed != spin->value()) {
+            label->showError(tr("Type a whole number."));
+            ok = false;
+        }
     }
     for (const auto &[edit, label] : {std::pair{m_retentionMs, m_retentionMsMsg}, std::pair{m_retentionBytes, m_retentionBytesMsg},
                                       std::pair{m_maxMessage, m_maxMessageMsg}}) {

@@ -1,9 +1,12 @@
 #include "cluster/connection_tester.h"
 
+#include "cluster/endpoint_probe.h"
+
 #include "kafka/kafka_config.h"
 #include "kafka/metadata_reader.h"
 
 #include <QElapsedTimer>
+#include <algorithm>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace kafkascope {
@@ -36,6 +39,21 @@ ConnectionTestResult testConnection(const ConnectionProfile &profile, int timeou
     ConnectionTestResult result;
     QElapsedTimer timer;
     timer.start();
+    if (!profile.demo) {
+        // librdkafka reports a refused port only after its timeout, a silent one as a bare
+        // "transport failure" and an HTTP server as an absurd response size: look first.
+        const QList<EndpointVerdict> verdicts = probeBootstrap(profile, timeoutMs);
+        const bool any = std::any_of(verdicts.cbegin(), verdicts.cend(), [](const EndpointVerdict &v) { return v.reachable(); });
+        if (!verdicts.isEmpty() && !any) {
+            QStringList reasons;
+            for (const EndpointVerdict &v : verdicts)
+                reasons << v.message;
+            result.error = reasons.join(QStringLiteral("; "));
+            result.error[0] = result.error[0].toUpper();
+            result.elapsedMs = timer.elapsed();
+            return result;
+        }
+    }
     ErrorSink sink;
     QString error;
     KafkaPtr rk = makeKafkaClient(profile, RD_KAFKA_PRODUCER,

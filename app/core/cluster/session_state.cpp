@@ -13,6 +13,17 @@ QString displayName(SessionState state)
     return {};
 }
 
+QString describe(const SessionStatus &status)
+{
+    if (status.state != SessionState::Disconnected)
+        return displayName(status.state);
+    if (status.retrying)
+        return QStringLiteral("Disconnected, retrying");
+    if (!status.lastError.isEmpty())
+        return QStringLiteral("Disconnected, not retrying");
+    return displayName(status.state);
+}
+
 bool SessionStateMachine::set(SessionState state, const QString &error, bool retrying)
 {
     SessionStatus next{state, error, retrying, m_status.since};

@@ -10,6 +10,10 @@ namespace kafkascope {
 
 enum class SessionState { Disconnected, Connecting, Connected, Degraded };
 QString displayName(SessionState state);
+struct SessionStatus;
+// The one text for a session's state that every view shows ("Disconnected, retrying",
+// "Disconnected, not retrying"): whether it retries comes from the status, never a view.
+QString describe(const SessionStatus &status);
 
 struct SessionStatus
 {

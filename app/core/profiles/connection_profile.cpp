@@ -78,6 +78,19 @@ bool parseSaslMechanism(const QString &text, SaslMechanism *out)
     return false;
 }
 
+namespace {
+// DNS limits (RFC 1035): a whole name, and each dot-separated label.
+constexpr int kMaxHostLength = 253;
+constexpr int kMaxLabelLength = 63;
+
+// What a message quotes of the user's input: enough to find it, never a 10 KB line.
+QString shortened(const QString &text)
+{
+    constexpr int kKeep = 24;
+    return text.size() <= 2 * kKeep + 1 ? text : text.left(kKeep) + u'…' + text.right(kKeep);
+}
+} // namespace
+
 QString validateBootstrapServers(const QString &servers)
 {
     const QString trimmed = servers.trimmed();
@@ -93,10 +106,20 @@ QString validateBootstrapServers(const QString &servers)
             return QStringLiteral("The bootstrap list has an empty entry (check the commas).");
         const auto m = entry.match(part);
         if (!m.hasMatch())
-            return QStringLiteral("\"%1\" is not host:port.").arg(part);
+            return QStringLiteral("\"%1\" is not host:port.").arg(shortened(part));
+        const QString host = m.captured(1);
+        if (!host.startsWith(u'[')) {
+            if (host.size() > kMaxHostLength)
+                return QStringLiteral("The host name \"%1\" is %2 characters long: at most %3 are allowed.")
+                    .arg(shortened(host)).arg(host.size()).arg(kMaxHostLength);
+            for (const QString &label : host.split(u'.'))
+                if (label.size() > kMaxLabelLength)
+                    return QStringLiteral("\"%1\" in the host name is %2 characters long: a label is at most %3.")
+                        .arg(shortened(label)).arg(label.size()).arg(kMaxLabelLength);
+        }
         const int port = m.captured(2).toInt();
         if (port < 1 || port > 65535)
-            return QStringLiteral("Port %1 in \"%2\" is outside 1-65535.").arg(port).arg(part);
+            return QStringLiteral("Port %1 in \"%2\" is outside 1-65535.").arg(port).arg(shortened(part));
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <limits>
 
 namespace kafkascope {
 
@@ -93,6 +94,49 @@ void TimeSeriesBuffer::append(double t, double v)
     ++m_size;
     ++m_appended;
     m_last = {t, v};
+}
+
+void TimeSeriesBuffer::push(const SeriesPoint &p)
+{
+    m_head.push_back(p);
+    if (m_head.size() == kBlockPoints)
+        seal();
+}
+
+void TimeSeriesBuffer::insert(double t, double v)
+{
+    if (m_size == 0 || t >= m_last.t) {
+        append(t, v);
+        return;
+    }
+    const size_t pos = lowerBound(std::nextafter(t, std::numeric_limits<double>::infinity()));
+    if (m_size == m_capacity && pos == 0)
+        return; // older than every point a full buffer keeps: retention would drop it next
+    // Late points land near the live edge (a partition fetched after another): take out the
+    // points from the start of pos's block on and put them back with the late one in place.
+    const size_t b = (pos + m_skip) / kBlockPoints;
+    size_t from;
+    std::vector<SeriesPoint> tail;
+    if (b < m_blocks.size()) {
+        from = b == 0 ? 0 : firstIndexOfBlock(b);
+        copyFrom(from, tail);
+        m_blocks.erase(m_blocks.begin() + qsizetype(b), m_blocks.end());
+        m_head.clear();
+        if (b == 0)
+            m_skip = 0;
+    } else {
+        from = m_blocks.empty() ? 0 : firstIndexOfBlock(m_blocks.size());
+        tail.assign(m_head.begin(), m_head.end());
+        m_head.clear();
+    }
+    tail.insert(tail.begin() + qsizetype(pos - from), SeriesPoint{t, v});
+    m_size = from + tail.size();
+    for (const SeriesPoint &p : tail)
+        push(p);
+    if (m_size > m_capacity)
+        dropFront(m_size - m_capacity);
+    ++m_appended;
+    ++m_rewrites;
 }
 
 void TimeSeriesBuffer::seal()

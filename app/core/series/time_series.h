@@ -25,6 +25,10 @@ public:
     explicit TimeSeriesBuffer(size_t capacity = 100000);
 
     void append(double t, double v);   // drops the oldest point when full
+    // Places a point in time order (after equal times). A point older than the newest held
+    // re-encodes the stretch after it and counts as a rewrite: readers read the series again.
+    // In a full buffer the oldest point goes; a point older than all of them is not kept.
+    void insert(double t, double v);
     void trimBefore(double t);         // time-based retention
     void setCapacity(size_t capacity); // keeps the newest points
     void clear();
@@ -39,6 +43,9 @@ public:
 
     // Sequence number of the next point to be appended; points carry seq = end - size .. end-1.
     quint64 endSequence() const { return m_appended; }
+    // Changes whenever a point was inserted before the newest: sequences read before then
+    // no longer match the points they named.
+    quint64 rewrites() const { return m_rewrites; }
     // Appends to `out` the points with sequence >= since (those still held); returns the
     // sequence to pass next time. A reader that fell behind by more than the capacity
     // gets what is left and can tell (first sequence > since) that it missed points.
@@ -64,6 +71,7 @@ public:
 
 private:
     void seal();
+    void push(const SeriesPoint &p); // into the head, sealing a full one; no bookkeeping
     void dropFront(size_t count);
     // The points of block b (all of them, including any already dropped from block 0).
     const SeriesPoint *decoded(size_t b) const;
@@ -75,6 +83,7 @@ private:
     size_t m_size = 0;
     size_t m_capacity;
     quint64 m_appended = 0;
+    quint64 m_rewrites = 0;
     SeriesPoint m_last{};
 };
 

@@ -30,21 +30,32 @@ struct TelemetryStore::Device
     qint64 lastDataMs = 0;
     int gaps = 0;
     qint64 longestGapMs = 0;
-    std::array<qint64, kRateWindow> recent{}; // data times of the latest messages
-    int recentCount = 0;
+    std::array<qint64, kRateWindow> recent{}; // the newest data times seen, in no order
+    int recentCount = 0;                      // how many of them are filled
     std::vector<std::unique_ptr<Key>> keys;
     Index keyIndex;
     // Key indexes of the previous message, in order: devices repeat the same keys in the
     // same order, so most look-ups are a string compare instead of a hash.
     std::vector<int> lastKeys;
+    // Keeps the kRateWindow newest data times: messages of one device from several
+    // partitions arrive out of time order, and a late old one must not stretch the span.
+    void noteTime(qint64 t)
+    {
+        if (recentCount < kRateWindow) {
+            recent[size_t(recentCount++)] = t;
+            return;
+        }
+        auto oldest = std::min_element(recent.begin(), recent.end());
+        if (t > *oldest)
+            *oldest = t;
+    }
     double rate() const
     {
-        const int n = std::min(recentCount, kRateWindow);
+        const int n = recentCount;
         if (n < 2)
             return 0;
-        const qint64 newest = recent[size_t((recentCount - 1) % kRateWindow)];
-        const qint64 oldest = recent[size_t((recentCount - n) % kRateWindow)];
-        return newest > oldest ? (n - 1) * 1000.0 / double(newest - oldest) : 0;
+        const auto [oldest, newest] = std::minmax_element(recent.begin(), recent.begin() + n);
+        return *newest > *oldest ? (n - 1) * 1000.0 / double(*newest - *oldest) : 0;
     }
 };
 
@@ -163,8 +174,7 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
             d->longestGapMs = std::max(d->longestGapMs, msg.timestampMs - d->lastDataMs);
         }
         d->lastDataMs = std::max(d->lastDataMs, msg.timestampMs);
-        d->recent[size_t(d->recentCount % kRateWindow)] = msg.timestampMs;
-        ++d->recentCount;
+        d->noteTime(msg.timestampMs);
         while (p < points.size() && points[p].message < m)
             ++p; // points of messages that failed are never kept; be safe anyway
         for (size_t slot = 0; p < points.size() && points[p].message == m; ++p, ++slot) {
@@ -181,10 +191,9 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
             }
             Key &k = *d->keys[size_t(index)];
             TimeSeriesBuffer &s = k.series;
-            // Out-of-order readings would break the time axis' binary searches: drop them.
-            if (!s.isEmpty() && pt.t < s.last().t)
-                continue;
-            s.append(pt.t, pt.v);
+            // Partitions arrive in no order between them: a device's older reading fetched
+            // from another partition after newer ones is put in its place, never dropped.
+            s.insert(pt.t, pt.v);
             m_newest = std::max(m_newest, pt.t);
         }
     }
@@ -292,10 +301,13 @@ bool TelemetryStore::isBoolean(int device, int key) const
     return k && k->boolean;
 }
 
-quint64 TelemetryStore::copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out) const
+quint64 TelemetryStore::copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out,
+                                  quint64 *rewrites) const
 {
     QMutexLocker lock(&m_mutex);
     const Key *k = keyAt(device, key);
+    if (rewrites)
+        *rewrites = k ? k->series.rewrites() : 0;
     return k ? k->series.copySince(since, out) : since;
 }
 

@@ -112,7 +112,10 @@ public:
     QString keyName(int device, int key) const;
     bool isBoolean(int device, int key) const;
     // Points of a series with sequence >= since; returns the next sequence to ask for.
-    quint64 copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out) const;
+    // *rewrites changes when a late point was put before newer ones: a reader that saw
+    // another value reads the series again from 0.
+    quint64 copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out,
+                      quint64 *rewrites = nullptr) const;
     // The newest `count` values of a series, oldest first (for sparklines).
     QVector<double> tail(int device, int key, int count) const;
     StoreTotals totals() const;

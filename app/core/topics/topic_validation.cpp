@@ -39,18 +39,10 @@ QString nameCollision(const QString &name, const QStringList &existing)
     const QString mine = metricName(name);
     for (const QString &other : existing)
         if (other != name && metricName(other) == mine)
-            return QStringLiteral("\"%1\" collides with the existing topic \"%2\": Kafka treats '.' and '_' alike in "
-                                  "metric names and refuses such a pair.")
-                .arg(name, other);
+            return QStringLiteral("This name collides with the existing topic \"%1\": Kafka treats '.' and '_' alike "
+                                  "in metric names.")
+                .arg(other);
     return {};
-}
-
-QString nameWarning(const QString &name)
-{
-    if (!name.contains(u'.') && !name.contains(u'_'))
-        return {};
-    return QStringLiteral("Because of metric naming, topics whose names differ only in '.' versus '_' collide; "
-                          "use one of the two consistently.");
 }
 
 QString partitionsError(int partitions)
@@ -82,8 +74,6 @@ QList<FieldIssue> validateNewTopic(const QString &name, int partitions, int rf,
         issues.append({QStringLiteral("name"), QStringLiteral("A topic named \"%1\" exists already.").arg(name)});
     else if (QString c = nameCollision(name, existingTopics); !c.isEmpty())
         issues.append({QStringLiteral("name"), c});
-    else if (QString w = nameWarning(name); !w.isEmpty())
-        issues.append({QStringLiteral("name"), w, true});
     if (QString e = partitionsError(partitions); !e.isEmpty())
         issues.append({QStringLiteral("partitions"), e});
     if (QString e = replicationFactorError(rf, brokerCount); !e.isEmpty())

@@ -27,8 +27,6 @@ QString nameError(const QString &name);
 // Kafka maps '.' and '_' to the same metric name: an error when the name collides with an
 // existing topic that way (the broker refuses it); empty otherwise.
 QString nameCollision(const QString &name, const QStringList &existing);
-// The advisory kafka-topics.sh prints for names using '.' or '_'; empty when neither.
-QString nameWarning(const QString &name);
 QString partitionsError(int partitions);
 QString replicationFactorError(int replicationFactor, int brokerCount);
 // All of the above for one new topic, plus the config keys (non-empty, no duplicates).
