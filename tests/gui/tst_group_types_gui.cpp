@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QDeadlineTimer>
 #include <QLabel>
+#include <QPushButton>
 #include <QThread>
 #include <QTreeWidget>
 
@@ -215,6 +216,7 @@ void TestGroupTypesGui::shareGroupNamedNotDead()
     auto *members = panel.findChild<QTreeWidget *>(QStringLiteral("memberTree"));
     QTRY_COMPARE_WITH_TIMEOUT(members->topLevelItemCount(), 1, 10000);
     QCOMPARE(members->topLevelItem(0)->text(0), GroupMonitor::undescribableReason());
+    QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("resetOffsetsButton"))->isEnabled());
     QVERIFY(GroupMonitor::undescribableReason().contains(QStringLiteral("share group")));
 }
 

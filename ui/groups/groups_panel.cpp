@@ -230,7 +230,10 @@ void GroupsPanel::applyReport(const GroupsReport &report)
     }
     if (m_groups->rowOf(keep) >= 0 && m_selected != keep)
         m_selected = keep;
-    m_resetButton->setEnabled(m_groups->rowOf(m_selected) >= 0);
+    const int selectedRow = m_groups->rowOf(m_selected);
+    // Share/streams groups keep no consumer offsets that AlterConsumerGroupOffsets could reset.
+    m_resetButton->setEnabled(selectedRow >= 0 &&
+                              m_groups->groups()[selectedRow].type != GroupType::Other);
     showDetail(report);
     pullChart();
 }
@@ -354,7 +357,8 @@ void GroupsPanel::onSelectionChanged()
     resetChart();
     m_partitions->setPartitions({});
     m_members->clear();
-    m_resetButton->setEnabled(true);
+    const int row = m_groups->rowOf(id);
+    m_resetButton->setEnabled(row >= 0 && m_groups->groups()[row].type != GroupType::Other);
     QMetaObject::invokeMethod(m_monitor, [m = m_monitor, id] {
         m->setFocusGroup(id);
         m->pollNow();
