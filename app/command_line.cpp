@@ -37,16 +37,16 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                                    QStringLiteral("Panel to show first: overview, topics, throughput, groups, telemetry, browser."),
                                    QStringLiteral("name"));
     const QCommandLineOption test(QStringLiteral("test-connection"),
-                                  QStringLiteral("Connect to the saved connection NAME (or to --bootstrap) as the "
-                                                 "connection dialog's Test button does, print the broker count, "
-                                                 "cluster id and controller or the exact error, and exit 0 or 1. "
-                                                 "No display needed."));
+                                  QStringLiteral("Check one cluster without a display, as the connection dialog's "
+                                                 "Test button does: print the broker count, cluster id and controller "
+                                                 "and exit 0, or the exact error and exit 1. The cluster is the saved "
+                                                 "connection NAME, or the brokers of the bootstrap option."));
     const QCommandLineOption bootstrap(QStringLiteral("bootstrap"),
                                        QStringLiteral("With --test-connection: the brokers to reach instead of a saved connection."),
                                        QStringLiteral("host:port"));
     const QCommandLineOption property(QStringLiteral("X"),
                                       QStringLiteral("With --test-connection --bootstrap: a librdkafka property "
-                                                     "(e.g. -X security.protocol=SASL_SSL); repeatable."),
+                                                     "such as security.protocol=SASL_SSL; repeatable."),
                                       QStringLiteral("key=value"));
     parser.addOptions({help, version, demo, rate, settings, shot, shotDelay, quitAfter, panel, test, bootstrap, property});
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("With --test-connection: a saved connection's name."),
