@@ -79,7 +79,7 @@ bool startBroker(QString *error)
     return brokerScript(QStringLiteral("start"), error);
 }
 
-ProcessResult kafkaTool(const QString &tool, const QStringList &args, int timeoutMs)
+ProcessResult kafkaConfigCommand(const QStringList &args, int timeoutMs)
 {
     const QString version = qEnvironmentVariable("KAFKASCOPE_KAFKA_VERSION");
     QString classpath, mainClass;
@@ -90,21 +90,20 @@ ProcessResult kafkaTool(const QString &tool, const QStringList &args, int timeou
         if (!tools.ok())
             return tools;
         classpath = QString::fromUtf8(tools.out).trimmed().section(u'\n', -1);
-        mainClass = QStringLiteral("org.apache.kafka.tools.") + tool;
+        mainClass = QStringLiteral("org.apache.kafka.tools.ConfigCommand");
     } else {
         const QString cache = qEnvironmentVariable("KAFKASCOPE_CACHE",
                                                    qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache"))
                                                        + QStringLiteral("/kafkascope"));
         classpath = QStringLiteral("%1/kafka-%2/libs/*").arg(cache, version);
-        mainClass = QStringLiteral("kafka.admin.") + tool;
+        mainClass = QStringLiteral("kafka.admin.ConfigCommand");
     }
     return run(QStringLiteral("java"), QStringList{QStringLiteral("-cp"), classpath, mainClass} + args, {}, timeoutMs);
 }
 
 QHash<QString, JavaConfigEntry> kafkaConfigsDescribe(const QStringList &entity, QString *error)
 {
-    const ProcessResult r = kafkaTool(QStringLiteral("ConfigCommand"),
-                                      QStringList{QStringLiteral("--bootstrap-server"), brokerBootstrap()} + entity
+    const ProcessResult r = kafkaConfigCommand(QStringList{QStringLiteral("--bootstrap-server"), brokerBootstrap()} + entity
                                           + QStringList{QStringLiteral("--describe")});
     if (!r.ok()) {
         *error = QString::fromUtf8(r.out + r.err).right(3000);

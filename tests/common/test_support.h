@@ -48,9 +48,10 @@ QList<QJsonObject> kcatRecords(const QString &bootstrap, const QString &topic);
 // The interpreter with confluent-kafka that tests use as an independent client.
 QString testPython();
 ProcessResult python(const QString &code, const QStringList &args = {}, int timeoutMs = 60000);
-// Kafka's own command-line tool `tool` (e.g. "ConfigCommand", the main class of kafka-configs)
-// of the fixture broker's version, run with java from the cached jars: an independent client.
-ProcessResult kafkaTool(const QString &tool, const QStringList &args, int timeoutMs = 120000);
+// Kafka's own kafka-configs (ConfigCommand) of the fixture broker's version, run with java from
+// the cached jars: an independent client. Kafka 4 moved it from the broker's jars into
+// kafka-tools (kafkaTool() in modern_groups.h runs the others).
+ProcessResult kafkaConfigCommand(const QStringList &args, int timeoutMs = 120000);
 // One entry of `kafka-configs --describe` ("  name=value sensitive=false synonyms={...}").
 struct JavaConfigEntry
 {
