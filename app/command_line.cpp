@@ -36,7 +36,21 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     const QCommandLineOption panel(QStringLiteral("panel"),
                                    QStringLiteral("Panel to show first: overview, topics, throughput, groups, telemetry, browser."),
                                    QStringLiteral("name"));
-    parser.addOptions({help, version, demo, rate, settings, shot, shotDelay, quitAfter, panel});
+    const QCommandLineOption test(QStringLiteral("test-connection"),
+                                  QStringLiteral("Check one cluster without a display, as the connection dialog's "
+                                                 "Test button does: print the broker count, cluster id and controller "
+                                                 "and exit 0, or the exact error and exit 1. The cluster is the saved "
+                                                 "connection NAME, or the brokers of the bootstrap option."));
+    const QCommandLineOption bootstrap(QStringLiteral("bootstrap"),
+                                       QStringLiteral("With --test-connection: the brokers to reach instead of a saved connection."),
+                                       QStringLiteral("host:port"));
+    const QCommandLineOption property(QStringLiteral("X"),
+                                      QStringLiteral("With --test-connection --bootstrap: a librdkafka property "
+                                                     "such as security.protocol=SASL_SSL; repeatable."),
+                                      QStringLiteral("key=value"));
+    parser.addOptions({help, version, demo, rate, settings, shot, shotDelay, quitAfter, panel, test, bootstrap, property});
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("With --test-connection: a saved connection's name."),
+                                 QStringLiteral("[NAME]"));
 
     auto fail = [&](const QString &message) {
         std::fprintf(stderr, "kafkascope: %s\nTry 'kafkascope --help'.\n", qPrintable(message));
@@ -60,6 +74,26 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         o.exitNow = true;
         return o;
     }
+    o.testConnection = parser.isSet(test);
+    const QStringList positional = parser.positionalArguments();
+    if (o.testConnection) {
+        o.testBootstrap = parser.value(bootstrap);
+        o.testProperties = parser.values(property);
+        if (!o.testBootstrap.isEmpty() == !positional.isEmpty() || positional.size() > 1)
+            return fail(QStringLiteral("--test-connection needs either one saved connection NAME or --bootstrap HOST:PORT."));
+        if (!positional.isEmpty() && !o.testProperties.isEmpty())
+            return fail(QStringLiteral("-X goes with --bootstrap; a saved connection keeps its own properties."));
+        for (const QString &kv : std::as_const(o.testProperties))
+            if (kv.indexOf(u'=') <= 0)
+                return fail(QStringLiteral("-X needs key=value, got \"%1\".").arg(kv));
+        o.testProfileName = positional.value(0);
+        o.settingsFile = parser.value(settings);
+        return o;
+    }
+    if (!positional.isEmpty())
+        return fail(QStringLiteral("unexpected argument \"%1\".").arg(positional.first()));
+    if (parser.isSet(bootstrap) || parser.isSet(property))
+        return fail(QStringLiteral("--bootstrap and -X go with --test-connection."));
     bool ok = true;
     o.demo = parser.isSet(demo);
     if (parser.isSet(rate) && ((o.demoRate = parser.value(rate).toInt(&ok)) < 0 || !ok))

@@ -14,6 +14,11 @@ struct CommandLineOptions
     int screenshotDelayMs = 6000;
     int quitAfterMs = 0;       // 0: run until the user quits
     QString openPanel;         // panel to show first (e.g. "overview")
+    // --test-connection: check one cluster without a window, then exit.
+    bool testConnection = false;
+    QString testProfileName;      // a saved profile, or...
+    QString testBootstrap;        // ...--bootstrap HOST:PORT
+    QStringList testProperties;   // -X key=value, in order
     bool exitNow = false;      // --help/--version/error handled
     int exitCode = 0;
 };

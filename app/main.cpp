@@ -1,6 +1,7 @@
 // Kafkascope's entry point: parse the command line without a display, then open the window.
 
 #include "command_line.h"
+#include "connection_check.h"
 #include "shell/main_window.h"
 
 #include <QApplication>
@@ -15,6 +16,8 @@ int main(int argc, char *argv[])
     const CommandLineOptions options = parseCommandLine(arguments);
     if (options.exitNow)
         return options.exitCode;
+    if (options.testConnection)
+        return runConnectionCheck(argc, argv, options);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("kafkascope"));

@@ -1,9 +1,12 @@
 #include "test_support.h"
 
+#include "topics/admin_result.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace kafkascope::testing {
 
@@ -74,6 +77,73 @@ bool stopBroker(QString *error)
 bool startBroker(QString *error)
 {
     return brokerScript(QStringLiteral("start"), error);
+}
+
+ProcessResult kafkaConfigCommand(const QStringList &args, int timeoutMs)
+{
+    const QString version = qEnvironmentVariable("KAFKASCOPE_KAFKA_VERSION");
+    QString classpath, mainClass;
+    if (version.section(u'.', 0, 0).toInt() >= 4) {
+        // Kafka 4 moved the tools out of the broker's jars into kafka-tools.
+        const ProcessResult tools =
+            run(QStringLiteral("bash"), {qEnvironmentVariable("KAFKASCOPE_BROKER_SCRIPT"), QStringLiteral("tools")}, {}, 600000);
+        if (!tools.ok())
+            return tools;
+        classpath = QString::fromUtf8(tools.out).trimmed().section(u'\n', -1);
+        mainClass = QStringLiteral("org.apache.kafka.tools.ConfigCommand");
+    } else {
+        const QString cache = qEnvironmentVariable("KAFKASCOPE_CACHE",
+                                                   qEnvironmentVariable("XDG_CACHE_HOME", QDir::homePath() + QStringLiteral("/.cache"))
+                                                       + QStringLiteral("/kafkascope"));
+        classpath = QStringLiteral("%1/kafka-%2/libs/*").arg(cache, version);
+        mainClass = QStringLiteral("kafka.admin.ConfigCommand");
+    }
+    return run(QStringLiteral("java"), QStringList{QStringLiteral("-cp"), classpath, mainClass} + args, {}, timeoutMs);
+}
+
+QHash<QString, JavaConfigEntry> kafkaConfigsDescribe(const QStringList &entity, QString *error)
+{
+    const ProcessResult r = kafkaConfigCommand(QStringList{QStringLiteral("--bootstrap-server"), brokerBootstrap()} + entity
+                                          + QStringList{QStringLiteral("--describe")});
+    if (!r.ok()) {
+        *error = QString::fromUtf8(r.out + r.err).right(3000);
+        return {};
+    }
+    static const QRegularExpression line(QStringLiteral(R"(^  ([^=\s]+)=(.*) sensitive=(true|false) synonyms=\{(.*)\}$)"));
+    QHash<QString, JavaConfigEntry> out;
+    for (const QString &l : QString::fromUtf8(r.out).split(u'\n')) {
+        const QRegularExpressionMatch m = line.match(l);
+        if (!m.hasMatch())
+            continue;
+        JavaConfigEntry e{m.captured(2), m.captured(3) == u"true", QStringLiteral("DEFAULT_CONFIG")};
+        if (const QString synonyms = m.captured(4); !synonyms.isEmpty())
+            e.source = synonyms.section(u':', 0, 0);
+        out.insert(m.captured(1), e);
+    }
+    return out;
+}
+
+QString kafkaSourceName(ConfigEntry::Source s)
+{
+    switch (s) {
+    case ConfigEntry::Source::TopicOverride: return QStringLiteral("DYNAMIC_TOPIC_CONFIG");
+    case ConfigEntry::Source::DynamicBroker: return QStringLiteral("DYNAMIC_BROKER_CONFIG");
+    case ConfigEntry::Source::DynamicDefaultBroker: return QStringLiteral("DYNAMIC_DEFAULT_BROKER_CONFIG");
+    case ConfigEntry::Source::StaticBroker: return QStringLiteral("STATIC_BROKER_CONFIG");
+    case ConfigEntry::Source::Default: return QStringLiteral("DEFAULT_CONFIG");
+    default: return QStringLiteral("UNKNOWN");
+    }
+}
+
+QString brokerClusterId()
+{
+    QFile f(QDir(qEnvironmentVariable("KAFKASCOPE_BROKER_DIR")).filePath(QStringLiteral("data/meta.properties")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("cluster.id="))
+            return QString::fromUtf8(line.mid(11)).trimmed();
+    return {};
 }
 
 ConnectionProfile brokerProfile(const QString &name)

@@ -3,8 +3,10 @@
 // independent clients (kcat, confluent-kafka in the test venv) whose view we check ours against.
 
 #include "profiles/connection_profile.h"
+#include "topics/admin_result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -46,6 +48,24 @@ QList<QJsonObject> kcatRecords(const QString &bootstrap, const QString &topic);
 // The interpreter with confluent-kafka that tests use as an independent client.
 QString testPython();
 ProcessResult python(const QString &code, const QStringList &args = {}, int timeoutMs = 60000);
+// Kafka's own kafka-configs (ConfigCommand) of the fixture broker's version, run with java from
+// the cached jars: an independent client. Kafka 4 moved it from the broker's jars into
+// kafka-tools (kafkaTool() in modern_groups.h runs the others).
+ProcessResult kafkaConfigCommand(const QStringList &args, int timeoutMs = 120000);
+// One entry of `kafka-configs --describe` ("  name=value sensitive=false synonyms={...}").
+struct JavaConfigEntry
+{
+    QString value;  // "null" where Kafka has no value to show (sensitive, unset)
+    bool sensitive = false;
+    QString source; // the first synonym's source (STATIC_BROKER_CONFIG, ...); DEFAULT_CONFIG if none
+};
+// kafka-configs --describe of one entity (e.g. {"--entity-type", "brokers", "--entity-name",
+// "1", "--all"}) on the fixture broker, by name; empty with *error when the tool failed.
+QHash<QString, JavaConfigEntry> kafkaConfigsDescribe(const QStringList &entity, QString *error);
+// Kafka's name for where a config value comes from, as kafka-configs prints it.
+QString kafkaSourceName(ConfigEntry::Source source);
+// The cluster id the fixture broker's storage was formatted with (its meta.properties).
+QString brokerClusterId();
 bool createTopic(const QString &bootstrap, const QString &topic, int partitions,
                  QString *error = nullptr, const QStringList &configs = {});
 bool deleteTopic(const QString &bootstrap, const QString &topic);

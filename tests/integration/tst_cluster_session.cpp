@@ -87,7 +87,7 @@ void TestClusterSession::metadataEqualsKcat()
                  b.value(u"name").toString());
     }
     QCOMPARE(ours.controllerId, kcat.value(u"controllerid").toInt());
-    // Racks come from DescribeConfigs (broker.rack), set by tests/broker/kafka-broker.sh.
+    // Racks come from DescribeCluster (broker.rack), set by tests/broker/kafka-broker.sh.
     QCOMPARE(ours.brokers.first().rack, QStringLiteral("kafkascope-test-rack"));
     int compared = 0;
     for (const QJsonValue &tv : kcat.value(u"topics").toArray()) {

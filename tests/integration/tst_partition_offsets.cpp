@@ -1,12 +1,15 @@
-// Batched watermark and timestamp look-ups against the real broker, checked against
-// messages produced with known partitions and timestamps by python confluent-kafka. The
-// demo cluster's binary search over timestamps must give the broker's own answers.
+// Batched watermark and timestamp look-ups (ListOffsets) against the real broker, checked
+// against messages produced with known partitions and timestamps by python confluent-kafka and
+// against confluent-kafka's own watermarks and offsets_for_times. The demo cluster's binary
+// search over timestamps must give the broker's own answers.
 
 #include "kafka/kafka_config.h"
 #include "kafka/partition_offsets.h"
 #include "test_main.h"
 #include "test_support.h"
 #include "kafka/timestamp_search.h"
+
+#include <QJsonArray>
 
 using namespace kafkascope;
 using namespace kafkascope::testing;
@@ -20,6 +23,7 @@ private slots:
     void timestampLookup_data();
     void timestampLookup();
     void unknownPartitionIsAPerPartitionError();
+    void figuresEqualConfluentKafka();
     void cleanupTestCase();
 
 private:
@@ -111,6 +115,66 @@ void TestPartitionOffsets::unknownPartitionIsAPerPartitionError()
     QCOMPARE(r.partitions[0].high, 10);
     QVERIFY(!r.partitions[1].error.isEmpty());
     QCOMPARE(r.partitions[1].high, -1);
+}
+
+void TestPartitionOffsets::figuresEqualConfluentKafka()
+{
+    // A topic whose log starts past 0 (records deleted) and whose partitions differ in length,
+    // read by both clients: watermarks and the offset for each time must be the same figures.
+    const QString topic = uniqueName(QStringLiteral("offsets-cmp"));
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, 4, &error), qPrintable(error));
+    const QList<qint64> times{kBaseTs - 1, kBaseTs + 2000, kBaseTs + 7500, kBaseTs + 24000, kBaseTs + 99000};
+    QStringList args{m_bootstrap, topic};
+    for (qint64 t : times)
+        args << QString::number(t);
+    const ProcessResult r = python(QStringLiteral(R"PY(
+import sys, json
+from confluent_kafka import Consumer, Producer, TopicPartition
+from confluent_kafka.admin import AdminClient
+bootstrap, topic, times = sys.argv[1], sys.argv[2], [int(t) for t in sys.argv[3:]]
+p = Producer({'bootstrap.servers': bootstrap})
+for part in range(4):
+    for i in range(7 * part + 3):
+        p.produce(topic, value=b'x', partition=part, timestamp=1700000000000 + i * 1000)
+assert p.flush(30) == 0
+admin = AdminClient({'bootstrap.servers': bootstrap})
+for f in admin.delete_records([TopicPartition(topic, 1, 4), TopicPartition(topic, 3, 11)]).values():
+    f.result(timeout=30)
+c = Consumer({'bootstrap.servers': bootstrap, 'group.id': 'kafkascope-offsets-check'})
+out = {'watermarks': [list(c.get_watermark_offsets(TopicPartition(topic, part), timeout=10)) for part in range(4)],
+       'times': []}
+for t in times:
+    found = c.offsets_for_times([TopicPartition(topic, part, t) for part in range(4)], timeout=10)
+    out['times'].append([tp.offset for tp in sorted(found, key=lambda tp: tp.partition)])
+c.close()
+print(json.dumps(out))
+)PY"), args);
+    QVERIFY2(r.ok(), r.err.constData());
+    const QJsonObject theirs = QJsonDocument::fromJson(r.out).object();
+    const QList<TopicPartition> parts{{topic, 0}, {topic, 1}, {topic, 2}, {topic, 3}};
+
+    const OffsetLookup marks = queryWatermarks(m_client.get(), parts, 10000);
+    QVERIFY2(marks.ok, qPrintable(marks.error));
+    const QJsonArray theirMarks = theirs.value(u"watermarks").toArray();
+    for (int p = 0; p < 4; ++p) {
+        QCOMPARE(marks.partitions[p].low, theirMarks[p].toArray()[0].toInteger());
+        QCOMPARE(marks.partitions[p].high, theirMarks[p].toArray()[1].toInteger());
+    }
+    QCOMPARE(marks.partitions[1].low, 4); // the deletions took effect: not a trivial 0
+    QCOMPARE(marks.partitions[3].low, 11);
+
+    const QJsonArray theirTimes = theirs.value(u"times").toArray();
+    for (qsizetype t = 0; t < times.size(); ++t) {
+        const OffsetLookup ours = offsetsForTimestamp(m_client.get(), parts, times[t], 10000);
+        QVERIFY2(ours.ok, qPrintable(ours.error));
+        for (int p = 0; p < 4; ++p) {
+            // confluent-kafka answers -1 where no message is that recent; ours names the log end.
+            const qint64 their = theirTimes[t].toArray()[p].toInteger();
+            QCOMPARE(ours.partitions[p].low, their < 0 ? marks.partitions[p].high : their);
+        }
+    }
+    deleteTopic(m_bootstrap, topic);
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestPartitionOffsets)

@@ -3,13 +3,16 @@
 #include "models/broker_table_model.h"
 #include "cluster/cluster_session.h"
 #include "groups/group_monitor.h"
+#include "overview/broker_config_dialog.h"
 #include "status_badge.h"
 
 #include <QMap>
 
 #include <QGridLayout>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -18,7 +21,8 @@ namespace kafkascope {
 OverviewPanel::OverviewPanel(ClusterSession *session, QWidget *parent)
     : QWidget(parent), m_bootstrap(session->profile().bootstrapServers), m_badge(new StatusBadge),
       m_error(new QLabel), m_clusterId(new QLabel), m_updated(new QLabel), m_groupsNote(new QLabel),
-      m_brokers(new BrokerTableModel(this)), m_brokerView(new QTableView)
+      m_brokers(new BrokerTableModel(this)), m_brokerView(new QTableView),
+      m_brokerConfigButton(new QPushButton(tr("Broker &configuration…"))), m_session(session)
 {
     setObjectName(QStringLiteral("overviewPanel"));
     m_badge->setObjectName(QStringLiteral("connectionBadge"));
@@ -26,6 +30,7 @@ OverviewPanel::OverviewPanel(ClusterSession *session, QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #d93a3a;"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clusterId->setObjectName(QStringLiteral("clusterIdLabel"));
     m_groupsNote->setWordWrap(true);
     m_groupsNote->setObjectName(QStringLiteral("groupsNote"));
     m_groupsNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -60,14 +65,50 @@ OverviewPanel::OverviewPanel(ClusterSession *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addLayout(figures);
-    layout->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Brokers"))));
+    auto *brokersTitle = new QHBoxLayout;
+    brokersTitle->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Brokers"))));
+    brokersTitle->addStretch();
+    brokersTitle->addWidget(m_brokerConfigButton);
+    layout->addLayout(brokersTitle);
     layout->addWidget(m_brokerView, 1);
     layout->addWidget(m_groupsNote);
+
+    // A broker's configuration: double-click its row, or select it and press the button.
+    m_brokerConfigButton->setObjectName(QStringLiteral("brokerConfigButton"));
+    m_brokerConfigButton->setToolTip(tr("The selected broker's configuration (read-only)"));
+    m_brokerConfigButton->setEnabled(false);
+    auto brokerAt = [this](const QModelIndex &index) {
+        return m_brokers->index(index.row(), BrokerTableModel::Id).data(Qt::DisplayRole).toInt();
+    };
+    connect(m_brokerView, &QTableView::doubleClicked, this,
+            [this, brokerAt](const QModelIndex &index) { showBrokerConfig(brokerAt(index)); });
+    connect(m_brokerView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_brokerConfigButton->setEnabled(m_brokerView->selectionModel()->hasSelection()); });
+    connect(m_brokerConfigButton, &QPushButton::clicked, this, [this, brokerAt] {
+        const QModelIndexList rows = m_brokerView->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            showBrokerConfig(brokerAt(rows.first()));
+    });
 
     connect(session, &ClusterSession::statusChanged, this, &OverviewPanel::showStatus);
     connect(session, &ClusterSession::snapshotChanged, this, &OverviewPanel::showSnapshot);
     showStatus(session->status());
     showSnapshot(session->snapshot());
+}
+
+BrokerConfigDialog *OverviewPanel::showBrokerConfig(int brokerId)
+{
+    for (auto *open : findChildren<BrokerConfigDialog *>(Qt::FindDirectChildrenOnly)) {
+        if (open->brokerId() == brokerId) {
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
+    auto *dialog = new BrokerConfigDialog(m_session, brokerId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 QLabel *OverviewPanel::addFigure(const QString &title, const QString &objectName)

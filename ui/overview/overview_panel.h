@@ -9,11 +9,13 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTableView;
 class StatusBadge;
 
 namespace kafkascope {
 
+class BrokerConfigDialog;
 class BrokerTableModel;
 class ClusterSession;
 
@@ -24,6 +26,8 @@ public:
     explicit OverviewPanel(ClusterSession *session, QWidget *parent = nullptr);
 
     BrokerTableModel *brokerModel() const { return m_brokers; }
+    // Opens (or raises) the read-only configuration of one broker.
+    BrokerConfigDialog *showBrokerConfig(int brokerId);
     QString statusText() const;
 
 private:
@@ -42,6 +46,8 @@ private:
     QLabel *m_groupsNote;
     BrokerTableModel *m_brokers;
     QTableView *m_brokerView;
+    QPushButton *m_brokerConfigButton;
+    ClusterSession *m_session;
 };
 
 } // namespace kafkascope

@@ -152,7 +152,7 @@ void ClusterSession::refresh()
         scheduleNext(true);
         return;
     }
-    applyRacks(rk.get(), md.snapshot);
+    applyDescription(rk.get(), md.snapshot);
     if (m_profile.demo) {
         // The mock cluster answers no group listing: the demo's own groups stand in, said so.
         for (const QString &id : DemoCluster::groupIds())
@@ -180,17 +180,20 @@ void ClusterSession::refresh()
     scheduleNext(false);
 }
 
-void ClusterSession::applyRacks(rd_kafka_t *rk, ClusterSnapshot &s)
+void ClusterSession::applyDescription(rd_kafka_t *rk, ClusterSnapshot &s)
 {
-    QList<int> ids;
-    for (const BrokerInfo &b : s.brokers)
-        ids << b.id;
-    if (ids != m_rackBrokerIds) {
-        // Racks only change with the broker set; don't ask every refresh. A cluster
-        // without DescribeConfigs (the demo's mock) simply shows no racks.
-        QString error;
-        m_racks = describeBrokerRacks(rk, ids, kGroupListTimeoutMs, &error);
-        m_rackBrokerIds = ids;
+    // DescribeCluster names the controller the brokers agree on and each broker's rack; the
+    // metadata's own cluster id and controller stay when it is not available (the demo's mock
+    // has no DescribeCluster and would only fail it).
+    if (!m_profile.demo) {
+        const ClusterDescription d = describeCluster(rk, kGroupListTimeoutMs);
+        if (d.ok) {
+            if (!d.clusterId.isEmpty())
+                s.clusterId = d.clusterId;
+            if (d.controllerId >= 0)
+                s.controllerId = d.controllerId;
+            m_racks = d.racks;
+        }
     }
     for (BrokerInfo &b : s.brokers)
         b.rack = m_racks.value(b.id);

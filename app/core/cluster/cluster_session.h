@@ -57,7 +57,7 @@ private:
     void scheduleNext(bool failed);
     void publishStatus();
     QString degradedReason(const ClusterSnapshot &s) const;
-    void applyRacks(rd_kafka_t *rk, ClusterSnapshot &s);
+    void applyDescription(rd_kafka_t *rk, ClusterSnapshot &s);
 
     ConnectionProfile m_profile;
     int m_refreshMs = 5000;
@@ -67,8 +67,7 @@ private:
     QTimer *m_pollTimer = nullptr;
     QString m_lastClientError;  // librdkafka's most specific words on the last failure
     QStringList m_downBrokers;  // "id host:port" of brokers librdkafka sees as DOWN
-    QList<int> m_rackBrokerIds; // the broker set m_racks was read for
-    QHash<int, QString> m_racks;
+    QHash<int, QString> m_racks; // broker id -> rack, from the last DescribeCluster answer
 
     mutable QMutex m_mutex; // guards the three below
     std::shared_ptr<rd_kafka_t> m_client;

@@ -13,7 +13,7 @@ struct BrokerInfo
     int id = -1;
     QString host;
     int port = 0;
-    QString rack; // empty when the broker has none (librdkafka 2.0.2 metadata carries none)
+    QString rack; // empty when the broker has none (from DescribeCluster)
     bool operator==(const BrokerInfo &) const = default;
 };
 

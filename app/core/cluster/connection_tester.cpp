@@ -27,11 +27,12 @@ QString ConnectionTestResult::summary() const
 {
     if (!ok)
         return error;
-    return QStringLiteral("Connected in %1 ms: %2 broker(s), %3 topic(s), cluster id %4")
+    return QStringLiteral("Connected in %1 ms: %2 broker(s), %3 topic(s), cluster id %4, controller %5")
         .arg(elapsedMs)
         .arg(brokerCount)
         .arg(topicCount)
-        .arg(clusterId.isEmpty() ? QStringLiteral("unknown") : clusterId);
+        .arg(clusterId.isEmpty() ? QStringLiteral("unknown") : clusterId,
+             controllerId < 0 ? QStringLiteral("unknown") : QString::number(controllerId));
 }
 
 ConnectionTestResult testConnection(const ConnectionProfile &profile, int timeoutMs)
@@ -76,6 +77,17 @@ ConnectionTestResult testConnection(const ConnectionProfile &profile, int timeou
     result.brokerCount = int(md.snapshot.brokers.size());
     result.topicCount = int(md.snapshot.topics.size());
     result.clusterId = md.snapshot.clusterId;
+    result.controllerId = md.snapshot.controllerId;
+    // The controller the brokers agree on; the metadata's answer stands where the cluster has
+    // no DescribeCluster (the demo's mock).
+    if (!profile.demo) {
+        const ClusterDescription d = describeCluster(rk.get(), std::max(1000, int(timeoutMs - timer.elapsed())));
+        if (d.ok && !d.clusterId.isEmpty())
+            result.clusterId = d.clusterId;
+        if (d.ok && d.controllerId >= 0)
+            result.controllerId = d.controllerId;
+    }
+    result.elapsedMs = timer.elapsed();
     return result;
 }
 

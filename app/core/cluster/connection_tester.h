@@ -1,5 +1,6 @@
 #pragma once
-// "Test connection": one short-lived client that fetches metadata once, off the UI thread.
+// "Test connection": one short-lived client that fetches metadata and describes the cluster
+// once, off the UI thread (the dialog's Test button and `kafkascope --test-connection`).
 
 #include "profiles/connection_profile.h"
 
@@ -13,6 +14,7 @@ struct ConnectionTestResult
     int brokerCount = 0;
     int topicCount = 0;
     QString clusterId;
+    int controllerId = -1; // -1: unknown
     QString error; // the exact cause when !ok
     qint64 elapsedMs = 0;
     QString summary() const; // one line for the dialog

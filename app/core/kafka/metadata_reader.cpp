@@ -72,50 +72,34 @@ MetadataResult readMetadata(rd_kafka_t *rk, int timeoutMs)
     return result;
 }
 
-} // namespace kafkascope
-
-namespace kafkascope {
-
-QHash<int, QString> describeBrokerRacks(rd_kafka_t *rk, const QList<int> &brokerIds, int timeoutMs,
-                                        QString *error)
+ClusterDescription describeCluster(rd_kafka_t *rk, int timeoutMs)
 {
-    QHash<int, QString> racks;
+    ClusterDescription result;
     QueuePtr queue(rd_kafka_queue_new(rk));
+    AdminOptionsPtr options(rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_DESCRIBECLUSTER));
     char errstr[256];
-    // One request per broker: a BROKER resource must be sent to that broker itself.
-    for (int id : brokerIds) {
-        AdminOptionsPtr options(rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS));
-        rd_kafka_AdminOptions_set_request_timeout(options.get(), timeoutMs, errstr, sizeof errstr);
-        rd_kafka_ConfigResource_t *res =
-            rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, QByteArray::number(id).constData());
-        rd_kafka_DescribeConfigs(rk, &res, 1, options.get(), queue.get());
-        rd_kafka_ConfigResource_destroy(res);
+    rd_kafka_AdminOptions_set_request_timeout(options.get(), timeoutMs, errstr, sizeof errstr);
+    rd_kafka_DescribeCluster(rk, options.get(), queue.get());
+    EventPtr event(rd_kafka_queue_poll(queue.get(), timeoutMs + 1000));
+    if (!event) {
+        result.error = QStringLiteral("TIMED_OUT: no answer to DescribeCluster within %1 ms").arg(timeoutMs);
+        return result;
     }
-    for (qsizetype n = 0; n < brokerIds.size(); ++n) {
-        EventPtr event(rd_kafka_queue_poll(queue.get(), timeoutMs + 1000));
-        if (!event) {
-            *error = QStringLiteral("TIMED_OUT: no answer to DescribeConfigs");
-            return {};
-        }
-        if (rd_kafka_event_error(event.get())) {
-            *error = describeError(rd_kafka_event_error(event.get()), rd_kafka_event_error_string(event.get()));
-            return {};
-        }
-        size_t count = 0;
-        const auto *result = rd_kafka_event_DescribeConfigs_result(event.get());
-        const rd_kafka_ConfigResource_t **resources = rd_kafka_DescribeConfigs_result_resources(result, &count);
-        for (size_t r = 0; r < count; ++r) {
-            size_t entries = 0;
-            const rd_kafka_ConfigEntry_t **configs = rd_kafka_ConfigResource_configs(resources[r], &entries);
-            for (size_t e = 0; e < entries; ++e) {
-                const char *value = rd_kafka_ConfigEntry_value(configs[e]);
-                if (qstrcmp(rd_kafka_ConfigEntry_name(configs[e]), "broker.rack") == 0 && value && *value)
-                    racks.insert(QByteArray(rd_kafka_ConfigResource_name(resources[r])).toInt(),
-                                 QString::fromUtf8(value));
-            }
-        }
+    if (rd_kafka_event_error(event.get())) {
+        result.error = describeError(rd_kafka_event_error(event.get()), rd_kafka_event_error_string(event.get()));
+        return result;
     }
-    return racks;
+    const auto *res = rd_kafka_event_DescribeCluster_result(event.get());
+    result.clusterId = QString::fromUtf8(rd_kafka_DescribeCluster_result_cluster_id(res));
+    if (const rd_kafka_Node_t *controller = rd_kafka_DescribeCluster_result_controller(res))
+        result.controllerId = rd_kafka_Node_id(controller);
+    size_t n = 0;
+    const rd_kafka_Node_t **nodes = rd_kafka_DescribeCluster_result_nodes(res, &n);
+    for (size_t i = 0; i < n; ++i)
+        if (const char *rack = rd_kafka_Node_rack(nodes[i]); rack && *rack)
+            result.racks.insert(rd_kafka_Node_id(nodes[i]), QString::fromUtf8(rack));
+    result.ok = true;
+    return result;
 }
 
 } // namespace kafkascope

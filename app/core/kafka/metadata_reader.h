@@ -19,9 +19,17 @@ struct MetadataResult
 // All brokers and topics, plus the cluster id and controller (each bounded by timeoutMs).
 MetadataResult readMetadata(rd_kafka_t *rk, int timeoutMs);
 
-// broker.rack of each broker (DescribeConfigs on BROKER resources, one per broker, sent
-// together). Brokers without a rack are absent from the result. Empty + *error on failure.
-QHash<int, QString> describeBrokerRacks(rd_kafka_t *rk, const QList<int> &brokerIds, int timeoutMs,
-                                        QString *error);
+struct ClusterDescription
+{
+    bool ok = false;
+    QString error;
+    QString clusterId;
+    int controllerId = -1;
+    QHash<int, QString> racks; // broker id -> broker.rack, brokers without a rack absent
+};
+
+// DescribeCluster: the cluster id, the active controller and every broker's rack in one
+// request. Clusters that lack the API (the demo's mock) answer !ok with the reason.
+ClusterDescription describeCluster(rd_kafka_t *rk, int timeoutMs);
 
 } // namespace kafkascope

@@ -1,5 +1,6 @@
 #include "kafka/partition_offsets.h"
 
+#include <QDeadlineTimer>
 #include <QHash>
 
 #include <algorithm>
@@ -8,12 +9,15 @@ namespace kafkascope {
 
 namespace {
 
-// librdkafka 2.0.2's offsets_for_times gets super-linearly slower with the list size
-// (10x partitions cost ~29x time in our benchmark); chunks keep it linear, and a chunk is
-// still one ListOffsets request per leader broker.
-constexpr qsizetype kChunkSize = 1000;
+// What one partition answered to one ListOffsets query.
+struct Answer
+{
+    qint64 offset = -1;
+    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
+};
 
-// Leadership moving (e.g. right after topic creation) fails a whole call: worth one retry.
+// Leadership moving (e.g. right after topic creation) fails a partition: worth one retry,
+// after librdkafka has dropped the stale leader from its cache.
 bool isTransient(rd_kafka_resp_err_t err)
 {
     switch (err) {
@@ -29,62 +33,129 @@ bool isTransient(rd_kafka_resp_err_t err)
     }
 }
 
-// One offsets_for_times call for partitions [begin, end): every partition asks for `query`
-// (a timestamp, or the RD_KAFKA_OFFSET_BEGINNING/END sentinels meaning earliest/latest).
-rd_kafka_resp_err_t lookupChunk(rd_kafka_t *rk, const QList<TopicPartition> &partitions, qsizetype begin,
-                                qsizetype end, qint64 query, int timeoutMs, QList<qint64> *offsets,
-                                QStringList *errors)
+QString describeError(rd_kafka_resp_err_t err, const char *detail)
 {
-    PartitionListPtr list(rd_kafka_topic_partition_list_new(int(end - begin)));
-    QList<QByteArray> names; // keeps topic strings alive while the list is built
-    names.reserve(end - begin);
-    for (qsizetype i = begin; i < end; ++i) {
-        names.append(partitions[i].topic.toUtf8());
-        rd_kafka_topic_partition_list_add(list.get(), names.last().constData(), partitions[i].partition)->offset = query;
-    }
-    const rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(rk, list.get(), timeoutMs);
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
-        return err;
-    // The list keeps our order, but look results up by (topic, partition) to be safe.
-    QHash<QPair<QString, int>, int> at;
-    for (int i = 0; i < list->cnt; ++i)
-        at.insert({QString::fromUtf8(list->elems[i].topic), list->elems[i].partition}, i);
-    for (qsizetype i = begin; i < end; ++i) {
-        const int j = at.value({partitions[i].topic, partitions[i].partition}, -1);
-        if (j < 0) {
-            (*offsets)[i] = -1;
-            (*errors)[i] = QStringLiteral("no answer for this partition");
-            continue;
-        }
-        const rd_kafka_topic_partition_t &e = list->elems[j];
-        (*offsets)[i] = e.err ? -1 : e.offset;
-        (*errors)[i] = e.err ? kafkaErrorText(e.err) : QString();
-    }
-    return RD_KAFKA_RESP_ERR_NO_ERROR;
+    QString text = kafkaErrorText(err);
+    const QString extra = QString::fromUtf8(detail ? detail : "");
+    if (!extra.isEmpty() && !text.contains(extra))
+        text += QStringLiteral(" (") + extra + u')';
+    return text;
 }
 
-// A whole round in chunks. A chunk that fails marks only its own partitions; the round
-// fails (false, *error) only when every chunk did.
-bool lookupRound(rd_kafka_t *rk, const QList<TopicPartition> &partitions, qint64 query, int timeoutMs,
-                 QList<qint64> *offsets, QStringList *errors, QString *error)
+// librdkafka matches each leader's answer back to the request partition by partition with a
+// linear search (rd_kafka_ListOffsets_response_merge), quadratic in the list size; requests of
+// this many partitions keep that small, and they all go out at once.
+constexpr qsizetype kChunkSize = 1000;
+
+// One ListOffsets request per entry of `specs` (a timestamp or an rd_kafka_OffsetSpec_t) and
+// chunk of partitions, all sent before any answer is awaited. (*answers)[s][i] is what
+// partitions[i] answered to specs[s]; a request that fails as a whole marks its own partitions.
+// False with *error when every request failed.
+bool listOffsets(rd_kafka_t *rk, const QList<TopicPartition> &partitions, const QList<qint64> &specs, int timeoutMs,
+                 QList<QList<Answer>> *answers, QString *error)
 {
-    offsets->fill(-1, partitions.size());
-    errors->resize(partitions.size());
-    bool anyAnswered = false;
-    for (qsizetype begin = 0; begin < partitions.size(); begin += kChunkSize) {
-        const qsizetype end = std::min(begin + kChunkSize, partitions.size());
-        rd_kafka_resp_err_t err = lookupChunk(rk, partitions, begin, end, query, timeoutMs, offsets, errors);
-        if (isTransient(err))
-            err = lookupChunk(rk, partitions, begin, end, query, timeoutMs, offsets, errors);
-        if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
-            anyAnswered = true;
+    // ListOffsets refuses a list naming a partition twice: ask once, answer every copy.
+    QHash<QPair<QString, int>, qsizetype> first;
+    first.reserve(partitions.size());
+    QList<qsizetype> unique;
+    for (qsizetype i = 0; i < partitions.size(); ++i)
+        if (!first.contains({partitions[i].topic, partitions[i].partition})) {
+            first.insert({partitions[i].topic, partitions[i].partition}, i);
+            unique.append(i);
+        }
+    QList<QByteArray> names; // keeps the topic strings alive while the lists are built
+    names.reserve(unique.size());
+    for (qsizetype i : std::as_const(unique))
+        names.append(partitions[i].topic.toUtf8());
+
+    struct Sent
+    {
+        qsizetype spec, begin, end; // into specs, and a range of `unique`
+    };
+    QList<Sent> sent;
+    QueuePtr queue(rd_kafka_queue_new(rk));
+    char errstr[256];
+    for (qsizetype s = 0; s < specs.size(); ++s) {
+        for (qsizetype begin = 0; begin < unique.size(); begin += kChunkSize) {
+            const qsizetype end = std::min(begin + kChunkSize, unique.size());
+            PartitionListPtr list(rd_kafka_topic_partition_list_new(int(end - begin)));
+            for (qsizetype u = begin; u < end; ++u)
+                rd_kafka_topic_partition_list_add(list.get(), names[u].constData(), partitions[unique[u]].partition)
+                    ->offset = specs[s];
+            AdminOptionsPtr options(rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_LISTOFFSETS));
+            rd_kafka_AdminOptions_set_request_timeout(options.get(), timeoutMs, errstr, sizeof errstr);
+            // The answer names its request by index, whatever order the answers come in.
+            rd_kafka_AdminOptions_set_opaque(options.get(), reinterpret_cast<void *>(quintptr(sent.size())));
+            rd_kafka_ListOffsets(rk, list.get(), options.get(), queue.get());
+            sent.append({s, begin, end});
+        }
+    }
+
+    answers->clear();
+    answers->resize(specs.size(), QList<Answer>(partitions.size(), Answer{-1, RD_KAFKA_RESP_ERR__NOENT}));
+    const QDeadlineTimer deadline(timeoutMs + 2000);
+    qsizetype failed = 0;
+    for (qsizetype received = 0; received < sent.size(); ++received) {
+        EventPtr event(rd_kafka_queue_poll(queue.get(), int(std::max<qint64>(0, deadline.remainingTime()))));
+        if (!event) {
+            *error = QStringLiteral("TIMED_OUT: no answer to ListOffsets within %1 ms").arg(timeoutMs + 2000);
+            return false;
+        }
+        const Sent &request = sent[qsizetype(quintptr(rd_kafka_event_opaque(event.get())))];
+        QList<Answer> &out = (*answers)[request.spec];
+        if (const rd_kafka_resp_err_t err = rd_kafka_event_error(event.get())) {
+            *error = describeError(err, rd_kafka_event_error_string(event.get()));
+            for (qsizetype u = request.begin; u < request.end; ++u)
+                out[unique[u]] = {-1, err};
+            ++failed;
             continue;
         }
-        *error = kafkaErrorText(err);
-        for (qsizetype i = begin; i < end; ++i)
-            (*errors)[i] = *error;
+        size_t n = 0;
+        const rd_kafka_ListOffsetsResultInfo_t **infos =
+            rd_kafka_ListOffsets_result_infos(rd_kafka_event_ListOffsets_result(event.get()), &n);
+        for (size_t k = 0; k < n; ++k) {
+            const rd_kafka_topic_partition_t *tp = rd_kafka_ListOffsetsResultInfo_topic_partition(infos[k]);
+            const qsizetype i = first.value({QString::fromUtf8(tp->topic), tp->partition}, -1);
+            if (i >= 0)
+                out[i] = {tp->err ? -1 : tp->offset, tp->err};
+        }
     }
-    return anyAnswered || partitions.isEmpty();
+    for (QList<Answer> &out : *answers)
+        for (qsizetype i = 0; i < partitions.size(); ++i)
+            out[i] = out[first.value({partitions[i].topic, partitions[i].partition})];
+    return sent.isEmpty() || failed < sent.size();
+}
+
+// listOffsets(), then once more for the partitions that failed with a transient error.
+bool listOffsetsWithRetry(rd_kafka_t *rk, const QList<TopicPartition> &partitions, const QList<qint64> &specs,
+                          int timeoutMs, QList<QList<Answer>> *answers, QString *error)
+{
+    if (!listOffsets(rk, partitions, specs, timeoutMs, answers, error))
+        return false;
+    QList<qsizetype> again;
+    for (qsizetype i = 0; i < partitions.size(); ++i)
+        if (std::any_of(answers->cbegin(), answers->cend(), [i](const QList<Answer> &a) { return isTransient(a[i].err); }))
+            again.append(i);
+    if (again.isEmpty())
+        return true;
+    QList<TopicPartition> retry;
+    for (qsizetype i : std::as_const(again))
+        retry.append(partitions[i]);
+    QList<QList<Answer>> second;
+    QString ignored; // the first answers stand when the retry fails as a whole
+    if (!listOffsets(rk, retry, specs, timeoutMs, &second, &ignored))
+        return true;
+    for (qsizetype s = 0; s < specs.size(); ++s)
+        for (qsizetype j = 0; j < again.size(); ++j)
+            (*answers)[s][again[j]] = second[s][j];
+    return true;
+}
+
+QString answerError(const Answer &a)
+{
+    if (a.err == RD_KAFKA_RESP_ERR__NOENT)
+        return QStringLiteral("no answer for this partition");
+    return a.err ? kafkaErrorText(a.err) : QString();
 }
 
 } // namespace
@@ -96,15 +167,15 @@ OffsetLookup queryWatermarks(rd_kafka_t *rk, const QList<TopicPartition> &partit
         result.ok = true;
         return result;
     }
-    QList<qint64> lows, highs;
-    QStringList lowErrors, highErrors;
-    if (!lookupRound(rk, partitions, RD_KAFKA_OFFSET_BEGINNING, timeoutMs, &lows, &lowErrors, &result.error)
-        || !lookupRound(rk, partitions, RD_KAFKA_OFFSET_END, timeoutMs, &highs, &highErrors, &result.error))
+    QList<QList<Answer>> answers;
+    if (!listOffsetsWithRetry(rk, partitions, {RD_KAFKA_OFFSET_SPEC_EARLIEST, RD_KAFKA_OFFSET_SPEC_LATEST}, timeoutMs,
+                              &answers, &result.error))
         return result;
     result.partitions.reserve(partitions.size());
     for (qsizetype i = 0; i < partitions.size(); ++i) {
-        PartitionOffsets p{partitions[i].topic, partitions[i].partition, lows[i], highs[i], {}};
-        p.error = !lowErrors[i].isEmpty() ? lowErrors[i] : highErrors[i];
+        const Answer &low = answers[0][i], &high = answers[1][i];
+        PartitionOffsets p{partitions[i].topic, partitions[i].partition, low.offset, high.offset, {}};
+        p.error = low.err ? answerError(low) : answerError(high);
         if (!p.error.isEmpty())
             p.low = p.high = -1;
         result.partitions.append(p);
@@ -117,32 +188,26 @@ OffsetLookup offsetsForTimestamp(rd_kafka_t *rk, const QList<TopicPartition> &pa
                                  qint64 timestampMs, int timeoutMs)
 {
     OffsetLookup result;
-    QList<qint64> offsets;
-    QStringList errors;
-    if (!lookupRound(rk, partitions, timestampMs, timeoutMs, &offsets, &errors, &result.error))
+    if (partitions.isEmpty()) {
+        result.ok = true;
         return result;
-    // A partition with no message at or after the timestamp answers -1 (END): resolve it
-    // to the actual end offset so callers always get a concrete position.
-    QList<TopicPartition> pastEnd;
-    for (qsizetype i = 0; i < partitions.size(); ++i)
-        if (errors[i].isEmpty() && offsets[i] < 0)
-            pastEnd.append(partitions[i]);
-    OffsetLookup ends;
-    if (!pastEnd.isEmpty()) {
-        ends = queryWatermarks(rk, pastEnd, timeoutMs);
-        if (!ends.ok) {
-            result.error = ends.error;
-            return result;
-        }
     }
-    qsizetype endIndex = 0;
+    // A partition with no message at or after the time answers -1: the log end, asked in the
+    // same breath, turns that into a concrete position for the caller.
+    QList<QList<Answer>> answers;
+    if (!listOffsetsWithRetry(rk, partitions, {std::max<qint64>(timestampMs, 0), RD_KAFKA_OFFSET_SPEC_LATEST},
+                              timeoutMs, &answers, &result.error))
+        return result;
+    result.partitions.reserve(partitions.size());
     for (qsizetype i = 0; i < partitions.size(); ++i) {
-        PartitionOffsets p{partitions[i].topic, partitions[i].partition, offsets[i], -1, errors[i]};
+        const Answer &at = answers[0][i], &end = answers[1][i];
+        PartitionOffsets p{partitions[i].topic, partitions[i].partition, at.offset, -1, answerError(at)};
         if (p.error.isEmpty() && p.low < 0) {
-            const PartitionOffsets &end = ends.partitions[endIndex++];
-            p.low = end.high;
-            p.error = end.error;
+            p.low = end.offset;
+            p.error = answerError(end);
         }
+        if (!p.error.isEmpty())
+            p.low = -1;
         result.partitions.append(p);
     }
     result.ok = true;

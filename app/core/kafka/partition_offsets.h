@@ -1,8 +1,8 @@
 #pragma once
 // Batched offset look-ups over many partitions: low/high watermarks and "first offset at or
-// after a timestamp". librdkafka 2.0.2 has no ListOffsets admin call; rd_kafka_offsets_for_times
-// groups the partitions by leader and sends one ListOffsets request per leader broker, so a
-// look-up over N partitions costs O(brokers) requests, not O(N). Blocking: worker threads only.
+// after a timestamp", through the ListOffsets admin call, which groups the partitions by leader
+// and sends one request per leader broker: N partitions cost O(brokers) requests, not O(N).
+// Blocking: worker threads only.
 
 #include "kafka/kafka_handles.h"
 
@@ -35,7 +35,7 @@ struct OffsetLookup
     QList<PartitionOffsets> partitions; // same order as asked
 };
 
-// Low and high watermarks of every partition in two batched rounds.
+// Low and high watermarks of every partition (earliest and latest asked at the same time).
 OffsetLookup queryWatermarks(rd_kafka_t *rk, const QList<TopicPartition> &partitions, int timeoutMs);
 
 // Per partition, the first offset whose timestamp is >= timestampMs, or the high watermark

@@ -1,8 +1,8 @@
 #pragma once
 // "First offset at or after a time" for any cluster. Brokers answer it with ListOffsets; the
-// embedded demo cluster (librdkafka's mock) answers every time with the log end, so there the
-// offsets are found by binary search over the messages' own timestamps. Blocking: worker
-// threads only.
+// embedded demo cluster (librdkafka's mock, still in 2.14) answers -1 to every time look-up, so
+// there the offsets are found by binary search over the messages' own timestamps. Blocking:
+// worker threads only.
 
 #include "profiles/connection_profile.h"
 #include "kafka/partition_offsets.h"

@@ -221,55 +221,31 @@ ConfigsResult describeBrokerConfigs(rd_kafka_t *rk, int brokerId, int timeoutMs)
 AdminResult alterTopicConfig(rd_kafka_t *rk, const QString &topic, const QString &key,
                              const std::optional<QString> &value, int timeoutMs)
 {
-    // Read the current overrides: AlterConfigs resets whatever we do not send.
-    const ConfigsResult current = describeTopicConfigs(rk, {topic}, timeoutMs);
-    if (!current.ok()) {
-        AdminResult r;
-        r.error = current.error;
-        return r;
-    }
-    if (current.resources.isEmpty())
-        return notFound(topic, AdminError::make(QStringLiteral("UNKNOWN_TOPIC_OR_PART"),
-                                                QStringLiteral("no configuration returned for %1").arg(topic)));
-    const ResourceConfigs &rc = current.resources.first();
-    if (rc.error.isError())
-        return notFound(topic, rc.error);
-    QList<QPair<QString, QString>> overrides;
-    for (const ConfigEntry &e : rc.entries) {
-        if (e.source != ConfigEntry::Source::TopicOverride || e.name == key)
-            continue;
-        if (!e.hasValue) // a sensitive override we cannot read back would be wiped: refuse
-            return notFound(topic, AdminError::make(
-                                       QStringLiteral("SENSITIVE_OVERRIDE"),
-                                       QStringLiteral("the override %1 is sensitive and cannot be read back, so a "
-                                                      "non-incremental AlterConfigs would erase it")
-                                           .arg(e.name),
-                                       QStringLiteral("change this topic with kafka-configs.sh --alter, which is incremental.")));
-        overrides.append({e.name, e.value});
-    }
-    if (value)
-        overrides.append({key, *value});
-
     AdminResult result;
-    Request r = prepare(rk, RD_KAFKA_ADMIN_OP_ALTERCONFIGS, timeoutMs, false, false);
+    Request r = prepare(rk, RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS, timeoutMs, false, false);
     if (r.error.isError()) {
         result.error = r.error;
         return result;
     }
+    // Incremental: the request names only this key, so every other override stays as it is.
     rd_kafka_ConfigResource_t *res = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, topic.toUtf8().constData());
-    for (const auto &[k, v] : overrides) {
-        if (rd_kafka_ConfigResource_set_config(res, k.toUtf8().constData(), v.toUtf8().constData())) {
-            rd_kafka_ConfigResource_destroy(res);
-            return notFound(topic, AdminError::make(QStringLiteral("INVALID_ARG"), QStringLiteral("config %1 refused").arg(k)));
-        }
+    const QByteArray keyUtf8 = key.toUtf8(), valueUtf8 = value.value_or(QString()).toUtf8();
+    if (rd_kafka_error_t *err = rd_kafka_ConfigResource_add_incremental_config(
+            res, keyUtf8.constData(), value ? RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET : RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE,
+            value ? valueUtf8.constData() : nullptr)) {
+        const QString why = QString::fromUtf8(rd_kafka_error_string(err));
+        rd_kafka_error_destroy(err);
+        rd_kafka_ConfigResource_destroy(res);
+        return notFound(topic, AdminError::make(QStringLiteral("INVALID_ARG"), QStringLiteral("config %1 refused: %2").arg(key, why)));
     }
-    rd_kafka_AlterConfigs(rk, &res, 1, r.options.get(), r.queue.get());
+    rd_kafka_IncrementalAlterConfigs(rk, &res, 1, r.options.get(), r.queue.get());
     rd_kafka_ConfigResource_destroy(res);
-    EventPtr event = await(r, "AlterConfigs", timeoutMs, &result.error);
+    EventPtr event = await(r, "IncrementalAlterConfigs", timeoutMs, &result.error);
     if (!event || result.error.isError())
         return result;
     size_t n = 0;
-    const auto **out = rd_kafka_AlterConfigs_result_resources(rd_kafka_event_AlterConfigs_result(event.get()), &n);
+    const auto **out = rd_kafka_IncrementalAlterConfigs_result_resources(
+        rd_kafka_event_IncrementalAlterConfigs_result(event.get()), &n);
     for (size_t i = 0; i < n; ++i)
         result.items.append({QString::fromUtf8(rd_kafka_ConfigResource_name(out[i])), -1, -1,
                              AdminError::fromKafka(rd_kafka_ConfigResource_error(out[i]),

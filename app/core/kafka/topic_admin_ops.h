@@ -41,9 +41,8 @@ AdminResult createPartitions(rd_kafka_t *rk, const QString &topic, int newTotal,
 // Every config of each topic, with source and flags.
 ConfigsResult describeTopicConfigs(rd_kafka_t *rk, const QStringList &topics, int timeoutMs = kDefaultTimeoutMs);
 ConfigsResult describeBrokerConfigs(rd_kafka_t *rk, int brokerId, int timeoutMs = kDefaultTimeoutMs);
-// Sets (value) or removes (nullopt: back to the inherited default) one topic override.
-// AlterConfigs in librdkafka 2.0.2 replaces the whole override set, so this reads the
-// current overrides first and sends them back with the one change.
+// Sets (value) or removes (nullopt: back to the inherited default) one topic override with
+// IncrementalAlterConfigs: only that key is sent, every other override stays.
 AdminResult alterTopicConfig(rd_kafka_t *rk, const QString &topic, const QString &key,
                              const std::optional<QString> &value, int timeoutMs = kDefaultTimeoutMs);
 // DeleteRecords: items carry the new low watermark per partition.

@@ -1,8 +1,8 @@
 #pragma once
 // Polls every topic's low/high watermarks of one cluster on the session's worker thread
 // (every 2 s by default), turns them into messages/s and appends them to an OffsetHistory
-// that views read on their frame timer. Partitions are looked up in one batched
-// offsets_for_times round per leader broker, so a refresh costs O(brokers) requests; a
+// that views read on their frame timer. Partitions are looked up with ListOffsets, batched
+// per leader broker (earliest and latest at once), so a refresh costs O(brokers) requests; a
 // partition without a leader is reported as such instead of being asked for.
 
 #include "throughput/offset_history.h"

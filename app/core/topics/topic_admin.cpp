@@ -128,6 +128,20 @@ QFuture<ConfigsResult> TopicAdmin::describeTopicConfigs(const QStringList &topic
         false, [topics](rd_kafka_t *rk) { return topic_admin_ops::describeTopicConfigs(rk, topics, kTimeoutMs); }, false);
 }
 
+QFuture<ConfigsResult> TopicAdmin::describeBrokerConfigs(int brokerId)
+{
+    if (m_demo) { // the mock has no DescribeConfigs: it would only time out
+        ConfigsResult r;
+        r.error = AdminError::make(QStringLiteral("UNSUPPORTED_FEATURE"),
+                                   tr("The embedded demo cluster (librdkafka's mock broker) has no broker configuration "
+                                      "to describe."));
+        return QtFuture::makeReadyFuture(r);
+    }
+    return submit<ConfigsResult>(
+        false, [brokerId](rd_kafka_t *rk) { return topic_admin_ops::describeBrokerConfigs(rk, brokerId, kTimeoutMs); },
+        false);
+}
+
 QFuture<AdminResult> TopicAdmin::alterTopicConfig(const QString &topic, const QString &key,
                                                   const std::optional<QString> &value)
 {

@@ -1,6 +1,6 @@
 #pragma once
 // The topic management service of one cluster session: create/delete topics, add
-// partitions, read and change configs, purge records. Every call runs on a worker thread
+// partitions, read and change configs (and read a broker's), purge records. Every call runs on a worker thread
 // with the session's shared client and answers with a QFuture of a value-type result;
 // after a successful change the session refreshes its metadata so every view follows.
 
@@ -46,6 +46,8 @@ public:
     QFuture<AdminResult> deleteTopics(const QStringList &topics);
     QFuture<AdminResult> createPartitions(const QString &topic, int newTotal);
     QFuture<ConfigsResult> describeTopicConfigs(const QStringList &topics);
+    // Every config of one broker (DescribeConfigs on its BROKER resource), read-only.
+    QFuture<ConfigsResult> describeBrokerConfigs(int brokerId);
     // Sets (value) or resets (nullopt) one override; the other overrides are kept.
     QFuture<AdminResult> alterTopicConfig(const QString &topic, const QString &key, const std::optional<QString> &value);
     QFuture<AdminResult> purge(const PurgeRequest &request);
