@@ -3,6 +3,8 @@
 #include <QMutexLocker>
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 
 namespace kafkascope {
 
@@ -37,14 +39,26 @@ struct TelemetryStore::Device
     // Key indexes of the previous message, in order: devices repeat the same keys in the
     // same order, so most look-ups are a string compare instead of a hash.
     std::vector<int> lastKeys;
+    qint64 firstDataMs = std::numeric_limits<qint64>::max();
     double rate() const
     {
+        // Messages of one device may arrive out of time order (spread over partitions, read
+        // one partition after another): the window spans its earliest to its latest time,
+        // not its first to its last arrival, which could run backwards and read 0/s.
         const int n = std::min(recentCount, kRateWindow);
         if (n < 2)
-            return 0;
-        const qint64 newest = recent[size_t((recentCount - 1) % kRateWindow)];
-        const qint64 oldest = recent[size_t((recentCount - n) % kRateWindow)];
-        return newest > oldest ? (n - 1) * 1000.0 / double(newest - oldest) : 0;
+            return std::nan(""); // unknown yet
+        qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
+        for (int i = 0; i < n; ++i) {
+            lo = std::min(lo, recent[size_t(i)]);
+            hi = std::max(hi, recent[size_t(i)]);
+        }
+        if (hi > lo)
+            return (n - 1) * 1000.0 / double(hi - lo);
+        // The latest all carry one time (a burst): the device's whole span, else unknown.
+        if (lastDataMs > firstDataMs)
+            return double(messages - 1) * 1000.0 / double(lastDataMs - firstDataMs);
+        return std::nan("");
     }
 };
 
@@ -163,6 +177,7 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
             d->longestGapMs = std::max(d->longestGapMs, msg.timestampMs - d->lastDataMs);
         }
         d->lastDataMs = std::max(d->lastDataMs, msg.timestampMs);
+        d->firstDataMs = std::min(d->firstDataMs, msg.timestampMs);
         d->recent[size_t(d->recentCount % kRateWindow)] = msg.timestampMs;
         ++d->recentCount;
         while (p < points.size() && points[p].message < m)
