@@ -53,6 +53,7 @@ private slots:
     // Targets of the cross-panel signals (see panel_registry.h); the sender names the cluster.
     void showMessages(const QString &topic, int partition, qint64 timestampMs);
     void replayIntoCharts(const QStringList &topics, qint64 fromMs, qint64 toMs);
+    void openLinkedPanel(const QString &kind, const QString &item);
 
 private:
     void linkPanel(QWidget *panel);
@@ -61,6 +62,7 @@ private:
     void fillContextMenu(const QModelIndex &index, QMenu *menu);
     void onActivated(const QModelIndex &index);
     void closePanelsOf(const QString &clusterId);
+    void retitleTabs();
     void askPassword(const ConnectionProfile &profile);
     void restoreLayout();
 
