@@ -17,7 +17,7 @@ public:
     void setPoints(std::vector<double> t, std::vector<double> v, double windowEnd, double windowSeconds);
     const std::vector<double> &times() const { return m_t; }
     const std::vector<double> &values() const { return m_v; }
-    QSize sizeHint() const override { return {220, 48}; }
+    QSize sizeHint() const override { return {220, 64}; }
     QSize minimumSizeHint() const override { return {80, 28}; }
 
 protected:

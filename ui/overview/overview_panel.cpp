@@ -136,6 +136,7 @@ void OverviewPanel::buildUi(const QString &clusterName)
         if (extra)
             l->addWidget(extra);
         l->addStretch(1);
+        box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
         return box;
     };
     auto *tiles = new QGridLayout;
@@ -169,11 +170,11 @@ void OverviewPanel::buildUi(const QString &clusterName)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_health);
-    layout->addLayout(tiles, 3);
+    layout->addLayout(tiles); // as tall as their contents; the broker table takes the rest
     layout->addLayout(figures);
     auto *brokersTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Brokers")));
     layout->addWidget(brokersTitle);
-    layout->addWidget(m_brokerView, 2);
+    layout->addWidget(m_brokerView, 1);
 }
 
 QLabel *OverviewPanel::addFigure(const QString &title, const QString &objectName, const QString &target)
