@@ -19,6 +19,7 @@
 #include "cluster/workspace.h"
 
 #include <QDateTime>
+#include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
