@@ -452,7 +452,8 @@ void BrowserPanel::onOpened(quint64 generation, const QString &topic, const Rang
 QString BrowserPanel::describeRange(const QString &topic, qint64 total) const
 {
     // What the range holds, in the words of the choice that made it, so an empty table is
-    // never a riddle ("alarms: no messages from the beginning: the topic is empty").
+    // never a riddle ("alarms: no messages in range (from the beginning, 2 partitions): the
+    // topic is empty").
     const StartPosition start = chosenStart();
     QString from;
     switch (start.kind) {
@@ -460,7 +461,7 @@ QString BrowserPanel::describeRange(const QString &topic, qint64 total) const
         from = tr("from the beginning");
         break;
     case StartPosition::EndMinusN:
-        from = tr("the last %L1 of each partition").arg(start.value);
+        from = tr("the last %L1 per partition").arg(start.value);
         break;
     case StartPosition::Offset:
         from = tr("from offset %L1").arg(start.value);
@@ -475,13 +476,13 @@ QString BrowserPanel::describeRange(const QString &topic, qint64 total) const
         held += p.count();
         anyHeld = true;
     }
-    const int partitions = int(m_ranges.size());
+    const QString how = tr("%1, %n partition(s)", nullptr, int(m_ranges.size())).arg(from);
     if (total == 0)
-        return anyHeld && held == 0 ? tr("%1: no messages %2: the topic is empty").arg(topic, from)
-                                    : tr("%1: no messages %2 in %n partition(s)", nullptr, partitions).arg(topic, from);
-    QString text = tr("%1: %L2 message(s) %3 in %n partition(s)", nullptr, partitions).arg(topic).arg(total).arg(from);
+        return anyHeld && held == 0 ? tr("%1: no messages in range (%2): the topic is empty").arg(topic, how)
+                                    : tr("%1: no messages in range (%2)").arg(topic, how);
+    QString text = tr("%1: %L2 message(s) in range (%3)").arg(topic).arg(total).arg(how);
     if (anyHeld)
-        text += tr(" (the topic holds %L1)").arg(held);
+        text += tr("; the topic holds %L1").arg(held);
     return text;
 }
 
