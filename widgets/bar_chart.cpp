@@ -39,6 +39,15 @@ void BarChart::setShowMean(bool show)
     setBars(m_labels, m_values);
 }
 
+QStringList BarChart::axisLabels() const
+{
+    QStringList out;
+    if (auto ticker = m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>())
+        for (const QString &label : ticker->ticks())
+            out << label;
+    return out;
+}
+
 void BarChart::setBars(const QStringList &labels, const QList<double> &values)
 {
     m_labels = labels;
@@ -46,9 +55,13 @@ void BarChart::setBars(const QStringList &labels, const QList<double> &values)
     QVector<double> keys(values.size());
     QVector<double> v(values.begin(), values.end());
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    // Past kMaxLabels bars their labels would run together: label every step-th bar only
+    // (the first included), so the labels left still say where each bar is.
+    const qsizetype step = std::max<qsizetype>(1, (values.size() + kMaxLabels - 1) / kMaxLabels);
     for (qsizetype i = 0; i < values.size(); ++i) {
         keys[i] = double(i);
-        ticker->addTick(double(i), i < labels.size() ? labels[i] : QString());
+        if (i % step == 0)
+            ticker->addTick(double(i), i < labels.size() ? labels[i] : QString());
     }
     m_bars->setData(keys, v, true);
     m_plot->xAxis->setTicker(ticker);

@@ -13,10 +13,14 @@ class BarChart : public QWidget
     Q_OBJECT
 public:
     explicit BarChart(QWidget *parent = nullptr);
+    static constexpr int kMaxLabels = 10; // category labels drawn at most
+
 
     void setValueLabel(const QString &label);
     // Replaces every bar; replots once.
     void setBars(const QStringList &labels, const QList<double> &values);
+    // The category labels drawn on the axis (every one up to kMaxLabels bars, then thinned).
+    QStringList axisLabels() const;
     void setShowMean(bool show);
     QStringList labels() const { return m_labels; }
     QList<double> values() const { return m_values; }

@@ -3,14 +3,16 @@
 // legend inset at the top left and its crosshair line. The chart keeps the panes' time
 // axes in step.
 
+#include <QString>
+
 class QCustomPlot;
+class QCPAbstractLegendItem;
 class QCPAxisRect;
 class QCPItemStraightLine;
 class QCPLegend;
 class QCPMarginGroup;
 class QFont;
 class QPalette;
-class QString;
 
 struct ChartPane
 {
@@ -24,4 +26,9 @@ struct ChartPane
     QCPLegend *legend;
     QCPItemStraightLine *cursor; // crosshair line in this pane
     bool includeZero = false;
+    // Past the chart's legend limit the legend lists the busiest series and one note item
+    // ("+N more"); a click on the note lists them all (expanded) or folds them again.
+    bool legendExpanded = false;
+    QCPAbstractLegendItem *legendNote = nullptr;
+    QString legendNoteText;
 };

@@ -19,6 +19,18 @@ void ChartSeries::syncGraph(double devicePixelRatio)
     for (const SeriesData::Point &p : decimator.points())
         points.append(QCPGraphData(p.t, p.v));
     graph->data()->set(points, true);
+    // A line needs two points: a lone sample (the first poll, or one between two gaps) is
+    // drawn as a dot so that the chart shows data from its first sample on.
+    if (graph->lineStyle() != QCPGraph::lsNone) {
+        bool isolated = false;
+        for (qsizetype i = 0; i < points.size() && !isolated; ++i)
+            isolated = std::isfinite(points[i].value)
+                       && (i == 0 || !std::isfinite(points[i - 1].value))
+                       && (i + 1 == points.size() || !std::isfinite(points[i + 1].value));
+        const auto shape = isolated ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssNone;
+        if (graph->scatterStyle().shape() != shape)
+            graph->setScatterStyle(QCPScatterStyle(shape, 5));
+    }
 }
 
 SeriesStats ChartSeries::stats(double from, double to) const

@@ -2,7 +2,9 @@
 
 #include "chart_pane.h"
 #include "dense_line_graph.h"
+#include "legend_note_item.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QMouseEvent>
 #include <QTextStream>
@@ -11,6 +13,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -26,6 +29,16 @@ const QList<QColor> &seriesColours()
     return colours;
 }
 constexpr int kClickTolerancePx = 8;
+constexpr int kClockTickMs = 1000; // a live chart slides once a second with no new data
+
+// The newest finite value of a series: what ranks it for a folded legend.
+double latestValue(const SeriesData &data)
+{
+    for (size_t i = data.size(); i-- > 0;)
+        if (std::isfinite(data.at(i).v))
+            return data.at(i).v;
+    return -std::numeric_limits<double>::infinity();
+}
 } // namespace
 
 TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
@@ -51,7 +64,13 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     connect(m_plot, &QCustomPlot::mouseMove, this, &TimeChart::updateCrosshair);
     connect(m_plot, &QCustomPlot::mousePress, this, &TimeChart::onMousePress);
     connect(m_plot, &QCustomPlot::legendClick, this,
-            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+            [this](QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *) {
+                if (qobject_cast<LegendNoteItem *>(item)) {
+                    for (int p = 0; p < m_panes.size(); ++p)
+                        if (m_panes[p]->legend == legend)
+                            setLegendExpanded(p, !m_panes[p]->legendExpanded);
+                    return;
+                }
                 auto *pli = qobject_cast<QCPPlottableLegendItem *>(item);
                 if (!pli)
                     return;
@@ -309,6 +328,113 @@ void TimeChart::setFollow(bool follow)
     requestReplot();
 }
 
+double TimeChart::wallClock()
+{
+    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+void TimeChart::setClock(std::function<double()> now)
+{
+    m_clock = std::move(now);
+    if (m_clock && !m_clockTick) {
+        m_clockTick = new QTimer(this);
+        m_clockTick->setInterval(kClockTickMs);
+        connect(m_clockTick, &QTimer::timeout, this, [this] {
+            if (m_follow && isVisible())
+                requestReplot();
+        });
+    }
+    if (m_clockTick) {
+        if (m_clock)
+            m_clockTick->start();
+        else
+            m_clockTick->stop();
+    }
+    requestReplot();
+}
+
+void TimeChart::setLegendLimit(int entries)
+{
+    m_legendLimit = std::max(2, entries);
+    updateLegends();
+    requestReplot();
+}
+
+QStringList TimeChart::legendEntries(int pane) const
+{
+    QStringList out;
+    if (pane < 0 || pane >= m_panes.size())
+        return out;
+    const QCPLegend *legend = m_panes[pane]->legend;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->item(i)))
+            out << item->plottable()->name();
+    return out;
+}
+
+QString TimeChart::legendNote(int pane) const
+{
+    return pane >= 0 && pane < m_panes.size() ? m_panes[pane]->legendNoteText : QString();
+}
+
+void TimeChart::setLegendExpanded(int pane, bool expanded)
+{
+    if (pane < 0 || pane >= m_panes.size() || m_panes[pane]->legendExpanded == expanded)
+        return;
+    m_panes[pane]->legendExpanded = expanded;
+    updateLegends();
+    requestReplot();
+}
+
+void TimeChart::updateLegends()
+{
+    const QList<SeriesId> ids = seriesIds();
+    for (int p = 0; p < m_panes.size(); ++p) {
+        Pane *pane = m_panes[p];
+        QList<const Series *> inPane;
+        for (SeriesId id : ids)
+            if (m_series[id]->pane == p)
+                inPane << m_series[id];
+        QList<const Series *> listed = inPane;
+        QString note;
+        if (inPane.size() > m_legendLimit) {
+            if (pane->legendExpanded) {
+                note = tr("show fewer");
+            } else {
+                // The busiest keep their entries, in series order; the rest are read on hover.
+                QList<const Series *> ranked = inPane;
+                std::stable_sort(ranked.begin(), ranked.end(), [](const Series *a, const Series *b) {
+                    return latestValue(a->data) > latestValue(b->data);
+                });
+                ranked.resize(m_legendLimit - 1);
+                listed.clear();
+                for (const Series *s : std::as_const(inPane))
+                    if (ranked.contains(s))
+                        listed << s;
+                note = tr("+%1 more: hover for values, click to list").arg(inPane.size() - listed.size());
+            }
+        }
+        QList<const QCPAbstractPlottable *> want, have;
+        for (const Series *s : std::as_const(listed))
+            want << s->graph;
+        for (int i = 0; i < pane->legend->itemCount(); ++i)
+            if (auto *item = qobject_cast<QCPPlottableLegendItem *>(pane->legend->item(i)))
+                have << item->plottable();
+        if (want == have && note == pane->legendNoteText)
+            continue;
+        pane->legend->clearItems();
+        pane->legendNote = nullptr;
+        for (const Series *s : std::as_const(listed))
+            pane->legend->addItem(new QCPPlottableLegendItem(pane->legend, s->graph));
+        if (!note.isEmpty()) {
+            pane->legendNote = new LegendNoteItem(pane->legend, note);
+            pane->legend->addItem(pane->legendNote);
+        }
+        pane->legendNoteText = note;
+        pane->applyPalette(palette());
+    }
+}
+
 int TimeChart::addThreshold(int pane, double value, const QString &label, QColor color)
 {
     pane = qBound(0, pane, int(m_panes.size()) - 1);
@@ -356,6 +482,7 @@ void TimeChart::requestReplot()
         m_replotPending = false;
         if (!isVisible())
             return;
+        updateLegends();
         applyWindow();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     });
@@ -396,19 +523,23 @@ void TimeChart::applyWindow()
     if (!m_follow || m_panes.isEmpty())
         return;
     const double newest = newestTime();
-    if (!std::isfinite(newest))
+    // A live chart's right edge is now: a quiet or failing source shows as time passing
+    // with no line, not as a line that stopped at the edge.
+    const double right = m_clock ? std::max(m_clock(), std::isfinite(newest) ? newest : -HUGE_VAL) : newest;
+    if (!std::isfinite(right))
         return;
-    double oldest = newest;
-    for (const Series *s : std::as_const(m_series))
-        if (s->graph->visible() && !s->data.empty())
-            oldest = std::min(oldest, s->data.first().t);
     QCPRange range;
-    if (m_window <= 0)
-        range = QCPRange(oldest, std::max(newest, oldest + 1));
-    else if (newest - oldest < m_window)
-        range = QCPRange(oldest, oldest + m_window); // young data grows from the left edge
-    else
-        range = QCPRange(newest - m_window, newest);
+    if (m_window > 0) {
+        range = QCPRange(right - m_window, right);
+    } else {
+        if (!std::isfinite(newest))
+            return;
+        double oldest = newest;
+        for (const Series *s : std::as_const(m_series))
+            if (s->graph->visible() && !s->data.empty())
+                oldest = std::min(oldest, s->data.first().t);
+        range = QCPRange(oldest, std::max(right, oldest + 1));
+    }
     m_applyingWindow = true;
     m_panes.first()->rect->axis(QCPAxis::atBottom)->setRange(range);
     m_applyingWindow = false;
@@ -418,27 +549,47 @@ void TimeChart::applyWindow()
 void TimeChart::rescaleValues()
 {
     // The decimated copies keep each column's extremes: their value range is the full data's.
+    // Computed here rather than by QCustomPlot, whose rescale keeps an old span around a flat
+    // line (a steady watermark at 469 drew on ±100,000) and does not skip gaps (NaN).
     syncGraphs();
+    const QCPRange shown = m_panes.first()->rect->axis(QCPAxis::atBottom)->range();
     for (int p = 0; p < m_panes.size(); ++p) {
-        bool first = true;
+        double lo = HUGE_VAL, hi = -HUGE_VAL;
+        double anyLo = HUGE_VAL, anyHi = -HUGE_VAL; // whole data, when none is in view
         for (const Series *s : std::as_const(m_series)) {
-            if (s->pane != p || !s->graph->visible() || s->data.empty())
+            if (s->pane != p || !s->graph->visible())
                 continue;
-            s->graph->rescaleValueAxis(!first, true);
-            first = false;
-        }
-        if (!first) {
-            QCPAxis *y = m_panes[p]->rect->axis(QCPAxis::atLeft);
-            const double pad = std::max(y->range().size() * 0.08, 1e-9);
-            QCPRange r(y->range().lower - pad, y->range().upper + pad);
-            if (m_panes[p]->includeZero) {
-                r.lower = std::min(r.lower, 0.0);
-                r.upper = std::max(r.upper, 0.0);
-                if (y->range().lower >= 0)
-                    r.lower = 0; // counts and rates: no padding below zero
+            for (const QCPGraphData &d : *s->graph->data()) {
+                if (!std::isfinite(d.value))
+                    continue;
+                anyLo = std::min(anyLo, d.value);
+                anyHi = std::max(anyHi, d.value);
+                if (d.key >= shown.lower && d.key <= shown.upper) {
+                    lo = std::min(lo, d.value);
+                    hi = std::max(hi, d.value);
+                }
             }
-            y->setRange(r);
         }
+        if (!(lo <= hi)) {
+            lo = anyLo;
+            hi = anyHi;
+        }
+        const bool includeZero = m_panes[p]->includeZero;
+        if (!(lo <= hi)) {
+            if (!includeZero)
+                continue;
+            lo = hi = 0; // nothing to show yet: an empty rate chart still starts at 0
+        }
+        if (includeZero) {
+            lo = std::min(lo, 0.0);
+            hi = std::max(hi, 0.0);
+        }
+        const double span = hi - lo;
+        const double pad = span > 0 ? span * 0.08 : std::max(std::abs(hi) * 0.05, 1.0);
+        QCPRange r(lo - pad, hi + pad);
+        if (includeZero && lo >= 0)
+            r.lower = 0; // counts and rates: the axis starts at 0, never below
+        m_panes[p]->rect->axis(QCPAxis::atLeft)->setRange(r);
     }
 }
 

@@ -11,7 +11,9 @@
 
 #include <QColor>
 #include <QHash>
+#include <QStringList>
 #include <QWidget>
+#include <functional>
 #include <span>
 
 struct ChartPane;
@@ -67,9 +69,24 @@ public:
     // Visible time window in seconds; 0 shows everything.
     void setTimeWindow(double seconds);
     double timeWindow() const { return m_window; }
-    // Follow: the window's right edge tracks the newest point. Zooming or panning turns it off.
+    // Follow: the window's right edge tracks the newest point (or now, on a live chart), the
+    // window reaching back from it. Zooming or panning turns it off.
     void setFollow(bool follow);
     bool follow() const { return m_follow; }
+    // A live chart (data arriving as it happens) keeps *now* at the right edge in follow mode,
+    // even while no point arrives, and slides on by itself. Empty: a chart of history, whose
+    // right edge is its newest point. Tests pass a clock of their own.
+    void setClock(std::function<double()> now);
+    static double wallClock(); // seconds since the epoch
+    // Past this many series in a pane its legend lists the busiest (by latest value) and a
+    // note naming how many more; a click on the note lists them all. Values of every series
+    // show on hover (crosshair) whatever the legend lists.
+    void setLegendLimit(int entries);
+    int legendLimit() const { return m_legendLimit; }
+    // The names a pane's legend lists now, and its note ("" when it lists every series).
+    QStringList legendEntries(int pane) const;
+    QString legendNote(int pane) const;
+    void setLegendExpanded(int pane, bool expanded);
 
     int addThreshold(int pane, double value, const QString &label, QColor color = QColor(0xd9, 0x3a, 0x3a));
     void removeThreshold(int id);
@@ -104,6 +121,7 @@ private:
     using Series = ChartSeries;
     using Pane = ChartPane;
     void applyWindow();
+    void updateLegends();
     void applyPalette(); // light or dark, from the widget's palette
     void rescaleValues();
     void syncGraphs(); // decimated copies for the current ranges and widths
@@ -128,4 +146,7 @@ private:
     bool m_follow = true;
     bool m_applyingWindow = false;
     bool m_replotPending = false;
+    std::function<double()> m_clock;
+    QTimer *m_clockTick = nullptr;
+    int m_legendLimit = 8;
 };

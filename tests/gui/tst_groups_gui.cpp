@@ -35,6 +35,7 @@ private slots:
     void resetThroughDialog_data();
     void resetThroughDialog();
     void resetRefusedWithActiveMember();
+    void staleRowsSaySinceWhen();
     void cleanupTestCase();
 
 private:
@@ -219,6 +220,31 @@ void TestGroupsGui::resetRefusedWithActiveMember()
     QCOMPARE(table->rowCount(), kPartitions); // the preview is still shown, for information
     QVERIFY(!apply->isEnabled());
     QCOMPARE(committedOffsets(m_bootstrap, group, m_topic, kPartitions, &error), before);
+}
+
+// With every broker down the monitor keeps the last reading, marked stale since its time
+// (tst_group_monitor_demo brings that about on the demo); the list must not show it as fresh.
+void TestGroupsGui::staleRowsSaySinceWhen()
+{
+    GroupListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    GroupSummary fresh, stale;
+    fresh.id = QStringLiteral("a");
+    fresh.state = QStringLiteral("Stable");
+    stale = fresh;
+    stale.id = QStringLiteral("b");
+    stale.staleSince = QDateTime::fromString(QStringLiteral("2026-01-02T10:11:12Z"), Qt::ISODate);
+    stale.error = QStringLiteral("Local: Broker transport failure");
+    stale.health = {GroupHealth::Verdict::Error, stale.error};
+    model.setGroups({fresh, stale});
+    const QString since = stale.staleSince.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    QCOMPARE(model.index(0, GroupListModel::State).data().toString(), QStringLiteral("Stable"));
+    QCOMPARE(model.index(1, GroupListModel::State).data().toString(), QStringLiteral("Stable? (stale since %1)").arg(since));
+    QVERIFY(!model.index(0, GroupListModel::Lag).data(GroupListModel::StaleRole).toBool());
+    for (int c : {int(GroupListModel::Id), int(GroupListModel::State), int(GroupListModel::Lag)}) {
+        QVERIFY(model.index(1, c).data(GroupListModel::StaleRole).toBool()); // drawn greyed
+        QVERIFY(model.index(1, c).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Broker transport failure")));
+    }
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestGroupsGui)

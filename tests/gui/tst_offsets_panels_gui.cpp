@@ -28,6 +28,7 @@ private slots:
     void initTestCase();
     void throughputChartHoldsProducedRate();
     void partitionsViewEqualsProducedCounts();
+    void manyPartitionsStayReadable();
     void cleanupTestCase();
 
 private:
@@ -211,6 +212,59 @@ void TestOffsetsPanelsGui::partitionsViewEqualsProducedCounts()
     QCOMPARE(lines.size(), 4);
     QCOMPARE(lines[3], QByteArray("\"2\",40"));
     file.remove();
+    deleteTopic(m_bootstrap, topic);
+}
+
+// 37 partitions holding 1..469 messages: the legends list a few series and do not cover the
+// charts, the value axes fit 1..469 (not ±100,000), lines are drawn from the first refresh on,
+// and the skew bars label every fourth partition.
+void TestOffsetsPanelsGui::manyPartitionsStayReadable()
+{
+    const QString topic = uniqueName(QStringLiteral("gui.many"));
+    constexpr int kPartitions = 37;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, kPartitions, &error), qPrintable(error));
+    QList<int> counts;
+    for (int p = 0; p < kPartitions; ++p)
+        counts << (p == 5 ? 469 : 1 + p);
+    for (int p = 0; p < kPartitions; ++p) {
+        QByteArray lines;
+        for (int i = 0; i < counts[p]; ++i)
+            lines += "m\n";
+        const ProcessResult r = run(QStringLiteral("kcat"), {QStringLiteral("-P"), QStringLiteral("-b"), m_bootstrap,
+                                                              QStringLiteral("-t"), topic, QStringLiteral("-p"),
+                                                              QString::number(p)},
+                                    lines);
+        QVERIFY2(r.ok(), r.err.constData());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->snapshot().topic(topic) != nullptr, 15000);
+    PartitionsPanel panel(m_session, topic);
+    panel.resize(1400, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    TimeChart *chart = panel.watermarkChart();
+    QTRY_COMPARE_WITH_TIMEOUT(chart->seriesIds().size(), 2 * kPartitions, 15000);
+    // The first refresh is drawn: every high series has a point in its graph.
+    QTRY_VERIFY_WITH_TIMEOUT(chart->seriesData(chart->seriesIds().first())->size() >= 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(chart->graph(chart->seriesIds().first())->data()->size() >= 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel.barChart()->values().size(), kPartitions, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.barChart()->values().value(5) == 469.0, 15000);
+    for (int pane = 0; pane < 2; ++pane) {
+        QVERIFY2(chart->legendEntries(pane).size() < chart->legendLimit(), qPrintable(chart->legendEntries(pane).join(u',')));
+        QVERIFY(chart->legendNote(pane).startsWith(u'+'));
+    }
+    QVERIFY(chart->legendEntries(0).contains(QStringLiteral("p5 high"))); // the busiest is listed
+    chart->plot()->replot();
+    QCPAxisRect *highPane = chart->plot()->axisRect(0);
+    auto *legend = qobject_cast<QCPLegend *>(highPane->insetLayout()->elementAt(0));
+    QVERIFY(legend);
+    QVERIFY2(legend->outerRect().height() <= highPane->height() * 0.75,
+             qPrintable(QStringLiteral("legend %1 of %2 px").arg(legend->outerRect().height()).arg(highPane->height())));
+    QTRY_VERIFY_WITH_TIMEOUT(highPane->axis(QCPAxis::atLeft)->range().upper >= 469, 10000);
+    const QCPRange y = highPane->axis(QCPAxis::atLeft)->range();
+    QVERIFY2(y.lower >= -100 && y.upper <= 600, qPrintable(QStringLiteral("%1..%2").arg(y.lower).arg(y.upper)));
+    QCOMPARE(panel.barChart()->axisLabels().size(), 10);
+    QCOMPARE(panel.barChart()->axisLabels().value(1), QStringLiteral("4"));
     deleteTopic(m_bootstrap, topic);
 }
 

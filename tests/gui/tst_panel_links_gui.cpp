@@ -3,9 +3,14 @@
 // records selected in the browser replay into the telemetry charts, which then hold exactly
 // their time span.
 
+#include "demo/demo_cluster.h"
 #include "messages/browser_panel.h"
 #include "models/cluster_tree_model.h"
 #include "shell/cluster_sidebar.h"
+#include "overview/overview_panel.h"
+#include "sparkline.h"
+#include "throughput/offset_poller.h"
+#include "throughput/partitions_panel.h"
 #include "shell/main_window.h"
 #include "models/message_table_model.h"
 #include "telemetry/telemetry_ingest.h"
@@ -18,9 +23,11 @@
 #include <QDateTime>
 #include <QMenu>
 #include <QTreeView>
+#include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTabBar>
 #include <QTemporaryDir>
 
 using namespace kafkascope;
@@ -33,6 +40,9 @@ private slots:
     void chartPointOpensBrowserAtThatTime();
     void browserSelectionReplaysIntoCharts();
     void sidebarTopicMenuActsOnThatTopic();
+    void overviewIsALiveDashboard();
+    void messagesOpensOnTheBusiestTopic();
+    void sixTabsShowWholeTitles();
     void cleanupTestCase();
 
 private:
@@ -199,6 +209,72 @@ void TestPanelLinksGui::sidebarTopicMenuActsOnThatTopic()
     QVERIFY(ctrl5);
     ctrl5->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(browser->currentTopic(), QStringLiteral("tb.attributes"), 5000);
+// The first screen on the demo: every figure is the one the app's own sources hold (the
+// offset poller, the group monitor, the demo's devices), and each element opens its panel.
+void TestPanelLinksGui::overviewIsALiveDashboard()
+{
+    auto *overview = qobject_cast<OverviewPanel *>(m_window->openPanel(Workspace::kDemoId, QStringLiteral("overview")));
+    QVERIFY(overview);
+    ClusterSession *session = m_window->workspace()->clusters().session(Workspace::kDemoId);
+    QVERIFY(session);
+    const OffsetHistory &history = OffsetPoller::forSession(session)->history();
+    QTRY_VERIFY_WITH_TIMEOUT(overview->throughputNow() > 0, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(overview->throughputNow(), history.latest().clusterRate, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(overview->sparkline()->times().size() >= 2, 20000);
+    QCOMPARE(overview->busiestTopics().value(0), QStringLiteral("tb.telemetry")); // 50 sensors outpace 5 trackers
+    // The demo's two groups, known although the mock cannot list groups.
+    QTRY_COMPARE_WITH_TIMEOUT(overview->findChild<QLabel *>(QStringLiteral("groupCount"))->property("value").toInt(), 2, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(overview->laggingGroups().size(), 2, 30000);
+    for (const QString &g : DemoCluster::groupIds())
+        QVERIFY(overview->laggingGroups().contains(g));
+    const QString groupsTile = overview->findChild<QLabel *>(QStringLiteral("laggingGroupsTile"))->text();
+    QVERIFY2(!groupsTile.contains(QStringLiteral("UNSUPPORTED")), qPrintable(groupsTile));
+    // Every simulated device, and none stale while the demo runs.
+    QTRY_COMPARE_WITH_TIMEOUT(overview->deviceCount(), DemoCluster::kDevices + DemoCluster::kTrackers, 30000);
+    QCOMPARE(overview->staleDeviceCount(), 0);
+    QVERIFY2(overview->healthText().contains(QStringLiteral("Healthy")), qPrintable(overview->healthText()));
+    // A topic of the busiest list opens its partitions.
+    overview->findChild<QLabel *>(QStringLiteral("busiestTopicsTile"))->linkActivated(QStringLiteral("partitions:tb.telemetry"));
+    auto *partitions = qobject_cast<PartitionsPanel *>(m_window->tabs()->currentWidget());
+    QVERIFY(partitions);
+    QCOMPARE(partitions->topic(), QStringLiteral("tb.telemetry"));
+}
+
+void TestPanelLinksGui::messagesOpensOnTheBusiestTopic()
+{
+    // Opened with no topic (Ctrl+5 on the cluster): not the alphabetically first ("alarms",
+    // empty) but the busiest, and the status says what the range holds.
+    if (QWidget *open = m_window->findPanel(Workspace::kDemoId, QStringLiteral("browser"))) {
+        m_window->tabs()->removeTab(m_window->tabs()->indexOf(open));
+        open->deleteLater();
+    }
+    auto *browser = qobject_cast<BrowserPanel *>(m_window->openPanel(Workspace::kDemoId, QStringLiteral("browser")));
+    QVERIFY(browser);
+    QTRY_COMPARE_WITH_TIMEOUT(browser->currentTopic(), QStringLiteral("tb.telemetry"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(browser->statusText().contains(QStringLiteral("message(s)")), 20000);
+    QVERIFY2(browser->statusText().contains(QStringLiteral("the topic holds")), qPrintable(browser->statusText()));
+}
+
+void TestPanelLinksGui::sixTabsShowWholeTitles()
+{
+    for (const QString &kind : {QStringLiteral("overview"), QStringLiteral("topics"), QStringLiteral("throughput"),
+                                QStringLiteral("partitions"), QStringLiteral("groups"), QStringLiteral("browser"),
+                                QStringLiteral("telemetry")})
+        QVERIFY(m_window->openPanel(Workspace::kDemoId, kind));
+    m_window->resize(1280, 800);
+    QTabWidget *tabs = m_window->tabs();
+    QVERIFY(tabs->count() >= 6);
+    tabs->setCurrentIndex(tabs->count() - 1); // the newest in front, as after opening it
+    QTest::qWait(0);
+    QTabBar *bar = tabs->tabBar();
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QRect r = bar->tabRect(i);
+        QVERIFY2(r.left() >= 0 && r.right() <= bar->width(),
+                 qPrintable(QStringLiteral("tab %1 “%2” at %3..%4 of %5 px").arg(i).arg(tabs->tabText(i)).arg(r.left()).arg(r.right()).arg(bar->width())));
+        QVERIFY2(!tabs->tabText(i).contains(QStringLiteral(" · ")), qPrintable(tabs->tabText(i))); // one cluster: no prefix
+        QVERIFY(tabs->tabToolTip(i).contains(tabs->tabText(i)));
+    }
+    m_window->resize(1500, 950);
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestPanelLinksGui)

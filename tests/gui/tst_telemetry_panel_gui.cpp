@@ -20,6 +20,9 @@
 #include <QSortFilterProxyModel>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QHeaderView>
+#include <QMenu>
+#include <QToolButton>
 #include <QTreeView>
 #include <qcustomplot.h>
 
@@ -35,6 +38,10 @@ private slots:
     void layoutRoundTrip();
     void restartFromEachLogicalStart_data();
     void restartFromEachLogicalStart();
+    void statsSayWhatTheyCover();
+    void topicMenuStaysOpenWhileClicking();
+    void deviceColumnsAreNotClipped();
+    void otherTopicsLeaveNoEmptySeries();
     void cleanupTestCase();
 
 private:
@@ -196,6 +203,92 @@ void TestTelemetryPanelGui::restartFromEachLogicalStart()
     // The store was cleared on Start: every simulated sensor comes back with new data.
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->store()->totals().messages >= 100, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->deviceModel()->rowCount() >= 50, 20000);
+}
+
+void TestTelemetryPanelGui::statsSayWhatTheyCover()
+{
+    QTableWidget *stats = m_panel->chartView()->statsTable();
+    QStringList headers;
+    for (int c = 0; c < stats->columnCount(); ++c)
+        headers << stats->horizontalHeaderItem(c)->text();
+    // Min/Max/Avg read the visible window; Points counts every point held.
+    QVERIFY2(headers.contains(QStringLiteral("Min in view")), qPrintable(headers.join(u',')));
+    QVERIFY(headers.contains(QStringLiteral("Max in view")));
+    QVERIFY(headers.contains(QStringLiteral("Avg in view")));
+    QVERIFY(headers.contains(QStringLiteral("Points held")));
+}
+
+void TestTelemetryPanelGui::topicMenuStaysOpenWhileClicking()
+{
+    auto *button = m_panel->findChild<QToolButton *>(QStringLiteral("topicsButton"));
+    QVERIFY(button && button->menu());
+    QMenu *menu = button->menu();
+    const QStringList before = m_panel->selectedTopics();
+    menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+    QVERIFY(QTest::qWaitForWindowExposed(menu));
+    QAction *alarms = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->text() == QLatin1String("alarms"))
+            alarms = a;
+    QVERIFY(alarms);
+    const QPoint at = menu->actionGeometry(alarms).center();
+    QTest::mouseClick(menu, Qt::LeftButton, {}, at);
+    QVERIFY(m_panel->selectedTopics().contains(QStringLiteral("alarms")));
+    QVERIFY2(menu->isVisible(), "the multi-select stays open after a click");
+    QTest::mouseClick(menu, Qt::LeftButton, {}, at); // and unticks on a second click
+    QVERIFY(!m_panel->selectedTopics().contains(QStringLiteral("alarms")));
+    QVERIFY(menu->isVisible());
+    menu->close();
+    QCOMPARE(m_panel->selectedTopics(), before);
+}
+
+void TestTelemetryPanelGui::deviceColumnsAreNotClipped()
+{
+    QTreeView *tree = m_panel->deviceView();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->deviceModel()->rowCount() >= 50, 20000);
+    QTest::qWait(0);
+    for (int c = 0; c < TelemetryDeviceModel::ColumnCount; ++c) {
+        if (c == TelemetryDeviceModel::Trend)
+            continue;
+        // What the contents need, as Qt measures them (then the width shown is put back).
+        auto needed = [&] {
+            const int shown = tree->columnWidth(c);
+            tree->resizeColumnToContents(c);
+            const int fit = tree->columnWidth(c);
+            tree->setColumnWidth(c, shown);
+            return fit;
+        };
+        // Each refresh widens what no longer fits: wait for the one after the data arrived.
+        QTRY_VERIFY2(tree->columnWidth(c) >= needed(),
+                     qPrintable(QStringLiteral("column %1 (%2): %3 px for %4 px of text")
+                                    .arg(c)
+                                    .arg(tree->model()->headerData(c, Qt::Horizontal).toString())
+                                    .arg(tree->columnWidth(c))
+                                    .arg(needed())));
+    }
+}
+
+void TestTelemetryPanelGui::otherTopicsLeaveNoEmptySeries()
+{
+    TelemetryChartView *view = m_panel->chartView();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->chart()->seriesIds().isEmpty(), 20000); // sensor series from tb.telemetry
+    const QStringList before = m_panel->selectedTopics();
+    m_panel->stopIngest();
+    QTRY_COMPARE(m_panel->ingest()->status().state, IngestStatus::State::Stopped);
+    m_panel->setSelectedTopics({QStringLiteral("tb.devices")});
+    m_panel->startIngest();
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->store()->totals().messages >= 5, 20000);
+    // No series of a device of the other topic stays on the chart with 0 points.
+    for (TimeChart::SeriesId id : view->chart()->seriesIds()) {
+        QVERIFY2(!view->chart()->seriesName(id).startsWith(QStringLiteral("Sensor")), // tb.telemetry's devices
+                 qPrintable(view->chart()->seriesName(id)));
+        QVERIFY2(view->chart()->pointCount(id) > 0, qPrintable(view->chart()->seriesName(id)));
+    }
+    QVERIFY(view->chart()->seriesIds().isEmpty() || view->statsTable()->rowCount() == view->chart()->seriesIds().size());
+    m_panel->stopIngest();
+    QTRY_COMPARE(m_panel->ingest()->status().state, IngestStatus::State::Stopped);
+    m_panel->setSelectedTopics(before);
+    m_panel->startIngest();
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestTelemetryPanelGui)

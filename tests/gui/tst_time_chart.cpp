@@ -3,6 +3,7 @@
 // while everything that reads values sees every point.
 
 #include "test_main.h"
+#include "bar_chart.h"
 #include "time_chart.h"
 
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 class TestTimeChart : public QObject
@@ -25,7 +27,183 @@ private slots:
     void exports();
     void clickReportsNearestPoint();
     void denseSeriesGraphIsDecimated();
+    void followPutsNowAtRightEdge_data();
+    void followPutsNowAtRightEdge();
+    void valueAxisFitsData_data();
+    void valueAxisFitsData();
+    void gapIsAGapInTheLine();
+    void loneFirstSampleIsDrawn();
+    void legendFoldsManySeries();
+    void barLabelsThinOut_data();
+    void barLabelsThinOut();
 };
+
+namespace {
+// Pixels of `colour` in one column of the chart's plot area, as drawn on screen.
+int inkInColumn(TimeChart &chart, double t, QColor colour)
+{
+    chart.plot()->replot();
+    const QImage image = chart.plot()->toPixmap().toImage();
+    if (qEnvironmentVariableIsSet("CHART_DEBUG_PNG"))
+        image.save(QString::fromLocal8Bit(qgetenv("CHART_DEBUG_PNG")));
+    QCPAxisRect *rect = chart.plot()->axisRect();
+    const int x = int(rect->axis(QCPAxis::atBottom)->coordToPixel(t));
+    int ink = 0;
+    for (int y = rect->top(); y < rect->bottom(); ++y) {
+        const QColor c(image.pixel(x, y)); // antialiased: near the pen's colour counts
+        ink += std::abs(c.red() - colour.red()) < 70 && std::abs(c.green() - colour.green()) < 70
+               && std::abs(c.blue() - colour.blue()) < 70;
+    }
+    return ink;
+}
+} // namespace
+
+void TestTimeChart::followPutsNowAtRightEdge_data()
+{
+    QTest::addColumn<bool>("live");
+    QTest::addColumn<double>("window");
+    QTest::addColumn<double>("left");
+    QTest::addColumn<double>("right");
+    // 20 s of data under a 5-minute window: the data sits at the right, the window reaches back.
+    QTest::newRow("history chart") << false << 300.0 << 720.0 << 1020.0;
+    // A live chart 10 s after its last point: now (1030) is the right edge.
+    QTest::newRow("live chart") << true << 300.0 << 730.0 << 1030.0;
+    QTest::newRow("live, all") << true << 0.0 << 1000.0 << 1030.0;
+}
+
+void TestTimeChart::followPutsNowAtRightEdge()
+{
+    QFETCH(bool, live);
+    QFETCH(double, window);
+    QFETCH(double, left);
+    QFETCH(double, right);
+    TimeChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    double now = 1030;
+    if (live)
+        chart.setClock([&now] { return now; });
+    chart.setTimeWindow(window);
+    const auto id = chart.addSeries(0, QStringLiteral("rate"));
+    chart.appendPoint(id, 1000, 900); // a start-up spike
+    for (int i = 1; i <= 20; ++i)
+        chart.appendPoint(id, 1000 + i, 200);
+    QTRY_COMPARE(chart.visibleRange(), qMakePair(left, right));
+    if (live) { // no new point: the window still slides with the clock
+        now = 1100;
+        QTRY_COMPARE(chart.visibleRange().second, 1100.0);
+    }
+}
+
+void TestTimeChart::valueAxisFitsData_data()
+{
+    QTest::addColumn<bool>("includeZero");
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<double>("lowest");  // the axis' lower end is at or above this
+    QTest::addColumn<double>("highest"); // and its upper end at or below this
+    QTest::newRow("idle rate") << true << QList<double>{0, 0, 0, 0} << 0.0 << 2.0;
+    QTest::newRow("steady rate") << true << QList<double>{200, 200, 200} << 0.0 << 260.0;
+    QTest::newRow("watermarks 1..469") << false << QList<double>{1, 50, 300, 469} << -60.0 << 530.0;
+    QTest::newRow("flat watermark") << false << QList<double>{469, 469, 469} << 440.0 << 500.0;
+}
+
+void TestTimeChart::valueAxisFitsData()
+{
+    QFETCH(bool, includeZero);
+    QFETCH(QList<double>, values);
+    QFETCH(double, lowest);
+    QFETCH(double, highest);
+    TimeChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setIncludeZero(0, includeZero);
+    chart.setTimeWindow(60);
+    const auto id = chart.addSeries(0, QStringLiteral("s"));
+    for (qsizetype i = 0; i < values.size(); ++i)
+        chart.appendPoint(id, 1000 + double(i), values[i]);
+    QTRY_COMPARE(chart.visibleRange().second, 1000.0 + double(values.size() - 1));
+    const QCPRange y = chart.plot()->axisRect()->axis(QCPAxis::atLeft)->range();
+    const double lo = *std::min_element(values.cbegin(), values.cend());
+    const double hi = *std::max_element(values.cbegin(), values.cend());
+    QVERIFY2(y.lower <= lo && y.upper >= hi, qPrintable(QStringLiteral("%1..%2").arg(y.lower).arg(y.upper)));
+    QVERIFY2(y.lower >= lowest && y.upper <= highest,
+             qPrintable(QStringLiteral("%1..%2").arg(y.lower).arg(y.upper)));
+    if (includeZero)
+        QCOMPARE(y.lower, 0.0); // rates are never negative: the axis starts at 0
+}
+
+void TestTimeChart::gapIsAGapInTheLine()
+{
+    TimeChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setIncludeZero(0, true);
+    chart.setTimeWindow(0);
+    const QColor colour(0x12, 0x34, 0xd6);
+    const auto id = chart.addSeries(0, QStringLiteral("rate"), colour);
+    // Polls every second, an outage from 1010 to 1050 (the store marks it with NaN), then a
+    // lower rate: no slope may cross the outage.
+    for (int i = 0; i <= 10; ++i)
+        chart.appendPoint(id, 1000 + i, 200);
+    chart.appendPoint(id, 1011, std::nan(""));
+    for (int i = 50; i <= 60; ++i)
+        chart.appendPoint(id, 1000 + i, 50);
+    QTRY_COMPARE(chart.visibleRange().second, 1060.0);
+    QVERIFY(inkInColumn(chart, 1009, colour) > 0); // the control: a drawn stretch has ink
+    QVERIFY(inkInColumn(chart, 1055, colour) > 0);
+    QCOMPARE(inkInColumn(chart, 1030, colour), 0);
+    QCOMPARE(chart.visibleStats(id).count, 22); // the gap is no value
+}
+
+void TestTimeChart::loneFirstSampleIsDrawn()
+{
+    TimeChart chart;
+    chart.resize(800, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setTimeWindow(60);
+    const QColor colour(0x12, 0x34, 0xd6);
+    const auto id = chart.addSeries(0, QStringLiteral("p0 high"), colour);
+    chart.appendPoint(id, 1000, 469);
+    QTRY_COMPARE(chart.visibleRange().second, 1000.0);
+    QVERIFY(inkInColumn(chart, 1000 - 0.1, colour) > 0); // the first poll shows as a dot
+}
+
+void TestTimeChart::legendFoldsManySeries()
+{
+    TimeChart chart;
+    chart.resize(900, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setTimeWindow(60);
+    QList<TimeChart::SeriesId> ids;
+    for (int p = 0; p < 37; ++p) {
+        ids << chart.addSeries(0, QStringLiteral("p%1 high").arg(p));
+        chart.appendPoint(ids.last(), 1000, p == 20 ? 10000 : p); // p20 is the busiest
+    }
+    QTRY_COMPARE(chart.legendEntries(0).size(), chart.legendLimit() - 1);
+    QVERIFY(chart.legendEntries(0).contains(QStringLiteral("p20 high")));
+    QVERIFY(chart.legendEntries(0).contains(QStringLiteral("p36 high")));
+    QVERIFY(!chart.legendEntries(0).contains(QStringLiteral("p0 high")));
+    QVERIFY(chart.legendNote(0).startsWith(QStringLiteral("+30 more")));
+    chart.plot()->replot();
+    QCPAxisRect *rect = chart.plot()->axisRect();
+    QCPLegend *legend = qobject_cast<QCPLegend *>(rect->insetLayout()->elementAt(0));
+    QVERIFY(legend);
+    QVERIFY2(legend->outerRect().height() < rect->height() / 2,
+             qPrintable(QStringLiteral("legend %1 px of %2").arg(legend->outerRect().height()).arg(rect->height())));
+    // Every value still reads on hover, folded or not.
+    QCOMPARE(chart.valuesAt(1000).size(), 37);
+    // The note unfolds the legend, and folds it again.
+    const QRect note = legend->item(legend->itemCount() - 1)->outerRect();
+    QTest::mouseClick(chart.plot(), Qt::LeftButton, {}, note.center());
+    QTRY_COMPARE(chart.legendEntries(0).size(), 37);
+    chart.setLegendExpanded(0, false);
+    QTRY_COMPARE(chart.legendEntries(0).size(), chart.legendLimit() - 1);
+}
 
 void TestTimeChart::appendLandsInGraph()
 {
@@ -270,4 +448,35 @@ void TestTimeChart::denseSeriesGraphIsDecimated()
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestTimeChart)
+void TestTimeChart::barLabelsThinOut_data()
+{
+    QTest::addColumn<int>("bars");
+    QTest::addColumn<QStringList>("labels");
+    QTest::newRow("3") << 3 << QStringList{QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")};
+    QTest::newRow("10") << 10 << QStringList{QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2"),
+                                             QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5"),
+                                             QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"),
+                                             QStringLiteral("9")};
+    QTest::newRow("37") << 37 << QStringList{QStringLiteral("0"),  QStringLiteral("4"),  QStringLiteral("8"),
+                                             QStringLiteral("12"), QStringLiteral("16"), QStringLiteral("20"),
+                                             QStringLiteral("24"), QStringLiteral("28"), QStringLiteral("32"),
+                                             QStringLiteral("36")};
+}
+
+void TestTimeChart::barLabelsThinOut()
+{
+    QFETCH(int, bars);
+    QFETCH(QStringList, labels);
+    BarChart chart;
+    QStringList names;
+    QList<double> values;
+    for (int i = 0; i < bars; ++i) {
+        names << QString::number(i);
+        values << double(i * 10);
+    }
+    chart.setBars(names, values);
+    QCOMPARE(chart.axisLabels(), labels);
+    QCOMPARE(chart.values(), values); // every bar is still there
+}
+
 #include "tst_time_chart.moc"

@@ -1,7 +1,9 @@
 // The embedded demo cluster: brokers and topics exist, devices produce, and an ordinary
 // consumer reads valid ThingsBoard telemetry from it through its bootstrap servers.
 
+#include "cluster/cluster_session.h"
 #include "demo/demo_cluster.h"
+#include "throughput/offset_poller.h"
 #include "kafka/kafka_config.h"
 #include "kafka/metadata_reader.h"
 #include "test_main.h"
@@ -10,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QThread>
 
 using namespace kafkascope;
 
@@ -20,6 +23,7 @@ private slots:
     void startsWithTopicsAndBrokers();
     void devicesProduceValidTelemetry();
     void rateCanChange();
+    void outageIsAGapInThroughput();
 
 private:
     DemoCluster m_demo;
@@ -103,4 +107,51 @@ void TestDemoCluster::rateCanChange()
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestDemoCluster)
+// Every broker of the demo down for a while: the throughput series holds a gap (NaN) for the
+// outage, never a slope across it, and resumes with non-negative rates afterwards.
+void TestDemoCluster::outageIsAGapInThroughput()
+{
+    DemoCluster demo;
+    QString error;
+    QVERIFY2(demo.start(200, &error), qPrintable(error));
+    ConnectionProfile p;
+    p.name = QStringLiteral("demo");
+    p.demo = true;
+    p.bootstrapServers = demo.bootstrapServers();
+    QThread thread;
+    auto *session = new ClusterSession(p);
+    session->setRefreshIntervalMs(500);
+    auto *poller = new OffsetPoller(session);
+    poller->setIntervalMs(500);
+    session->moveToThread(&thread);
+    poller->moveToThread(&thread);
+    thread.start();
+    QMetaObject::invokeMethod(session, &ClusterSession::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(poller, &OffsetPoller::start, Qt::QueuedConnection);
+    auto cluster = [poller] { return poller->history().series(SeriesKey::cluster(), 0); };
+    auto gapAt = [](const std::vector<SeriesPoint> &s) {
+        for (size_t i = 0; i < s.size(); ++i)
+            if (std::isnan(s[i].v))
+                return int(i);
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(cluster().size() >= 3, 30000);
+    demo.setAllBrokersDown(true);
+    QTRY_VERIFY_WITH_TIMEOUT(gapAt(cluster()) >= 0, 60000);
+    demo.setAllBrokersDown(false);
+    QTRY_VERIFY_WITH_TIMEOUT(cluster().size() > size_t(gapAt(cluster()) + 2), 60000);
+    const std::vector<SeriesPoint> s = cluster();
+    const int gap = gapAt(s);
+    QVERIFY(gap > 0);
+    QVERIFY(std::isfinite(s[size_t(gap) - 1].v));
+    for (const SeriesPoint &pt : s)
+        QVERIFY(std::isnan(pt.v) || pt.v >= 0);
+    QMetaObject::invokeMethod(poller, &OffsetPoller::stop, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(session, &ClusterSession::stop, Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+    delete poller;
+    delete session;
+}
+
 #include "tst_demo_cluster.moc"

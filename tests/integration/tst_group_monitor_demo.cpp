@@ -1,6 +1,6 @@
 // The group monitor on the embedded demo cluster (librdkafka mock): the mock cannot list or
 // describe groups, so the session lists the demo's own two; their lag comes from their
-// committed offsets.
+// committed offsets. With every broker down the figures turn stale, saying since when.
 
 #include "demo/demo_cluster.h"
 #include "group_monitor_harness.h"
@@ -13,10 +13,11 @@ class TestGroupMonitorDemo : public QObject
 {
     Q_OBJECT
 private slots:
-    void watchedGroupsShowLag();
+    void demoGroupsShowLag();
+    void everyBrokerDownMakesFiguresStale();
 };
 
-void TestGroupMonitorDemo::watchedGroupsShowLag()
+void TestGroupMonitorDemo::demoGroupsShowLag()
 {
     DemoCluster demo;
     QString error;
@@ -44,6 +45,7 @@ void TestGroupMonitorDemo::watchedGroupsShowLag()
     const GroupSummary slow = r.group(QStringLiteral("tb-rule-engine"));
     QVERIFY(!slow.watched);
     QCOMPARE(slow.type, GroupType::Classic);
+    QVERIFY(!slow.staleSince.isValid());
     QCOMPARE(slow.members, -1);
     QVERIFY2(slow.error.isEmpty(), qPrintable(slow.error));
     QCOMPARE(report.focus.partitions.size(), 6);
@@ -56,6 +58,32 @@ void TestGroupMonitorDemo::watchedGroupsShowLag()
     const qint64 before = slow.totals.lag;
     QTRY_VERIFY_WITH_TIMEOUT(r.group(QStringLiteral("tb-rule-engine")).totals.lag > before + 50,
                              30000);
+}
+
+void TestGroupMonitorDemo::everyBrokerDownMakesFiguresStale()
+{
+    DemoCluster demo;
+    QString error;
+    QVERIFY2(demo.start(300, &error), qPrintable(error));
+    ConnectionProfile p;
+    p.name = QStringLiteral("demo");
+    p.demo = true;
+    p.bootstrapServers = demo.bootstrapServers();
+    MonitorHarness r(p);
+    r.start();
+    const QString id = QStringLiteral("tb-archiver");
+    QTRY_VERIFY_WITH_TIMEOUT(r.group(id).totals.partitions == 6 && !r.group(id).staleSince.isValid(), 30000);
+    const QDateTime beforeOutage = QDateTime::currentDateTimeUtc();
+    demo.setAllBrokersDown(true);
+    // The group stays listed with its last reading, marked stale since a time before the outage.
+    QTRY_VERIFY_WITH_TIMEOUT(r.group(id).staleSince.isValid(), 60000);
+    const GroupSummary stale = r.group(id);
+    QVERIFY2(stale.staleSince <= beforeOutage.addSecs(1), qPrintable(stale.staleSince.toString(Qt::ISODateWithMs)));
+    QVERIFY(!stale.error.isEmpty());
+    QCOMPARE(stale.health.verdict, GroupHealth::Verdict::Error);
+    QCOMPARE(stale.totals.partitions, 6);
+    demo.setAllBrokersDown(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!r.group(id).staleSince.isValid() && r.group(id).error.isEmpty(), 60000);
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestGroupMonitorDemo)

@@ -83,6 +83,16 @@ void TestGroupHealth::verdict_data()
     QTest::newRow("stopped: no members known zero")
         << input({40}, {7}, QString(), 0, 0) << V::Stopped
         << QStringLiteral("40 message(s) behind");
+    // Opened 8 s ago on a group that committed nothing since: the broker does not say when it
+    // last committed, so the verdict must not claim "for 8 s".
+    GroupHealthInput emptyUnknown = input({40, 40}, {7, 7}, QStringLiteral("Empty"), 0, 8);
+    emptyUnknown.lastCommitKnown = false;
+    QTest::newRow("stopped: last commit before monitoring")
+        << emptyUnknown << V::Stopped << QStringLiteral("last commit's time is unknown");
+    GroupHealthInput stalledUnknown = input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QStringLiteral("Stable"), 2, 40);
+    stalledUnknown.lastCommitKnown = false;
+    QTest::newRow("stalled: last commit before monitoring")
+        << stalledUnknown << V::Stalled << QStringLiteral("have not moved in the 40 s watched");
     QTest::newRow("demo: members unknown, not moving")
         << input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QString(), -1, 40) << V::Stalled
         << QStringLiteral("60 message(s) behind");
@@ -97,6 +107,9 @@ void TestGroupHealth::verdict()
     QCOMPARE(GroupHealthEvaluator::verdictName(h.verdict),
              GroupHealthEvaluator::verdictName(expected));
     QVERIFY2(h.reason.contains(reasonContains, Qt::CaseInsensitive), qPrintable(h.reason));
+    if (!in.lastCommitKnown) // never a duration the broker did not give
+        QVERIFY2(!h.reason.contains(QStringLiteral("for %1").arg(formatDuration(in.secondsSinceCommitMoved))),
+                 qPrintable(h.reason));
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestGroupHealth)

@@ -42,7 +42,85 @@ private slots:
     void downsampling_data();
     void downsampling();
     void partitionBudgetBoundsMemory();
+    void outageIsAGap_data();
+    void outageIsAGap();
+    void missingBucketsAreAGap();
 };
+
+void TestOffsetHistory::outageIsAGap_data()
+{
+    QTest::addColumn<bool>("wholeRefreshFails"); // every broker down, or one partition's leader
+    QTest::newRow("every broker down") << true;
+    QTest::newRow("one partition without a leader") << false;
+}
+
+void TestOffsetHistory::outageIsAGap()
+{
+    QFETCH(bool, wholeRefreshFails);
+    OffsetHistory h;
+    for (int i = 0; i < 5; ++i)
+        h.append(refresh(1000 + i, 2, 100, 100 * i));
+    // Ten refreshes during the outage: no value for what failed.
+    for (int i = 5; i < 15; ++i) {
+        OffsetsSnapshot s = refresh(1000 + i, 2, 100, 100 * i);
+        s.partitions[1].error = QStringLiteral("broker 1: Local: Broker transport failure");
+        s.partitions[1].rate = std::nan("");
+        s.topicRates[QStringLiteral("t")] = 100;
+        s.clusterRate = 100;
+        if (wholeRefreshFails) {
+            s.partitions[0].error = s.partitions[1].error;
+            s.partitions[0].rate = std::nan("");
+            s.topicRates.clear();
+            s.clusterRate = std::nan("");
+            s.error = s.partitions[1].error;
+        }
+        h.append(s);
+    }
+    h.append(refresh(1015, 2, 0, 1500));
+    const auto failed = h.series(SeriesKey::partitionSeries(OffsetMetric::Rate, QStringLiteral("t"), 1), 0);
+    QCOMPARE(failed.size(), size_t(7)); // 5 before, one gap, one after
+    QCOMPARE(failed[5].t, 1005.0);
+    QVERIFY(std::isnan(failed[5].v));
+    QCOMPARE(failed[6].v, 0.0);
+    const auto high = h.series(SeriesKey::partitionSeries(OffsetMetric::High, QStringLiteral("t"), 1), 0);
+    QVERIFY(std::isnan(high[5].v));
+    const auto cluster = h.series(SeriesKey::cluster(), 0);
+    QCOMPARE(std::isnan(cluster[5].v), wholeRefreshFails);
+    QCOMPARE(cluster.size(), wholeRefreshFails ? size_t(7) : size_t(16));
+    for (const SeriesPoint &p : cluster)
+        QVERIFY(std::isnan(p.v) || p.v >= 0); // a rate is never negative
+}
+
+void TestOffsetHistory::missingBucketsAreAGap()
+{
+    OffsetHistory::Limits limits;
+    limits.rawSeconds = 60;
+    OffsetHistory h(limits);
+    const double t0 = 6000;
+    auto run = [&](double from, double to) {
+        for (double t = from; t < to; t += 2)
+            h.append(refresh(t, 1, 5, qint64(t)));
+    };
+    run(t0, t0 + 300);
+    OffsetsSnapshot down = refresh(t0 + 302, 1, 0, 0);
+    down.partitions[0].error = QStringLiteral("down");
+    down.topicRates.clear();
+    down.clusterRate = std::nan("");
+    h.append(down);
+    run(t0 + 900, t0 + 1200); // ten minutes without a bucket, then five with
+    const auto all = h.series(SeriesKey::cluster(), 0);
+    int gaps = 0;
+    for (size_t i = 1; i < all.size(); ++i) {
+        QVERIFY(all[i].t >= all[i - 1].t);
+        if (std::isnan(all[i].v)) {
+            ++gaps;
+            continue;
+        }
+        if (!std::isnan(all[i - 1].v)) // drawn segments never span the outage
+            QVERIFY2(all[i].t - all[i - 1].t < 120, qPrintable(QString::number(all[i - 1].t - t0)));
+    }
+    QVERIFY(gaps >= 1);
+}
 
 void TestOffsetHistory::seriesPerLevel()
 {

@@ -6,6 +6,7 @@
 #include "test_main.h"
 
 #include <QTest>
+#include <cmath>
 
 using namespace kafkascope;
 
@@ -53,6 +54,8 @@ private slots:
     void retentionByTime();
     void rateAndGaps();
     void lateReadingsFromOtherPartitions();
+    void flatDeviceRate_data();
+    void flatDeviceRate();
     void errorsAreCountedAndBounded();
     void memoryIsAccounted();
     void clearInvalidatesIndexes();
@@ -194,6 +197,55 @@ void TestTelemetryStore::rateAndGaps()
     QCOMPARE(d.gaps, 1);
     QCOMPARE(d.longestGapMs, 20000);
     QVERIFY2(d.rate > 0.4 && d.rate < 2.1, qPrintable(QString::number(d.rate)));
+}
+
+void TestTelemetryStore::flatDeviceRate_data()
+{
+    // Flat device JSON without ts ({"temperature":21}): the time is the Kafka timestamp.
+    QTest::addColumn<QList<qint64>>("times"); // in arrival order
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high"); // NaN bounds: the rate must be unknown
+    QList<qint64> inOrder, twoPartitions, burst;
+    for (int i = 0; i < 20; ++i)
+        inOrder << kT0 + i * 500;
+    // No key: spread over two partitions, read one after the other, so arrival runs back in time.
+    for (int i = 0; i < 10; ++i)
+        twoPartitions << kT0 + 5000 + i * 500;
+    for (int i = 0; i < 10; ++i)
+        twoPartitions << kT0 + i * 500;
+    for (int i = 0; i < 20; ++i)
+        burst << kT0; // produced in one loop: one millisecond for all
+    QTest::newRow("in time order") << inOrder << 1.9 << 2.1;
+    QTest::newRow("two partitions, read in turn") << twoPartitions << 1.4 << 2.1;
+    QTest::newRow("one burst") << burst << std::nan("") << std::nan("");
+}
+
+void TestTelemetryStore::flatDeviceRate()
+{
+    QFETCH(QList<qint64>, times);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    TelemetryStore store;
+    TelemetryDecoder decoder(format(TelemetryFormat::Device));
+    DecodedBatch batch;
+    std::vector<MessageOrigin> origins;
+    const QByteArray json = R"({"temperature":21.5,"humidity":40})";
+    for (qint64 t : times) {
+        RawMessage m;
+        m.value = std::string_view(json.constData(), size_t(json.size()));
+        m.key = "Dev 1";
+        m.kafkaTimestampMs = t;
+        batch.setSource(quint32(origins.size()));
+        origins.push_back({QStringLiteral("t"), 0, qint64(origins.size())});
+        decoder.decode(m, batch);
+    }
+    store.apply(batch, origins, kT0 + 20000);
+    const DeviceSummary d = store.devices().first();
+    QCOMPARE(d.messages, qint64(times.size()));
+    if (std::isnan(low)) // no rate to stand behind: unknown, never 0/s
+        QVERIFY2(std::isnan(d.rate), qPrintable(QString::number(d.rate)));
+    else
+        QVERIFY2(d.rate >= low && d.rate <= high, qPrintable(QString::number(d.rate)));
 }
 
 void TestTelemetryStore::errorsAreCountedAndBounded()

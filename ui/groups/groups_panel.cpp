@@ -4,6 +4,7 @@
 #include "models/group_list_model.h"
 #include "models/group_partition_model.h"
 #include "groups/reset_offsets_dialog.h"
+#include "dim_item_delegate.h"
 #include "time_chart.h"
 
 #include <QComboBox>
@@ -69,6 +70,7 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
     m_groupView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_groupView->horizontalHeader()->setStretchLastSection(true);
     m_groupView->setAlternatingRowColors(true);
+    m_groupView->setItemDelegate(new DimItemDelegate(GroupListModel::StaleRole, m_groupView)); // stale rows greyed
 
     m_detailHeader->setObjectName(QStringLiteral("groupDetailHeader"));
     m_detailHeader->setWordWrap(true);
@@ -85,6 +87,7 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
 
     m_chart->setObjectName(QStringLiteral("lagChart"));
     m_chart->setPaneLabel(0, tr("Lag (messages)"));
+    m_chart->setIncludeZero(0, true); // lag is a count: its axis starts at 0
     m_window->setObjectName(QStringLiteral("windowCombo"));
     const QList<QPair<QString, double>> windows{{tr("1 min"), 60},
                                                 {tr("5 min"), 300},
@@ -95,6 +98,7 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
         m_window->addItem(label, seconds);
     m_window->setCurrentIndex(1);
     m_chart->setTimeWindow(300);
+    m_chart->setClock(TimeChart::wallClock); // live: now at the right edge
     connect(m_window, &QComboBox::currentIndexChanged, this,
             [this] { m_chart->setTimeWindow(m_window->currentData().toDouble()); });
     auto *chartBar = new QHBoxLayout;
@@ -207,6 +211,13 @@ void GroupsPanel::applyReport(const GroupsReport &report)
     QStringList notes;
     if (!report.error.isEmpty())
         notes << report.error;
+    QDateTime staleSince;
+    for (const GroupSummary &g : report.groups)
+        if (g.staleSince.isValid() && (!staleSince.isValid() || g.staleSince < staleSince))
+            staleSince = g.staleSince;
+    if (staleSince.isValid())
+        notes << tr("Figures are stale: the broker has not answered since %1; greyed rows show that reading.")
+                     .arg(staleSince.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
     if (m_session->profile().demo) {
         notes << GroupMonitor::demoLimitation();
     } else {
@@ -217,7 +228,7 @@ void GroupsPanel::applyReport(const GroupsReport &report)
                          .arg(report.describeError);
     }
     m_note->setText(notes.join(u'\n'));
-    m_note->setStyleSheet(report.error.isEmpty() ? QStringLiteral("color: palette(mid);")
+    m_note->setStyleSheet(report.error.isEmpty() && !staleSince.isValid() ? QStringLiteral("color: palette(mid);")
                                                  : QStringLiteral("color: #d93a3a;"));
 
     const QString keep = m_selected;

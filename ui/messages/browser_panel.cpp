@@ -5,6 +5,7 @@
 #include "messages/message_browser.h"
 #include "messages/message_detail_view.h"
 #include "models/message_table_model.h"
+#include "throughput/offset_poller.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -47,6 +48,15 @@ BrowserPanel::BrowserPanel(ClusterSession *session, Workspace *workspace, const 
         m_browser->requestPage(m_generation, m_openTopic, partition, from, to);
     });
     connect(session, &ClusterSession::snapshotChanged, this, &BrowserPanel::fillTopics);
+    // Opened with no topic, the panel starts on the busiest one, known from the offsets.
+    m_topic->setPlaceholderText(tr("finding the busiest topic…"));
+    connect(OffsetPoller::forSession(session), &OffsetPoller::refreshed, this, [this] {
+        if (!m_topic->currentText().isEmpty() || m_topic->count() == 0)
+            return;
+        m_topic->setCurrentIndex(busiestTopicIndex());
+        fillPartitions();
+        loadIfNothingShown();
+    });
     fillTopics(session->snapshot());
     if (!topic.isEmpty()) {
         if (m_topic->findText(topic) < 0)
@@ -251,9 +261,33 @@ void BrowserPanel::fillTopics(const ClusterSnapshot &snapshot)
         if (m_topic->findText(current) < 0)
             m_topic->addItem(current);
         m_topic->setCurrentText(current);
+    } else {
+        m_topic->setCurrentIndex(busiestTopicIndex()); // -1 until the offsets are known
     }
     fillPartitions();
     loadIfNothingShown();
+}
+
+int BrowserPanel::busiestTopicIndex() const
+{
+    // Busiest: the highest rate now; among topics at rest, the most messages held.
+    const OffsetsSnapshot latest = OffsetPoller::forSession(m_session)->history().latest();
+    if (latest.t == 0)
+        return -1;
+    QHash<QString, qint64> held;
+    for (const PartitionOffsetState &p : latest.partitions)
+        held[p.topic] += p.count();
+    int best = -1;
+    QPair<double, qint64> bestScore{-1, -1};
+    for (int i = 0; i < m_topic->count(); ++i) {
+        const QString name = m_topic->itemText(i);
+        const QPair<double, qint64> score{latest.topicRates.value(name, 0), held.value(name, 0)};
+        if (score > bestScore) {
+            bestScore = score;
+            best = i;
+        }
+    }
+    return best;
 }
 
 void BrowserPanel::showEvent(QShowEvent *event)
@@ -408,12 +442,48 @@ void BrowserPanel::onOpened(quint64 generation, const QString &topic, const Rang
         if (!r.note.isEmpty())
             notes.append(tr("partition %1: %2").arg(r.partition).arg(r.note));
     }
-    setStatus(tr("%1: %n message(s) in range", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(topic)
-              + (notes.isEmpty() ? QString() : u" — " + notes.join(u"; ")));
+    setStatus(describeRange(topic, total) + (notes.isEmpty() ? QString() : u" — " + notes.join(u"; ")));
     if (total > 0) {
         m_table->scrollToTop();
         m_table->setCurrentIndex(m_model->index(0, MessageTableModel::Value));
     }
+}
+
+QString BrowserPanel::describeRange(const QString &topic, qint64 total) const
+{
+    // What the range holds, in the words of the choice that made it, so an empty table is
+    // never a riddle ("alarms: no messages in range (from the beginning, 2 partitions): the
+    // topic is empty").
+    const StartPosition start = chosenStart();
+    QString from;
+    switch (start.kind) {
+    case StartPosition::Beginning:
+        from = tr("from the beginning");
+        break;
+    case StartPosition::EndMinusN:
+        from = tr("the last %L1 per partition").arg(start.value);
+        break;
+    case StartPosition::Offset:
+        from = tr("from offset %L1").arg(start.value);
+        break;
+    case StartPosition::Timestamp:
+        from = tr("from %1").arg(QDateTime::fromMSecsSinceEpoch(start.value).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        break;
+    }
+    qint64 held = 0;
+    bool anyHeld = false;
+    for (const PartitionOffsetState &p : OffsetPoller::forSession(m_session)->history().latest().topic(topic)) {
+        held += p.count();
+        anyHeld = true;
+    }
+    const QString how = tr("%1, %n partition(s)", nullptr, int(m_ranges.size())).arg(from);
+    if (total == 0)
+        return anyHeld && held == 0 ? tr("%1: no messages in range (%2): the topic is empty").arg(topic, how)
+                                    : tr("%1: no messages in range (%2)").arg(topic, how);
+    QString text = tr("%1: %L2 message(s) in range (%3)").arg(topic).arg(total).arg(how);
+    if (anyHeld)
+        text += tr("; the topic holds %L1").arg(held);
+    return text;
 }
 
 void BrowserPanel::onPage(quint64 generation, int partition, qint64 from, const QList<KafkaMessage> &messages,

@@ -70,10 +70,15 @@ QVariant GroupListModel::display(const GroupSummary &g, int column) const
         return g.protocolType.isEmpty()
                    ? groupTypeName(g.type)
                    : QStringLiteral("%1 (%2)").arg(groupTypeName(g.type), g.protocolType);
-    case State:
+    case State: {
         if (g.type == GroupType::Other)
             return tr("not described"); // never "Dead", which is what DescribeGroups answers
-        return g.state.isEmpty() ? tr("unknown") : g.state;
+        const QString state = g.state.isEmpty() ? tr("unknown") : g.state;
+        if (g.staleSince.isValid()) // the broker could not confirm it: say since when
+            return tr("%1? (stale since %2)")
+                .arg(state, g.staleSince.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        return state;
+    }
     case Health:
         return GroupHealthEvaluator::verdictName(g.health.verdict);
     case Members:
@@ -112,6 +117,8 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
         return display(g, index.column());
     case GroupIdRole:
         return g.id;
+    case StaleRole:
+        return g.staleSince.isValid() && index.column() != Health;
     case SortRole:
         switch (index.column()) {
         case Lag:
@@ -134,6 +141,9 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
             return healthColor(g.health.verdict);
         return {};
     case Qt::ToolTipRole:
+        if (g.staleSince.isValid() && index.column() != Health)
+            return tr("Stale: the figures of %1, last read from the broker; since then: %2")
+                .arg(QLocale().toString(g.staleSince.toLocalTime(), QLocale::ShortFormat), g.error);
         if (index.column() == Health || index.column() == Id)
             return g.error.isEmpty() ? g.health.reason : g.error;
         if (index.column() == Type || index.column() == State)

@@ -16,6 +16,7 @@ public:
     enum Column { Id, Type, State, Health, Members, Lag, LagTime, Rate, CatchUpTime, ColumnCount };
     static constexpr int GroupIdRole = Qt::UserRole + 1;
     static constexpr int SortRole = Qt::UserRole + 2;
+    static constexpr int StaleRole = Qt::UserRole + 3; // true: an older reading, drawn dimmed
 
     explicit GroupListModel(QObject *parent = nullptr);
 

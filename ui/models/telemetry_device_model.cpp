@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QMimeData>
+#include <cmath>
 
 namespace kafkascope {
 
@@ -159,7 +160,10 @@ QVariant TelemetryDeviceModel::deviceData(const DeviceRow &row, int column, int 
         case Name: return d.name;
         case Latest: return tr("%n key(s)", nullptr, d.keyCount);
         case Messages: return QLocale().toString(d.messages);
-        case Rate: return QStringLiteral("%1/s").arg(d.rate, 0, 'f', d.rate < 10 ? 2 : 1);
+        case Rate:
+            if (std::isnan(d.rate)) // one message, or all at one time: no rate to stand behind
+                return QStringLiteral("–");
+            return QStringLiteral("%1/s").arg(d.rate, 0, 'f', d.rate < 10 ? 2 : 1);
         case LastSeen:
             return d.lastDataMs > 0 ? QDateTime::fromMSecsSinceEpoch(d.lastDataMs).toString(QStringLiteral("HH:mm:ss.zzz"))
                                     : QStringLiteral("–");
@@ -173,7 +177,7 @@ QVariant TelemetryDeviceModel::deviceData(const DeviceRow &row, int column, int 
         case Name: return d.name;
         case Latest: return d.keyCount;
         case Messages: return d.messages;
-        case Rate: return d.rate;
+        case Rate: return std::isnan(d.rate) ? -1.0 : d.rate;
         case LastSeen: return d.lastDataMs;
         case SilentFor: return silent;
         case Gaps: return d.gaps;

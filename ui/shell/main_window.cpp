@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QMetaMethod>
 #include <QSettings>
+#include <QSet>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -27,6 +28,8 @@ namespace kafkascope {
 namespace {
 const char *kClusterProperty = "kafkascopeCluster";
 const char *kKindProperty = "kafkascopePanel";
+const char *kTitleProperty = "kafkascopePanelTitle";
+const char *kClusterNameProperty = "kafkascopeClusterName";
 } // namespace
 
 MainWindow::MainWindow(const Options &options, QWidget *parent)
@@ -48,6 +51,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         QWidget *w = m_tabs->widget(i);
         m_tabs->removeTab(i);
         w->deleteLater();
+        retitleTabs();
     });
 
     m_sidebar = new ClusterSidebar(m_workspace.get());
@@ -221,7 +225,10 @@ QWidget *MainWindow::openPanel(const QString &clusterId, const QString &kindId, 
         panel->setProperty(kClusterProperty, clusterId);
         panel->setProperty(kKindProperty, kindId);
         linkPanel(panel);
-        const int i = m_tabs->addTab(panel, QStringLiteral("%1 · %2").arg(session->profile().name, kind.title));
+        panel->setProperty(kTitleProperty, kind.title);
+        panel->setProperty(kClusterNameProperty, session->profile().name);
+        const int i = m_tabs->addTab(panel, kind.title);
+        retitleTabs();
         m_tabs->setCurrentIndex(i);
         return panel;
     }
@@ -233,6 +240,7 @@ void MainWindow::linkPanel(QWidget *panel)
     static const char *const links[][2] = {
         {"openMessagesRequested(QString,int,qint64)", "showMessages(QString,int,qint64)"},
         {"replayIntoChartsRequested(QStringList,qint64,qint64)", "replayIntoCharts(QStringList,qint64,qint64)"},
+        {"openPanelRequested(QString,QString)", "openLinkedPanel(QString,QString)"},
     };
     const QMetaObject *from = panel->metaObject();
     for (const auto &[signal, slot] : links) {
@@ -248,6 +256,11 @@ void MainWindow::showMessages(const QString &topic, int partition, qint64 timest
     if (QWidget *browser = openPanel(clusterId, QStringLiteral("browser")))
         QMetaObject::invokeMethod(browser, "showMessagesAt", Q_ARG(QString, topic), Q_ARG(int, partition),
                                   Q_ARG(qint64, timestampMs));
+}
+
+void MainWindow::openLinkedPanel(const QString &kind, const QString &item)
+{
+    openPanel(sender()->property(kClusterProperty).toString(), kind, item);
 }
 
 void MainWindow::replayIntoCharts(const QStringList &topics, qint64 fromMs, qint64 toMs)
@@ -266,6 +279,23 @@ void MainWindow::closePanelsOf(const QString &clusterId)
             m_tabs->removeTab(i);
             w->deleteLater();
         }
+    }
+    retitleTabs();
+}
+
+void MainWindow::retitleTabs()
+{
+    // A tab names its panel; the cluster only when panels of several clusters are open, so
+    // six tabs fit the bar instead of the first scrolling out of sight. The tooltip says both.
+    QSet<QString> clusters;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        clusters.insert(m_tabs->widget(i)->property(kClusterProperty).toString());
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QWidget *w = m_tabs->widget(i);
+        const QString kind = w->property(kTitleProperty).toString();
+        const QString both = QStringLiteral("%1 · %2").arg(w->property(kClusterNameProperty).toString(), kind);
+        m_tabs->setTabText(i, clusters.size() > 1 ? both : kind);
+        m_tabs->setTabToolTip(i, both);
     }
 }
 

@@ -53,6 +53,7 @@ private slots:
     // Targets of the cross-panel signals (see panel_registry.h); the sender names the cluster.
     void showMessages(const QString &topic, int partition, qint64 timestampMs);
     void replayIntoCharts(const QStringList &topics, qint64 fromMs, qint64 toMs);
+    void openLinkedPanel(const QString &kind, const QString &item);
 
 private:
     void linkPanel(QWidget *panel);
@@ -62,6 +63,7 @@ private:
     QString sidebarItem(PanelKind::Item item) const; // the sidebar's current topic or group, if any
     void onActivated(const QModelIndex &index);
     void closePanelsOf(const QString &clusterId);
+    void retitleTabs();
     void askPassword(const ConnectionProfile &profile);
     void restoreLayout();
 

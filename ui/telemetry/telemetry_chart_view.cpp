@@ -115,14 +115,21 @@ TelemetryChartView::TelemetryChartView(std::shared_ptr<TelemetryStore> store, QW
     m_dropStrip->setStyleSheet(QStringLiteral("QLabel { border: 1px dashed palette(mid); color: palette(mid); padding: 3px; }"));
 
     m_stats->setObjectName(QStringLiteral("seriesStats"));
-    m_stats->setHorizontalHeaderLabels({tr("Series"), tr("Pane"), tr("Min"), tr("Max"), tr("Avg"), tr("Last"), tr("Points")});
+    // Min/Max/Avg/Last read the visible window, Points every point held: the headers say so.
+    m_stats->setHorizontalHeaderLabels({tr("Series"), tr("Pane"), tr("Min in view"), tr("Max in view"),
+                                        tr("Avg in view"), tr("Last in view"), tr("Points held")});
+    for (int c : {int(SMin), int(SMax), int(SMean), int(SLast)})
+        m_stats->horizontalHeaderItem(c)->setToolTip(tr("Over the time window the chart shows now"));
+    m_stats->horizontalHeaderItem(SPoints)->setToolTip(
+        tr("Every point the chart holds for the series, in view or not"));
     m_stats->verticalHeader()->hide();
     m_stats->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_stats->horizontalHeader()->setSectionResizeMode(SName, QHeaderView::Stretch);
     m_stats->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stats->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_stats->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_stats->setToolTip(tr("Statistics of the visible time range. Untick to hide a series; Delete removes it."));
+    m_stats->setToolTip(tr("Min, Max, Avg and Last cover the visible time window; Points counts every point "
+                           "held. Untick to hide a series; Delete removes it."));
     auto *remove = new QAction(tr("Remove from chart"), m_stats);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);

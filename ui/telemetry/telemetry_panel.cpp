@@ -3,6 +3,7 @@
 #include "cluster/cluster_session.h"
 #include "sparkline_delegate.h"
 #include "telemetry/telemetry_chart_view.h"
+#include "time_chart.h"
 #include "models/telemetry_device_model.h"
 
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -63,6 +65,7 @@ TelemetryPanel::TelemetryPanel(ClusterSession *session, const QString &topic, QW
     const int widths[] = {140, 90, 80, 72, 56, 96, 72, 44, 52};
     for (int c = 0; c < TelemetryDeviceModel::ColumnCount; ++c)
         m_devices->setColumnWidth(c, widths[c]);
+    m_devices->header()->setMinimumSectionSize(40);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_devices, &QTreeView::doubleClicked, this, &TelemetryPanel::chartIndex);
 
@@ -87,6 +90,8 @@ void TelemetryPanel::buildControls()
     m_topicsButton->setObjectName(QStringLiteral("topicsButton"));
     m_topicsButton->setPopupMode(QToolButton::InstantPopup);
     m_topicsButton->setMenu(new QMenu(m_topicsButton));
+    // A multi-select: a click ticks or unticks a topic and the menu stays open for the next.
+    m_topicsButton->menu()->installEventFilter(this);
     m_topicsButton->setMinimumWidth(160);
 
     m_start = new QComboBox;
@@ -323,6 +328,33 @@ IngestConfig TelemetryPanel::configFromControls() const
     return c;
 }
 
+bool TelemetryPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *menu = m_topicsButton ? m_topicsButton->menu() : nullptr;
+    if (watched == menu && event->type() == QEvent::MouseButtonRelease) {
+        QAction *a = menu->actionAt(static_cast<QMouseEvent *>(event)->position().toPoint());
+        if (a && a->isCheckable() && a->isEnabled()) {
+            a->toggle(); // without trigger(), which closes the menu
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void TelemetryPanel::fitColumns()
+{
+    // Widen a column whose contents no longer fit (counts grow, rates get digits); never
+    // narrow one the user widened.
+    for (int c = 0; c < TelemetryDeviceModel::ColumnCount; ++c) {
+        if (c == TelemetryDeviceModel::Trend)
+            continue;
+        const int before = m_devices->columnWidth(c);
+        m_devices->resizeColumnToContents(c); // the widest of the shown rows and the header
+        if (m_devices->columnWidth(c) < before)
+            m_devices->setColumnWidth(c, before);
+    }
+}
+
 void TelemetryPanel::startIngest()
 {
     IngestConfig c = configFromControls();
@@ -338,8 +370,22 @@ void TelemetryPanel::startIngest()
         m_deviceField->setFocus();
         return;
     }
+    forgetOtherTopics(c.topics);
     m_store->clear();
+    m_chart->chart()->setClock(TimeChart::wallClock); // live: now at the right edge
     m_ingest->start(c);
+}
+
+void TelemetryPanel::forgetOtherTopics(const QStringList &topics)
+{
+    // Series of devices read from other topics would stay on the chart with 0 points: a
+    // run over other topics starts with an empty chart instead.
+    QStringList now = topics, before = m_ingestedTopics;
+    now.sort();
+    before.sort();
+    if (!before.isEmpty() && now != before)
+        m_chart->clearChart();
+    m_ingestedTopics = topics;
 }
 
 void TelemetryPanel::stopIngest()
@@ -359,6 +405,8 @@ void TelemetryPanel::replayRange(const QStringList &topics, qint64 fromMs, qint6
     m_start->setCurrentIndex(m_start->findData(int(TelemetryStart::Timestamp)));
     m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
     m_chart->chart()->setTimeWindow(0);
+    m_chart->chart()->setClock({}); // history: its newest point is the right edge
+    forgetOtherTopics(c.topics);
     m_store->clear();
     m_ingest->start(c);
 }
@@ -398,6 +446,7 @@ void TelemetryPanel::refreshSlow()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_lastSlowMs = now;
     m_model->refresh(now);
+    fitColumns();
     m_chart->refreshStats();
     chartDefaultKeys();
 

@@ -52,6 +52,7 @@ public:
     QString statusText() const;
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
@@ -66,6 +67,8 @@ private:
     void updateStartWidgets();
     void chartDefaultKeys();
     void chartIndex(const QModelIndex &proxyIndex);
+    void forgetOtherTopics(const QStringList &topics);
+    void fitColumns();
 
     ClusterSession *m_session;
     std::shared_ptr<TelemetryStore> m_store;
@@ -78,6 +81,7 @@ private:
     QToolButton *m_topicsButton = nullptr;
     QStringList m_topics;       // selected
     QStringList m_knownTopics;  // from the session's metadata
+    QStringList m_ingestedTopics; // of the last run started
     QComboBox *m_start = nullptr;
     QSpinBox *m_minutes = nullptr;
     QDateTimeEdit *m_from = nullptr;

@@ -99,6 +99,9 @@ PartitionsPanel::PartitionsPanel(ClusterSession *session, const QString &topic, 
     m_chart->setPaneLabel(0, tr("high watermark"));
     m_chart->addPane(tr("low watermark"));
     m_chart->setTimeWindow(300);
+    m_chart->setClock(TimeChart::wallClock); // live: now at the right edge
+    // Two panes share the height: fewer legend entries (the busiest), the rest on hover.
+    m_chart->setLegendLimit(6);
 
     auto *charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(barBox);

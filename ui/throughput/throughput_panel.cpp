@@ -60,6 +60,7 @@ ThroughputPanel::ThroughputPanel(ClusterSession *session, const QString &topic, 
     m_chart->setObjectName(QStringLiteral("throughputChart"));
     m_chart->setPaneLabel(0, tr("messages/s"));
     m_chart->setIncludeZero(0, true); // a steady rate should look steady
+    m_chart->setClock(TimeChart::wallClock); // live: now at the right edge
 
     m_scopeBox->setObjectName(QStringLiteral("scopeBox"));
     m_scopeBox->addItem(tr("Whole cluster"), int(Scope::Cluster));

@@ -106,4 +106,16 @@ qint64 DemoCluster::producedCount() const
     return m_devices ? m_devices->producedCount() : 0;
 }
 
+void DemoCluster::setAllBrokersDown(bool down)
+{
+    if (!m_mock)
+        return;
+    for (int b = 1; b <= kBrokers; ++b) {
+        if (down)
+            rd_kafka_mock_broker_set_down(m_mock, b);
+        else
+            rd_kafka_mock_broker_set_up(m_mock, b);
+    }
+}
+
 } // namespace kafkascope

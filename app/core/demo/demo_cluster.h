@@ -34,6 +34,8 @@ public:
         {"tb.attributes", 3},
         {"alarms", 2},
     };
+    // The topics its devices publish telemetry to (gateway JSON, device JSON).
+    static QStringList telemetryTopics() { return {QStringLiteral("tb.telemetry"), QStringLiteral("tb.devices")}; }
 
     // The demo's consumer groups (classic protocol). librdkafka 2.14's mock cluster still has no
     // ListGroups/DescribeGroups/ConsumerGroupDescribe handlers, so the session lists these itself.
@@ -55,6 +57,8 @@ public:
     qint64 producedCount() const;
     // For fault-injection tests.
     rd_kafka_mock_cluster_s *mock() const { return m_mock; }
+    // Every broker down (connections closed, none accepted) or back up: an outage.
+    void setAllBrokersDown(bool down);
 
 private:
     KafkaPtr m_host; // the handle the mock cluster lives in

@@ -24,6 +24,15 @@ double lagSlope(const QList<LagSample> &w)
     return den > 0 ? num / den : 0.0;
 }
 
+// "for 8 s", or, when no commit was seen, that the time of the last one is unknown.
+QString commitAge(const GroupHealthInput &in)
+{
+    if (in.lastCommitKnown)
+        return QStringLiteral("for %1").arg(formatDuration(in.secondsSinceCommitMoved));
+    return QStringLiteral("in the %1 watched (the last commit's time is unknown)")
+        .arg(formatDuration(in.secondsSinceCommitMoved));
+}
+
 bool hasNoMembers(const GroupHealthInput &in)
 {
     return in.members == 0 || in.state == u"Empty" || in.state == u"Dead";
@@ -69,14 +78,13 @@ GroupHealth GroupHealthEvaluator::evaluate(const GroupHealthInput &in) const
     const QString lagText = QStringLiteral("%1 message(s) behind").arg(last.lag);
 
     if (commitsStill && hasNoMembers(in))
-        return {V::Stopped, QStringLiteral("No active members and no commits for %1; %2")
-                                .arg(formatDuration(in.secondsSinceCommitMoved), lagText)};
+        return {V::Stopped, QStringLiteral("No active members and no commits %1; %2")
+                                .arg(commitAge(in), lagText)};
     if (commitsStill && in.secondsSinceCommitMoved >= m_rules.stoppedAfterSeconds)
-        return {V::Stopped, QStringLiteral("No commits for %1; %2")
-                                .arg(formatDuration(in.secondsSinceCommitMoved), lagText)};
+        return {V::Stopped, QStringLiteral("No commits %1; %2").arg(commitAge(in), lagText)};
     if (commitsStill && enoughSamples)
-        return {V::Stalled, QStringLiteral("Committed offsets have not moved for %1 although %2")
-                                .arg(formatDuration(in.secondsSinceCommitMoved), lagText)};
+        return {V::Stalled, QStringLiteral("Committed offsets have not moved %1 although %2")
+                                .arg(commitAge(in), lagText)};
     if (!enoughSamples)
         return {V::Unknown, QStringLiteral("Collecting samples (%1 of %2); %3")
                                 .arg(in.window.size())

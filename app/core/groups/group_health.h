@@ -23,6 +23,9 @@ struct GroupHealthInput
     QList<LagSample> window; // oldest first, the samples of the evaluation window
     // How long the committed offsets have stood still; 0 when they moved in the last poll.
     double secondsSinceCommitMoved = 0;
+    // Whether a commit was seen: if not, the broker does not say when the group last
+    // committed, and secondsSinceCommitMoved only counts from when monitoring began.
+    bool lastCommitKnown = true;
 };
 
 class GroupHealthEvaluator

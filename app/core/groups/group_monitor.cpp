@@ -42,6 +42,9 @@ struct GroupMonitor::Tracked
     double lastPoll = 0;
     qint64 consumedTotal = 0; // committed messages since we started watching
     double lastCommitMove = 0;
+    bool commitSeen = false; // a commit moved while watched: lastCommitMove is its time
+    GroupSummary lastGood;   // the last poll whose figures the broker gave, and when
+    QDateTime lastGoodAt;
 };
 
 GroupMonitor::GroupMonitor(ClusterSession *session, QObject *parent)
@@ -194,6 +197,11 @@ void GroupMonitor::poll()
     const ClusterSnapshot snapshot = m_session->snapshot();
     if (!rk || snapshot.fetchedAt.isNull()) {
         report.error = tr("Not connected to the cluster: consumer groups cannot be read.");
+        for (const auto &t : std::as_const(m_tracked))
+            if (t->lastGoodAt.isValid())
+                report.groups.append(staleCopy(*t, report.error));
+        std::sort(report.groups.begin(), report.groups.end(),
+                  [](const GroupSummary &a, const GroupSummary &b) { return a.id < b.id; });
         {
             QMutexLocker lock(&m_mutex);
             m_report = report;
@@ -339,8 +347,10 @@ void GroupMonitor::poll()
         } else {
             t.lastCommitMove = now;
         }
-        if (moved)
+        if (moved) {
             t.lastCommitMove = now;
+            t.commitSeen = true;
+        }
         t.previous = current;
         t.lastPoll = now;
         while (!t.deltas.empty() && t.deltas.front().t < now - m_rateSeconds)
@@ -360,7 +370,9 @@ void GroupMonitor::poll()
             }
         }
 
-        const bool usable = offsets.error.isEmpty() && s.totals.partitions > 0;
+        // Fresh: the broker gave this poll's committed offsets and watermarks.
+        const bool fresh = offsets.error.isEmpty() && watermarks.ok;
+        const bool usable = fresh && s.totals.partitions > 0;
         if (usable) {
             t.samples.push_back({now, s.totals.lag, t.consumedTotal, s.totals.highSum});
             while (t.samples.size() > 1 && t.samples.front().t < now - m_windowSeconds)
@@ -373,9 +385,22 @@ void GroupMonitor::poll()
         in.committedPartitions = s.totals.partitions;
         in.window = QList<LagSample>(t.samples.cbegin(), t.samples.cend());
         in.secondsSinceCommitMoved = now - t.lastCommitMove;
+        in.lastCommitKnown = t.commitSeen;
         s.health = s.type == GroupType::Other
                        ? GroupHealth{GroupHealth::Verdict::Unknown, undescribableReason()}
                        : m_evaluator.evaluate(in);
+        if (fresh) {
+            t.lastGood = s;
+            t.lastGoodAt = report.at;
+        } else {
+            // The broker gave nothing this poll: the last reading, marked stale with its
+            // time, rather than a listing's "Stable" that nobody could confirm.
+            const QString why = !offsets.error.isEmpty() ? offsets.error : watermarks.error;
+            if (t.lastGoodAt.isValid())
+                s = staleCopy(t, why);
+            else
+                s.staleSince = snapshot.fetchedAt;
+        }
 
         if (usable) {
             QMutexLocker lock(&m_mutex);
@@ -406,6 +431,15 @@ void GroupMonitor::poll()
         m_report = report;
     }
     emit reportReady(report);
+}
+
+GroupSummary GroupMonitor::staleCopy(const Tracked &t, const QString &error)
+{
+    GroupSummary s = t.lastGood;
+    s.staleSince = t.lastGoodAt;
+    s.error = error;
+    s.health = {GroupHealth::Verdict::Error, error};
+    return s;
 }
 
 void GroupMonitor::updateLagInTime(GroupDetail &focus, double now)

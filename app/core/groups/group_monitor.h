@@ -44,6 +44,9 @@ struct GroupSummary
     double lagSeconds = -1; // the viewed group only; -1 unknown
     GroupHealth health;
     QString error;
+    // Null while the figures are fresh; else when they were last read: the broker could not
+    // be asked this poll, and what shows is that older reading.
+    QDateTime staleSince;
 };
 
 struct GroupDetail
@@ -107,6 +110,7 @@ private:
     void poll();
     void updateLagInTime(GroupDetail &focus, double now);
     Tracked &tracked(const QString &group);
+    static GroupSummary staleCopy(const Tracked &t, const QString &error);
     QHash<QString, GroupOffsets> committedThroughConsumers(const QStringList &groups,
                                                            const ClusterSnapshot &snapshot);
 

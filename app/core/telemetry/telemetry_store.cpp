@@ -3,6 +3,8 @@
 #include <QMutexLocker>
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 
 namespace kafkascope {
 
@@ -37,10 +39,12 @@ struct TelemetryStore::Device
     // Key indexes of the previous message, in order: devices repeat the same keys in the
     // same order, so most look-ups are a string compare instead of a hash.
     std::vector<int> lastKeys;
+    qint64 firstDataMs = std::numeric_limits<qint64>::max();
     // Keeps the kRateWindow newest data times: messages of one device from several
     // partitions arrive out of time order, and a late old one must not stretch the span.
     void noteTime(qint64 t)
     {
+        firstDataMs = std::min(firstDataMs, t);
         if (recentCount < kRateWindow) {
             recent[size_t(recentCount++)] = t;
             return;
@@ -53,9 +57,14 @@ struct TelemetryStore::Device
     {
         const int n = recentCount;
         if (n < 2)
-            return 0;
+            return std::nan(""); // unknown yet
         const auto [oldest, newest] = std::minmax_element(recent.begin(), recent.begin() + n);
-        return *newest > *oldest ? (n - 1) * 1000.0 / double(*newest - *oldest) : 0;
+        if (*newest > *oldest)
+            return (n - 1) * 1000.0 / double(*newest - *oldest);
+        // The newest all carry one time (a burst): the device's whole span, else unknown.
+        if (lastDataMs > firstDataMs)
+            return double(messages - 1) * 1000.0 / double(lastDataMs - firstDataMs);
+        return std::nan("");
     }
 };
 

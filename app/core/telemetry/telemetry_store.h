@@ -48,7 +48,7 @@ struct DeviceSummary
     qint64 errors = 0;
     qint64 lastSeenMs = 0; // wall clock at receipt
     qint64 lastDataMs = 0; // newest reading time
-    double rate = 0;       // messages per second of data time, over the latest messages
+    double rate = 0;       // messages per second of data time, over the latest messages; NaN unknown
     int gaps = 0;          // silences longer than the stale time, then data again
     qint64 longestGapMs = 0;
     int keyCount = 0;

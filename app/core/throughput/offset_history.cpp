@@ -36,6 +36,7 @@ struct OffsetHistory::Series
     BucketedSeries buckets;
     size_t rawLimit;
     double firstT = std::numeric_limits<double>::quiet_NaN(); // oldest sample ever appended
+    quint64 round = 0; // the refresh that last gave it a value
 };
 
 OffsetHistory::OffsetHistory() : OffsetHistory(Limits{}) {}
@@ -77,12 +78,27 @@ void OffsetHistory::add(const SeriesKey &key, bool aggregate, double t, double v
         s->firstT = t;
     s->raw.append(t, v);
     s->buckets.add(t, v);
+    s->round = m_round;
+}
+
+void OffsetHistory::markGaps(double t)
+{
+    // A series that had a value and got none this refresh (its broker down, its leader
+    // unknown, the topic's every partition failing) holds a NaN here: a gap in the line,
+    // not a slope from the last value to the next. Buckets skip it; series() marks theirs.
+    for (const auto &s : std::as_const(m_series))
+        if (s->round != m_round && !s->raw.isEmpty() && !std::isnan(s->raw.at(s->raw.size() - 1).v)) {
+            if (s->raw.size() == s->raw.capacity() && s->raw.capacity() < s->rawLimit)
+                s->raw.setCapacity(std::min(s->raw.capacity() * 2, s->rawLimit));
+            s->raw.append(t, std::numeric_limits<double>::quiet_NaN());
+        }
 }
 
 void OffsetHistory::append(const OffsetsSnapshot &snapshot)
 {
     QMutexLocker lock(&m_mutex);
     const double t = snapshot.t;
+    ++m_round;
     if (snapshot.partitions.size() > m_partitionCount) {
         // More partitions share the budget: shrink the partition series' limits.
         m_partitionCount = int(snapshot.partitions.size());
@@ -107,6 +123,7 @@ void OffsetHistory::append(const OffsetsSnapshot &snapshot)
         add(SeriesKey::topicRate(it.key()), true, t, it.value());
     if (!std::isnan(snapshot.clusterRate))
         add(SeriesKey::cluster(), true, t, snapshot.clusterRate);
+    markGaps(t);
 
     const double horizon = t - m_limits.rawSeconds;
     for (const auto &s : std::as_const(m_series))
@@ -156,10 +173,17 @@ std::vector<SeriesPoint> OffsetHistory::series(const SeriesKey &key, double from
     // raw samples were dropped; before that the raw buffer holds everything).
     const bool rawComplete = !s.raw.isEmpty() && s.raw.at(0).t <= s.firstT;
     if (!rawComplete) {
+        const double width = s.buckets.bucketSeconds();
+        double previousStart = -std::numeric_limits<double>::infinity();
         for (const BucketedSeries::Bucket &b : s.buckets.buckets()) {
-            const double mid = b.start + s.buckets.bucketSeconds() / 2;
-            if (mid >= from && mid < rawStart)
+            const double mid = b.start + width / 2;
+            if (mid >= from && mid < rawStart) {
+                // A missing bucket is a stretch without data: a gap, as in the raw samples.
+                if (!out.empty() && b.start - previousStart > width * 1.5)
+                    out.push_back({previousStart + width, std::numeric_limits<double>::quiet_NaN()});
                 out.push_back({mid, b.mean()});
+            }
+            previousStart = b.start;
         }
     }
     s.raw.copyFrom(s.raw.lowerBound(from), out);

@@ -5,6 +5,8 @@
 // older ones survive as 1-minute buckets for the "all" window. Per-partition history shares
 // a point budget so 10,000 partitions stay within a few tens of MB. Thread-safe: the poller
 // appends one batch under one lock; views read batches of series under one lock.
+// A refresh that gives a series no value (broker down, leader unknown) stores NaN there:
+// readers draw a gap, never a slope across the outage.
 
 #include "series/time_series.h"
 
@@ -106,6 +108,7 @@ private:
     struct Series;
     Series *seriesFor(const SeriesKey &key, bool aggregate);
     void add(const SeriesKey &key, bool aggregate, double t, double v);
+    void markGaps(double t);
     size_t partitionRawLimit() const;
 
     Limits m_limits;
@@ -114,6 +117,7 @@ private:
     OffsetsSnapshot m_latest;
     int m_partitionCount = 0;
     std::atomic<quint64> m_sequence{0};
+    quint64 m_round = 0; // refreshes appended, for telling which series got no value
 };
 
 } // namespace kafkascope
