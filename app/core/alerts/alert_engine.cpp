@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -221,9 +222,16 @@ void AlertEngine::evaluateFamily(RuleState &rs, const Family &family, const QLis
     const bool rebuilt = rs.matchedGeneration != family.generation;
     if (rebuilt) {
         rs.matched.clear();
-        for (int i = 0; i < family.names.size(); ++i)
-            if (rs.rule.targets(family.names[i]))
-                rs.matched.emplace_back(i, &rs.states[family.names[i]]);
+        // The pattern is compiled once per rebuild, not once per subject.
+        const std::optional<QRegularExpression> pattern =
+            rs.rule.target.isEmpty() || rs.rule.target == u"*" || !rs.rule.wildcard()
+            ? std::nullopt
+            : std::optional(AlertRule::targetPattern(rs.rule.target));
+        for (int i = 0; i < family.names.size(); ++i) {
+            const QString &name = family.names[i];
+            if (pattern ? pattern->match(name).hasMatch() : rs.rule.targets(name))
+                rs.matched.emplace_back(i, &rs.states[name]);
+        }
         rs.matchedGeneration = family.generation;
     }
     for (auto &[i, st] : rs.matched) {

@@ -8,7 +8,6 @@
 namespace kafkascope {
 
 namespace {
-// "*" and "?" as in a shell, and nothing else special: group ids may contain "/".
 QRegularExpression wildcardRegex(const QString &pattern)
 {
     QString re;
@@ -55,6 +54,11 @@ bool AlertRule::targets(const QString &subject) const
         return target == subject;
     // Wildcard rules are few; the engine caches which subjects they match.
     return wildcardRegex(target).match(subject).hasMatch();
+}
+
+QRegularExpression AlertRule::targetPattern(const QString &target)
+{
+    return wildcardRegex(target);
 }
 
 AlertRule AlertRule::withNewId()

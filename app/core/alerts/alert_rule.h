@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
+#include <QRegularExpression>
 #include <QString>
 #include <QtNumeric>
 
@@ -57,6 +58,8 @@ struct AlertRule
     double clearAt() const;
     bool targets(const QString &subject) const; // does `target` match this name
     bool wildcard() const;
+    // "*" and "?" as in a shell, nothing else special (group ids may contain "/").
+    static QRegularExpression targetPattern(const QString &target);
 
     QJsonObject toJson() const;
     static AlertRule fromJson(const QJsonObject &o, QString *error = nullptr);
