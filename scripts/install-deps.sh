@@ -18,6 +18,8 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   kcat python3-venv python3-pip openjdk-17-jre-headless maven
   xvfb xauth
+  # tst_alerts_gui: a private session bus for the desktop-notification test
+  dbus-daemon
   lintian desktop-file-utils appstream file binutils
   clang libclang-rt-14-dev
 )
