@@ -1,5 +1,5 @@
 # Every dependency comes from Debian bookworm packages (scripts/install-deps.sh).
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Concurrent Network Test Svg PrintSupport)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Concurrent Network Test Svg PrintSupport DBus)
 find_package(QCustomPlotQt6 REQUIRED)
 find_package(Qt6Keychain REQUIRED)
 find_package(simdjson REQUIRED)

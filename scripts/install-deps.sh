@@ -20,6 +20,8 @@ TEST_PACKAGES=(
   xvfb xauth
   # Device names and keys are often Korean or carry emoji: screenshots and GUI tests render them.
   fonts-noto-cjk fonts-noto-color-emoji
+  # tst_alerts_gui: a private session bus for the desktop-notification test
+  dbus-daemon
   lintian desktop-file-utils appstream file binutils
   clang libclang-rt-14-dev
 )

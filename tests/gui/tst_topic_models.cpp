@@ -70,6 +70,7 @@ private slots:
     void snapshotsApplyInPlace();
     void unchangedRowsKeepTheirIndexes();
     void healthAndCountsColumns();
+    void groupLagColumn();
     void filtering();
     void fiveThousandTopics();
     void configModel();
@@ -152,6 +153,26 @@ void TestTopicModels::healthAndCountsColumns()
     model.setConfigSummaries({{QStringLiteral("t"), s}});
     QCOMPARE(model.index(0, TopicTableModel::Retention).data().toString(), QStringLiteral("2h / 512 MiB"));
     QCOMPARE(model.index(0, TopicTableModel::CleanupPolicy).data().toString(), QStringLiteral("compact,delete"));
+}
+
+void TestTopicModels::groupLagColumn()
+{
+    TopicTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTopics(topicsNamed(strings({"orders", "payments", "unread"})));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setGroupLag({{QStringLiteral("orders"), 1234567}, {QStringLiteral("payments"), 0}});
+    QCOMPARE(changed.size(), 1);
+    const auto cell = [&](int row, int role) {
+        return model.index(row, TopicTableModel::GroupLag).data(role);
+    };
+    QCOMPARE(cell(0, Qt::DisplayRole).toString(), QLocale().toString(1234567));
+    QCOMPARE(cell(1, Qt::DisplayRole).toString(), QStringLiteral("0"));
+    QCOMPARE(cell(2, Qt::DisplayRole).toString(), QString()); // no group reads it: no figure
+    QCOMPARE(cell(0, TopicTableModel::SortRole).toLongLong(), 1234567);
+    QCOMPARE(cell(2, TopicTableModel::SortRole).toLongLong(), -1);
+    model.setGroupLag({{QStringLiteral("orders"), 1234567}, {QStringLiteral("payments"), 0}});
+    QCOMPARE(changed.size(), 1); // the same figures: no repaint
 }
 
 void TestTopicModels::filtering()

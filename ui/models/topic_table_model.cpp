@@ -35,6 +35,7 @@ QVariant TopicTableModel::headerData(int section, Qt::Orientation orientation, i
         case Messages: return tr("Messages (approx.)");
         case Retention: return tr("Retention");
         case CleanupPolicy: return tr("Cleanup");
+        case GroupLag: return tr("Group lag");
         default: return {};
         }
     }
@@ -45,6 +46,8 @@ QVariant TopicTableModel::headerData(int section, Qt::Orientation orientation, i
                                  "transaction markers make it an upper bound.");
         case Retention: return tr("retention.ms / retention.bytes");
         case CleanupPolicy: return tr("cleanup.policy");
+        case GroupLag: return tr("Total lag of the consumer groups reading the topic (high watermark minus "
+                                 "committed offset, summed over groups and partitions)");
         default: return {};
         }
     }
@@ -78,6 +81,10 @@ QVariant TopicTableModel::display(const TopicInfo &t, int column) const
             return m_configUnavailable.isEmpty() ? QStringLiteral("…") : QStringLiteral("n/a");
         return it->cleanupPolicy;
     }
+    case GroupLag: {
+        const auto it = m_groupLag.constFind(t.name);
+        return it == m_groupLag.cend() ? QString() : QLocale().toString(*it);
+    }
     default: return {};
     }
 }
@@ -90,6 +97,7 @@ QVariant TopicTableModel::sortKey(const TopicInfo &t, int column) const
     case Retention: return m_configs.value(t.name).retentionMs == -1 ? std::numeric_limits<qint64>::max()
                                                                      : m_configs.value(t.name).retentionMs;
     case CleanupPolicy: return m_configs.value(t.name).cleanupPolicy;
+    case GroupLag: return m_groupLag.value(t.name, -1);
     default: return display(t, column);
     }
 }
@@ -104,7 +112,7 @@ QVariant TopicTableModel::data(const QModelIndex &index, int role) const
     case SortRole: return sortKey(t, index.column());
     case InternalRole: return t.internal();
     case Qt::TextAlignmentRole:
-        if (index.column() >= Partitions && index.column() <= Messages)
+        if ((index.column() >= Partitions && index.column() <= Messages) || index.column() == GroupLag)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
@@ -199,6 +207,15 @@ void TopicTableModel::setMessageCounts(const QHash<QString, qint64> &counts)
         m_counts.insert(it.key(), it.value());
     if (!m_topics.isEmpty())
         emit dataChanged(index(0, Messages), index(rowCount() - 1, Messages));
+}
+
+void TopicTableModel::setGroupLag(const QHash<QString, qint64> &lag)
+{
+    if (lag == m_groupLag)
+        return;
+    m_groupLag = lag;
+    if (!m_topics.isEmpty())
+        emit dataChanged(index(0, GroupLag), index(rowCount() - 1, GroupLag));
 }
 
 void TopicTableModel::setConfigSummaries(const QHash<QString, TopicConfigSummary> &summaries)

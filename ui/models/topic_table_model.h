@@ -16,7 +16,7 @@ class TopicTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Partitions, ReplicationFactor, UnderReplicated, Offline, Messages, Retention, CleanupPolicy, ColumnCount };
+    enum Column { Name, Partitions, ReplicationFactor, UnderReplicated, Offline, Messages, Retention, CleanupPolicy, GroupLag, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, InternalRole };
 
     explicit TopicTableModel(QObject *parent = nullptr);
@@ -30,6 +30,8 @@ public:
     // Approximate message counts (sum of high - low watermarks) per topic.
     void setMessageCounts(const QHash<QString, qint64> &counts);
     void setConfigSummaries(const QHash<QString, TopicConfigSummary> &summaries);
+    // Total lag of the groups that read each topic; a topic no group reads is absent.
+    void setGroupLag(const QHash<QString, qint64> &lag);
     // Shown in the retention/cleanup cells when configs cannot be read (e.g. demo cluster).
     void setConfigUnavailable(const QString &reason);
 
@@ -44,6 +46,7 @@ private:
     QList<TopicInfo> m_topics;
     QHash<QString, qint64> m_counts;
     QHash<QString, TopicConfigSummary> m_configs;
+    QHash<QString, qint64> m_groupLag;
     QString m_configUnavailable;
 };
 

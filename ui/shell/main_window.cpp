@@ -1,5 +1,6 @@
 #include "shell/main_window.h"
 
+#include "alerts/alert_tray.h"
 #include "shell/cluster_sidebar.h"
 #include "models/cluster_tree_model.h"
 #include "connections/connection_dialog.h"
@@ -20,6 +21,7 @@
 #include <QSet>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
 
@@ -80,6 +82,13 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             openPanel(s->id(), pending.kind, pending.item);
     });
     connect(&clusters, &ClusterManager::sessionClosed, this, &MainWindow::closePanelsOf);
+    m_alertTray = new AlertTray(m_workspace.get(), this);
+    connect(m_alertTray, &AlertTray::showWindowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_alertTray, &AlertTray::quitRequested, this, &MainWindow::quit);
     connect(m_workspace.get(), &Workspace::connectFailed, this, [this](const QString &id, const QString &error) {
         m_pendingPanels.remove(id);
         QMessageBox::warning(this, tr("Cannot connect"), error);
@@ -127,7 +136,7 @@ void MainWindow::buildMenus()
             m_workspace->saveProfile(dialog.profile());
     });
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
 
     QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
     auto current = [this] { return m_sidebar->currentClusterId(); };
@@ -150,6 +159,12 @@ void MainWindow::buildMenus()
     view->addSeparator();
     view->addAction(m_theme->darkAction());
     view->addAction(m_theme->systemAction());
+    view->addSeparator();
+    m_closeToTray = view->addAction(tr("Keep watching in the &tray when the window closes"));
+    m_closeToTray->setObjectName(QStringLiteral("closeToTrayAction"));
+    m_closeToTray->setCheckable(true);
+    m_closeToTray->setChecked(m_workspace->store().settings().value(QStringLiteral("alerts/closeToTray"), false).toBool());
+    connect(m_closeToTray, &QAction::toggled, this, &MainWindow::setCloseToTray);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Kafkascope"), this, [this] {
@@ -184,9 +199,29 @@ void MainWindow::restoreLayout()
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
 }
 
+void MainWindow::setCloseToTray(bool on)
+{
+    if (m_closeToTray->isChecked() != on)
+        m_closeToTray->setChecked(on);
+    m_workspace->store().settings().setValue(QStringLiteral("alerts/closeToTray"), on);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings &s = m_workspace->store().settings();
+    if (!m_quitting && m_closeToTray->isChecked() && m_alertTray->trayIcon()->isVisible()) {
+        // Hidden, not closed: the sessions and their alert watchers keep running.
+        s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        hide();
+        event->ignore();
+        return;
+    }
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
     m_workspace->rememberOpen();
@@ -269,6 +304,11 @@ void MainWindow::replayIntoCharts(const QStringList &topics, qint64 fromMs, qint
     if (QWidget *telemetry = openPanel(clusterId, QStringLiteral("telemetry")))
         QMetaObject::invokeMethod(telemetry, "replayRange", Q_ARG(QStringList, topics), Q_ARG(qint64, fromMs),
                                   Q_ARG(qint64, toMs));
+}
+
+void MainWindow::openLinkedPanel(const QString &kind, const QString &item)
+{
+    openPanel(sender()->property(kClusterProperty).toString(), kind, item);
 }
 
 void MainWindow::closePanelsOf(const QString &clusterId)

@@ -14,6 +14,7 @@ class QToolBar;
 
 namespace kafkascope {
 
+class AlertTray;
 class ClusterSidebar;
 class ConnectionProfile;
 class Theme;
@@ -37,6 +38,10 @@ public:
     ClusterSidebar *sidebar() const { return m_sidebar; }
     Theme *theme() const { return m_theme; }
     QTabWidget *tabs() const { return m_tabs; }
+    AlertTray *alertTray() const { return m_alertTray; }
+    // Closing the window hides it to the tray (alerts keep watching) instead of quitting.
+    void setCloseToTray(bool on);
+    void quit(); // closes for real, whatever the tray setting
 
     // Connects if needed and shows the panel (creating it once the session exists).
     QWidget *openPanel(const QString &clusterId, const QString &kindId, const QString &topic = {});
@@ -76,6 +81,9 @@ private:
     QToolBar *m_demoBar = nullptr;
     QSpinBox *m_demoRate = nullptr;
     QLabel *m_keychainNote;
+    AlertTray *m_alertTray = nullptr;
+    QAction *m_closeToTray = nullptr;
+    bool m_quitting = false;
     struct PendingPanel
     {
         QString kind; // panel kind id

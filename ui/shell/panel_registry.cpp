@@ -1,5 +1,6 @@
 #include "shell/panel_registry.h"
 
+#include "alerts/alerts_panel.h"
 #include "groups/groups_panel.h"
 #include "messages/browser_panel.h"
 #include "overview/overview_panel.h"
@@ -33,6 +34,8 @@ QList<PanelKind> panelKinds()
         {QStringLiteral("telemetry"), QObject::tr("Telemetry"), QStringLiteral("Ctrl+6"),
          [](const PanelContext &c) -> QWidget * { return new TelemetryPanel(c.session, c.topic); },
          PanelKind::Item::Topic},
+        {QStringLiteral("alerts"), QObject::tr("Alerts"), QStringLiteral("Ctrl+Shift+A"),
+         [](const PanelContext &c) -> QWidget * { return new AlertsPanel(c.session); }},
     };
 }
 

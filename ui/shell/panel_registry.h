@@ -30,6 +30,8 @@ struct PanelContext
 //       -> "browser" panel, Q_INVOKABLE showMessagesAt(topic, partition, timestampMs)
 //   signal replayIntoChartsRequested(QStringList topics, qint64 fromMs, qint64 toMs)
 //       -> "telemetry" panel, Q_INVOKABLE replayRange(topics, fromMs, toMs)
+//   signal openPanelRequested(QString kind, QString item)
+//       -> the panel of that kind, focusItem(item) (the alert log's links)
 
 struct PanelKind
 {

@@ -230,4 +230,19 @@ Theme::Mode Theme::modeFromName(const QString &name)
     return Mode::System;
 }
 
+QColor Theme::severityColor(int severity)
+{
+    // Readable on light and dark palettes alike.
+    switch (severity) {
+    case 0:
+        return QColor(0x3b, 0x82, 0xf6); // info: blue
+    case 1:
+        return QColor(0xe0, 0x8e, 0x0b); // warning: amber
+    case 2:
+        return QColor(0xdc, 0x26, 0x26); // critical: red
+    default:
+        return QColor(0x16, 0xa3, 0x4a); // nothing active: green
+    }
+}
+
 } // namespace kafkascope

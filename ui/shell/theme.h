@@ -6,6 +6,7 @@
 // overridden (native style and palette); otherwise the Fusion style is used with a dark
 // palette, or with Fusion's light one.
 
+#include <QColor>
 #include <QObject>
 #include <QPalette>
 #include <QString>
@@ -41,6 +42,9 @@ public:
     // The desktop asks for dark without Qt's palette showing it (GTK_THEME=...:dark,
     // GNOME's color-scheme = prefer-dark).
     static bool desktopHintsDark();
+
+    // Alert severities (0 info, 1 warning, 2 critical; -1 none active): the log, the tray.
+    static QColor severityColor(int severity);
 
     static QString modeName(Mode mode);
     static Mode modeFromName(const QString &name);

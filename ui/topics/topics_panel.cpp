@@ -1,5 +1,6 @@
 #include "topics/topics_panel.h"
 
+#include "alerts/alert_watcher.h"
 #include "topics/add_partitions_dialog.h"
 #include "common/admin_notice.h"
 #include "cluster/cluster_session.h"
@@ -162,6 +163,11 @@ TopicsPanel::TopicsPanel(ClusterSession *session, const QString &topic, QWidget 
         m_summarised << t;
     });
     connect(session, &ClusterSession::snapshotChanged, this, &TopicsPanel::applySnapshot);
+    // Per-topic lag of the groups reading it, from the group monitor the alert watcher keeps.
+    if (AlertWatcher *watcher = AlertWatcher::of(session->id())) {
+        connect(watcher, &AlertWatcher::topicLagChanged, m_model, &TopicTableModel::setGroupLag);
+        m_model->setGroupLag(watcher->topicGroupLag());
+    }
     if (!m_admin->supportsAdmin())
         m_model->setConfigUnavailable(m_admin->unsupportedReason());
     applySnapshot(session->snapshot());

@@ -1,5 +1,6 @@
 #include "cluster/workspace.h"
 
+#include "alerts/alert_watcher.h"
 #include "demo/demo_cluster.h"
 #include "profiles/profile_secrets.h"
 
@@ -12,11 +13,16 @@ const QString Workspace::kDemoId = QStringLiteral("demo");
 Workspace::Workspace(const QString &settingsFile, QObject *parent)
     : QObject(parent), m_store(settingsFile), m_secrets(this)
 {
+    // Alerts watch every open cluster, whether or not a panel is open.
+    connect(&m_clusters, &ClusterManager::sessionOpened, this,
+            [settingsFile](ClusterSession *s) { AlertWatcher::attach(s, settingsFile); });
+    connect(&m_clusters, &ClusterManager::sessionClosed, this, &AlertWatcher::detach);
 }
 
 Workspace::~Workspace()
 {
     rememberOpen();
+    AlertWatcher::detachAll(); // before the sessions and their pollers go
 }
 
 ConnectionProfile Workspace::demoProfile()

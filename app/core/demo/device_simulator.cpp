@@ -119,6 +119,13 @@ void DeviceSimulator::produce(const char *topic, const QString &key, const QByte
     // A full local queue just drops this reading; the demo favours staying live.
 }
 
+bool DeviceSimulator::silentAt(double secondsSinceStart)
+{
+    if (secondsSinceStart < kSilentAfterSeconds)
+        return false;
+    return std::fmod(secondsSinceStart - kSilentAfterSeconds, kSilentCycleSeconds) < kSilentForSeconds;
+}
+
 void DeviceSimulator::run(std::stop_token stop)
 {
     using clock = std::chrono::steady_clock;
@@ -127,14 +134,19 @@ void DeviceSimulator::run(std::stop_token stop)
     size_t next = 0;
     qint64 lastAttributes = 0, lastTracker = 0;
     auto last = clock::now();
+    const auto started = last;
+    const SimulatedDevice *silent = m_sensors.size() > 1 ? &m_sensors.back() : nullptr;
     while (!stop.stop_requested()) {
         std::this_thread::sleep_for(tick);
         const auto now = clock::now();
         budget += m_rate.load() * std::chrono::duration<double>(now - last).count();
         last = now;
         const qint64 ts = QDateTime::currentMSecsSinceEpoch();
+        const bool quiet = silentAt(std::chrono::duration<double>(now - started).count());
         for (; budget >= 1.0; budget -= 1.0) {
             SimulatedDevice &d = m_sensors[next++ % m_sensors.size()];
+            if (quiet && &d == silent)
+                continue;
             produce("tb.telemetry", d.name, gatewayTelemetry(d, ts));
             if (d.temperature > kAlarmTemperature && !d.alarmRaised) {
                 d.alarmRaised = true;

@@ -30,6 +30,14 @@ public:
     int rate() const { return m_rate; }
     qint64 producedCount() const { return m_produced; }
 
+    // The demo's last sensor drops off the air for 90 s of every 3 minutes, from 20 s after
+    // the start, so the telemetry staleness and "device silent" alerts have something to show.
+    static constexpr double kSilentAfterSeconds = 20;
+    static constexpr double kSilentCycleSeconds = 180;
+    static constexpr double kSilentForSeconds = 90;
+    static bool silentAt(double secondsSinceStart);
+    QString silentDevice() const { return m_sensors.empty() ? QString() : m_sensors.back().name; }
+
     // One reading of `device` in gateway format, advancing its random walk.
     static QByteArray gatewayTelemetry(SimulatedDevice &device, qint64 tsMs);
     static QByteArray deviceTelemetry(SimulatedDevice &tracker, qint64 tsMs);

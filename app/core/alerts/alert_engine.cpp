@@ -1,0 +1,568 @@
+#include "alerts/alert_engine.h"
+
+#include "groups/group_lag.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QLocale>
+#include <QRegularExpression>
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace kafkascope {
+
+namespace {
+constexpr double kHourMeanMinSeconds = 300; // a "last hour" needs at least 5 minutes of it
+const QString kNoNote;
+
+QString number(double v)
+{
+    static const QLocale en(QLocale::English);
+    if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15)
+        return en.toString(qint64(std::llround(v)));
+    return en.toString(v, 'g', 6);
+}
+
+QString figureFor(const AlertRule &r, double value, const QString &note)
+{
+    switch (r.kind) {
+    case RuleKind::GroupLagMessages:
+        return QObject::tr("lag %1 messages (threshold %2)").arg(number(value), number(r.threshold));
+    case RuleKind::GroupLagSeconds:
+        return QObject::tr("%1 behind (threshold %2)").arg(formatDuration(value), formatDuration(r.threshold));
+    case RuleKind::GroupStopped:
+    case RuleKind::GroupLagGrowing:
+        return note;
+    case RuleKind::TopicThroughputZero:
+        return QObject::tr("%1 messages/s").arg(number(value));
+    case RuleKind::TopicThroughputChange:
+        return QObject::tr("rate %1 %2 from its last hour (threshold %3 %)")
+            .arg(QString(number(std::round(value)) + u'%'), note, number(r.threshold));
+    case RuleKind::UnderReplicated:
+        return QObject::tr("%1 under-replicated partition(s) (threshold %2)").arg(number(value), number(r.threshold));
+    case RuleKind::OfflinePartitions:
+        return QObject::tr("%1 offline partition(s) (threshold %2)").arg(number(value), number(r.threshold));
+    case RuleKind::BrokerMissing:
+        return value > 0 ? QObject::tr("missing from the metadata") : QObject::tr("back in the metadata");
+    case RuleKind::ClusterUnreachable:
+        return value > 0 ? QObject::tr("no broker answered for %1: %2").arg(formatDuration(value), note)
+                         : QObject::tr("reachable again");
+    case RuleKind::DeviceSilent:
+        return QObject::tr("silent for %1 (stale after %2)").arg(formatDuration(value), note);
+    case RuleKind::TelemetryThreshold:
+        return QObject::tr("%1 = %2 (%3 %4)")
+            .arg(r.key, number(value), r.below ? QStringLiteral("<") : QStringLiteral(">"), number(r.threshold));
+    case RuleKind::DecodeErrorRate:
+        return QObject::tr("%1 decode errors/s (threshold %2)").arg(number(value), number(r.threshold));
+    }
+    return {};
+}
+
+struct BrokerFact
+{
+    QString name;
+    bool present = false;
+};
+} // namespace
+
+// A topic's mean rate over its last hour, in one-minute buckets.
+struct AlertEngine::HourMean
+{
+    double first = -1;
+    double mean = std::nan(""); // before this round's sample
+    std::array<double, 60> sums{};
+    std::array<int, 60> counts{};
+    std::array<qint64, 60> minutes{};
+
+    void add(double t, double v)
+    {
+        const qint64 m = qint64(std::floor(t / 60));
+        const size_t i = size_t(m % 60);
+        if (minutes[i] != m) {
+            minutes[i] = m;
+            sums[i] = 0;
+            counts[i] = 0;
+        }
+        sums[i] += v;
+        ++counts[i];
+        if (first < 0)
+            first = t;
+    }
+    double compute(double t) const
+    {
+        if (first < 0 || t - first < kHourMeanMinSeconds)
+            return std::nan("");
+        const qint64 m = qint64(std::floor(t / 60));
+        double sum = 0;
+        int n = 0;
+        for (size_t i = 0; i < 60; ++i)
+            if (minutes[i] > m - 60 && counts[i] > 0) {
+                sum += sums[i];
+                n += counts[i];
+            }
+        return n ? sum / n : std::nan("");
+    }
+};
+
+void AlertEngine::Family::update(QStringList current)
+{
+    if (current != names) {
+        names = std::move(current);
+        ++generation;
+    }
+}
+
+AlertEngine::AlertEngine() = default;
+AlertEngine::~AlertEngine() = default;
+
+void AlertEngine::setRules(const QList<AlertRule> &rules)
+{
+    std::vector<std::unique_ptr<RuleState>> next;
+    next.reserve(size_t(rules.size()));
+    for (const AlertRule &r : rules) {
+        auto it = std::find_if(m_states.begin(), m_states.end(),
+                               [&](const auto &s) { return s && s->rule == r; });
+        if (it != m_states.end()) {
+            next.push_back(std::move(*it));
+        } else {
+            auto s = std::make_unique<RuleState>();
+            s->rule = r;
+            next.push_back(std::move(s));
+        }
+    }
+    m_states = std::move(next);
+    m_rules = rules;
+}
+
+AlertEvent AlertEngine::event(AlertEvent::Type type, const RuleState &rs, const QString &subject,
+                              const State &st) const
+{
+    const RuleKindInfo &info = ruleKindInfo(rs.rule.kind);
+    AlertEvent e;
+    e.type = type;
+    e.at = m_now;
+    e.ruleId = rs.rule.id;
+    e.ruleName = rs.rule.name;
+    e.kind = rs.rule.kind;
+    e.severity = rs.rule.severity;
+    e.subject = subject;
+    e.value = st.value;
+    e.figure = st.figure;
+    e.panel = info.panel;
+    e.item = info.subjectKind == u"broker" || info.subjectKind == u"cluster" ? QString() : subject;
+    e.muted = rs.mutedUntil > m_now;
+    return e;
+}
+
+void AlertEngine::step(RuleState &rs, const QString &subject, State &st, const Verdict &v,
+                       QList<AlertEvent> &out)
+{
+    if (!v.known) {
+        st.pendingSince = -1; // no figure: the duration starts again when there is one
+        return;
+    }
+    st.value = v.value;
+    if (st.firing) {
+        if (v.clear) {
+            st.firing = false;
+            st.pendingSince = -1;
+            st.figure = figureFor(rs.rule, v.value, v.figure);
+            out.append(event(AlertEvent::Type::Resolved, rs, subject, st));
+            st.acknowledged = false;
+        }
+        return;
+    }
+    if (!v.fire) {
+        st.pendingSince = -1;
+        return;
+    }
+    if (st.pendingSince < 0)
+        st.pendingSince = m_now;
+    if (m_now - st.pendingSince >= rs.rule.forSeconds) {
+        st.firing = true;
+        st.acknowledged = false;
+        st.firedAt = m_now;
+        st.figure = figureFor(rs.rule, v.value, v.figure);
+        out.append(event(AlertEvent::Type::Fired, rs, subject, st));
+    }
+}
+
+void AlertEngine::freeze(RuleState &rs)
+{
+    // Stale figures are not evaluated: nothing fires or resolves, and a pending duration
+    // does not run on through the dark.
+    for (auto &[subject, st] : rs.states)
+        st.pendingSince = -1;
+}
+
+void AlertEngine::resolveMissing(RuleState &rs, QList<AlertEvent> &out)
+{
+    for (auto it = rs.states.begin(); it != rs.states.end();) {
+        if (it->second.seenRound == m_round) {
+            ++it;
+            continue;
+        }
+        if (it->second.firing) {
+            it->second.figure = QObject::tr("no longer reported");
+            out.append(event(AlertEvent::Type::Resolved, rs, it->first, it->second));
+        }
+        it = rs.states.erase(it);
+    }
+}
+
+template<typename Facts, typename Judge>
+void AlertEngine::evaluateFamily(RuleState &rs, const Family &family, const QList<Facts> &facts,
+                                 bool fresh, Judge judge, QList<AlertEvent> &out)
+{
+    if (!fresh) {
+        freeze(rs);
+        return;
+    }
+    const bool rebuilt = rs.matchedGeneration != family.generation;
+    if (rebuilt) {
+        rs.matched.clear();
+        // The pattern is compiled once per rebuild, not once per subject.
+        const std::optional<QRegularExpression> pattern =
+            rs.rule.target.isEmpty() || rs.rule.target == u"*" || !rs.rule.wildcard()
+            ? std::nullopt
+            : std::optional(AlertRule::targetPattern(rs.rule.target));
+        for (int i = 0; i < family.names.size(); ++i) {
+            const QString &name = family.names[i];
+            if (pattern ? pattern->match(name).hasMatch() : rs.rule.targets(name))
+                rs.matched.emplace_back(i, &rs.states[name]);
+        }
+        rs.matchedGeneration = family.generation;
+    }
+    for (auto &[i, st] : rs.matched) {
+        st->seenRound = m_round;
+        step(rs, family.names[i], *st, judge(rs.rule, facts[i]), out);
+    }
+    if (rebuilt)
+        resolveMissing(rs, out); // subjects gone from the list (a deleted group)
+}
+
+AlertEngine::Verdict AlertEngine::judgeGroup(const AlertRule &r, const GroupFacts &g) const
+{
+    Verdict v;
+    using V = GroupHealth::Verdict;
+    switch (r.kind) {
+    case RuleKind::GroupLagMessages:
+        v.known = g.lag >= 0;
+        v.value = double(g.lag);
+        v.fire = v.value > r.threshold;
+        v.clear = v.value <= r.clearAt();
+        break;
+    case RuleKind::GroupLagSeconds:
+        v.known = g.lagSeconds >= 0;
+        v.value = g.lagSeconds;
+        v.fire = v.value > r.threshold;
+        v.clear = v.value <= r.clearAt();
+        break;
+    case RuleKind::GroupStopped:
+        v.known = g.verdict != V::Unknown;
+        v.fire = g.verdict == V::Stopped || g.verdict == V::Stalled || g.verdict == V::Error;
+        v.clear = !v.fire;
+        v.value = double(int(g.verdict));
+        v.figure = QString(GroupHealthEvaluator::verdictName(g.verdict) + u": " + g.reason);
+        break;
+    case RuleKind::GroupLagGrowing:
+        v.known = g.verdict != V::Unknown;
+        v.fire = g.verdict == V::Lagging;
+        v.clear = !v.fire;
+        v.value = double(g.lag);
+        v.figure = QString(GroupHealthEvaluator::verdictName(g.verdict) + u": " + g.reason);
+        break;
+    default:
+        break;
+    }
+    return v;
+}
+
+AlertEngine::Verdict AlertEngine::judgeTopic(const AlertRule &r, const TopicFacts &t) const
+{
+    Verdict v;
+    switch (r.kind) {
+    case RuleKind::TopicThroughputZero:
+        v.known = !std::isnan(t.rate);
+        v.value = t.rate;
+        v.fire = t.rate <= 0;
+        v.clear = t.rate > 0;
+        break;
+    case RuleKind::TopicThroughputChange: {
+        const auto it = m_hourMeans.find(t.name);
+        const double mean = it == m_hourMeans.end() ? std::nan("") : it->second->mean;
+        v.known = !std::isnan(t.rate) && !std::isnan(mean) && mean > 0;
+        if (v.known) {
+            v.value = std::abs(t.rate - mean) / mean * 100;
+            v.fire = v.value > r.threshold;
+            v.clear = v.value <= r.clearAt();
+            v.figure = t.rate < mean ? QObject::tr("below") : QObject::tr("above");
+        }
+        break;
+    }
+    case RuleKind::UnderReplicated:
+    case RuleKind::OfflinePartitions:
+        v.known = true;
+        v.value = r.kind == RuleKind::UnderReplicated ? t.underReplicated : t.offline;
+        v.fire = v.value > r.threshold;
+        v.clear = v.value <= r.clearAt();
+        break;
+    default:
+        break;
+    }
+    return v;
+}
+
+AlertEngine::Verdict AlertEngine::judgeDevice(const AlertRule &r, const DeviceFacts &d) const
+{
+    Verdict v;
+    if (r.kind == RuleKind::DeviceSilent) {
+        v.known = d.silentSeconds >= 0;
+        v.value = d.silentSeconds;
+        v.fire = d.silentSeconds > d.staleSeconds;
+        v.clear = !v.fire;
+        v.figure = formatDuration(d.staleSeconds);
+    } else if (r.kind == RuleKind::TelemetryThreshold) {
+        const auto it = d.values.constFind(r.key);
+        v.known = it != d.values.cend();
+        if (v.known) {
+            v.value = *it;
+            v.fire = r.below ? v.value < r.threshold : v.value > r.threshold;
+            v.clear = r.below ? v.value >= r.clearAt() : v.value <= r.clearAt();
+        }
+    }
+    return v;
+}
+
+void AlertEngine::updateHourMeans(const AlertInputs &in)
+{
+    if (!in.ratesFresh)
+        return;
+    for (const TopicFacts &t : in.topics) {
+        if (std::isnan(t.rate))
+            continue;
+        auto &m = m_hourMeans[t.name];
+        if (!m)
+            m = std::make_unique<HourMean>();
+        m->mean = m->compute(in.now);
+        m->add(in.now, t.rate);
+    }
+}
+
+QList<AlertEvent> AlertEngine::evaluate(const AlertInputs &in)
+{
+    QList<AlertEvent> out;
+    m_now = in.now;
+    ++m_round;
+    if (!in.unreachable) {
+        m_unreachableSince = -1;
+    } else {
+        if (m_unreachableSince < 0)
+            m_unreachableSince = in.now;
+        m_unreachableReason = in.unreachableReason;
+    }
+    const bool live = in.connected;
+    const bool metadata = live && in.metadataFresh;
+    const bool rates = live && in.ratesFresh;
+    const bool groups = live && in.groupsFresh;
+    const bool telemetry = live && in.telemetryFresh;
+
+    QList<BrokerFact> brokers;
+    if (metadata) {
+        for (int id : in.brokers)
+            if (!m_knownBrokers.contains(id))
+                m_knownBrokers.append(id);
+        std::sort(m_knownBrokers.begin(), m_knownBrokers.end());
+        QStringList names;
+        for (int id : m_knownBrokers) {
+            brokers.append({QString::number(id), in.brokers.contains(id)});
+            names << brokers.last().name;
+        }
+        m_brokers.update(names);
+    }
+    // Subject lists are compared once per round; rules rematch only when one changed.
+    auto namesOf = [](const auto &list) {
+        QStringList names;
+        names.reserve(list.size());
+        for (const auto &f : list)
+            names << f.name;
+        return names;
+    };
+    if (groups) {
+        QStringList names;
+        names.reserve(in.groups.size());
+        for (const GroupFacts &g : in.groups)
+            names << g.id;
+        m_groups.update(names);
+    }
+    if (metadata || rates)
+        m_topics.update(namesOf(in.topics));
+    if (telemetry)
+        m_devices.update(namesOf(in.devices));
+    QList<TopicFacts> errorTopics;
+    if (telemetry) {
+        for (auto it = in.decodeErrorRates.cbegin(); it != in.decodeErrorRates.cend(); ++it) {
+            TopicFacts f;
+            f.name = it.key();
+            f.rate = it.value();
+            errorTopics.append(f);
+        }
+        std::sort(errorTopics.begin(), errorTopics.end(),
+                  [](const TopicFacts &a, const TopicFacts &b) { return a.name < b.name; });
+        m_errorTopics.update(namesOf(errorTopics));
+    }
+    updateHourMeans(in);
+
+    for (auto &ptr : m_states) {
+        RuleState &rs = *ptr;
+        if (!rs.rule.enabled)
+            continue;
+        switch (rs.rule.kind) {
+        case RuleKind::ClusterUnreachable: {
+            State &st = rs.states[QString()];
+            st.seenRound = m_round;
+            Verdict v;
+            v.known = in.connected || in.unreachable; // still connecting: not known yet
+            v.fire = in.unreachable;
+            v.clear = in.connected;
+            v.value = in.unreachable ? in.now - m_unreachableSince : 0;
+            v.figure = m_unreachableReason;
+            step(rs, QString(), st, v, out);
+            break;
+        }
+        case RuleKind::GroupLagMessages:
+        case RuleKind::GroupLagSeconds:
+        case RuleKind::GroupStopped:
+        case RuleKind::GroupLagGrowing:
+            evaluateFamily(rs, m_groups, in.groups, groups,
+                           [this](const AlertRule &r, const GroupFacts &g) { return judgeGroup(r, g); }, out);
+            break;
+        case RuleKind::TopicThroughputZero:
+        case RuleKind::TopicThroughputChange:
+            evaluateFamily(rs, m_topics, in.topics, rates,
+                           [this](const AlertRule &r, const TopicFacts &t) { return judgeTopic(r, t); }, out);
+            break;
+        case RuleKind::UnderReplicated:
+        case RuleKind::OfflinePartitions:
+            evaluateFamily(rs, m_topics, in.topics, metadata,
+                           [this](const AlertRule &r, const TopicFacts &t) { return judgeTopic(r, t); }, out);
+            break;
+        case RuleKind::BrokerMissing:
+            evaluateFamily(rs, m_brokers, brokers, metadata,
+                           [](const AlertRule &, const BrokerFact &b) {
+                               Verdict v;
+                               v.known = true;
+                               v.fire = !b.present;
+                               v.clear = b.present;
+                               v.value = b.present ? 0 : 1;
+                               return v;
+                           }, out);
+            break;
+        case RuleKind::DeviceSilent:
+        case RuleKind::TelemetryThreshold:
+            evaluateFamily(rs, m_devices, in.devices, telemetry,
+                           [this](const AlertRule &r, const DeviceFacts &d) { return judgeDevice(r, d); }, out);
+            break;
+        case RuleKind::DecodeErrorRate:
+            evaluateFamily(rs, m_errorTopics, errorTopics, telemetry,
+                           [](const AlertRule &r, const TopicFacts &t) {
+                               Verdict v;
+                               v.known = !std::isnan(t.rate);
+                               v.value = t.rate;
+                               v.fire = t.rate > r.threshold;
+                               v.clear = t.rate <= r.clearAt();
+                               return v;
+                           }, out);
+            break;
+        }
+    }
+    return out;
+}
+
+QList<AlertEvent> AlertEngine::acknowledge(const QString &ruleId, const QString &subject, double now)
+{
+    QList<AlertEvent> out;
+    m_now = now;
+    for (auto &ptr : m_states) {
+        if (ptr->rule.id != ruleId)
+            continue;
+        for (auto &[s, st] : ptr->states)
+            if (st.firing && !st.acknowledged && (subject.isEmpty() || s == subject)) {
+                st.acknowledged = true;
+                out.append(event(AlertEvent::Type::Acknowledged, *ptr, s, st));
+            }
+    }
+    return out;
+}
+
+std::optional<AlertEvent> AlertEngine::mute(const QString &ruleId, double until, double now)
+{
+    m_now = now;
+    for (auto &ptr : m_states) {
+        if (ptr->rule.id != ruleId)
+            continue;
+        ptr->mutedUntil = until;
+        State st;
+        st.figure = until > now
+            ? QObject::tr("muted until %1")
+                  .arg(QDateTime::fromMSecsSinceEpoch(qint64(until * 1000)).toString(Qt::ISODate))
+            : QObject::tr("unmuted");
+        AlertEvent e = event(AlertEvent::Type::Muted, *ptr, QString(), st);
+        return e;
+    }
+    return std::nullopt;
+}
+
+double AlertEngine::mutedUntil(const QString &ruleId) const
+{
+    for (const auto &ptr : m_states)
+        if (ptr->rule.id == ruleId)
+            return ptr->mutedUntil;
+    return 0;
+}
+
+QList<ActiveAlert> AlertEngine::active() const
+{
+    QList<ActiveAlert> out;
+    for (const auto &ptr : m_states) {
+        const RuleKindInfo &info = ruleKindInfo(ptr->rule.kind);
+        for (const auto &[subject, st] : ptr->states) {
+            if (!st.firing)
+                continue;
+            ActiveAlert a;
+            a.ruleId = ptr->rule.id;
+            a.ruleName = ptr->rule.name;
+            a.kind = ptr->rule.kind;
+            a.severity = ptr->rule.severity;
+            a.subject = subject;
+            a.since = st.firedAt;
+            a.value = st.value;
+            a.figure = st.figure;
+            a.panel = info.panel;
+            a.item = info.subjectKind == u"broker" || info.subjectKind == u"cluster" ? QString() : subject;
+            a.acknowledged = st.acknowledged;
+            a.mutedUntil = ptr->mutedUntil;
+            out.append(a);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const ActiveAlert &a, const ActiveAlert &b) {
+        return a.since != b.since ? a.since < b.since : a.subject < b.subject;
+    });
+    return out;
+}
+
+std::optional<AlertSeverity> AlertEngine::worstActive(double now) const
+{
+    std::optional<AlertSeverity> worst;
+    for (const auto &ptr : m_states) {
+        if (ptr->mutedUntil > now)
+            continue;
+        for (const auto &[subject, st] : ptr->states)
+            if (st.firing && (!worst || int(ptr->rule.severity) > int(*worst)))
+                worst = ptr->rule.severity;
+    }
+    return worst;
+}
+
+} // namespace kafkascope

@@ -1,0 +1,104 @@
+#pragma once
+// Evaluates alert rules against one round of figures (AlertInputs): a condition must hold
+// "for at least" its duration before it fires, it resolves only past its clear threshold
+// (hysteresis), stale figures are never evaluated, and alerts can be acknowledged and their
+// rules muted for a time. Pure: no clock, no threads, no Kafka; the watcher drives it.
+
+#include "alerts/alert_event.h"
+#include "alerts/alert_inputs.h"
+#include "alerts/alert_rule.h"
+
+#include <QHash>
+#include <QStringList>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace kafkascope {
+
+class AlertEngine
+{
+public:
+    AlertEngine();
+    ~AlertEngine();
+
+    // Keeps the state of rules whose definition did not change; a changed rule starts over.
+    void setRules(const QList<AlertRule> &rules);
+    const QList<AlertRule> &rules() const { return m_rules; }
+
+    // One round; returns what fired and what resolved, in rule order.
+    QList<AlertEvent> evaluate(const AlertInputs &in);
+
+    // subject empty with a wildcard rule: every active alert of the rule.
+    QList<AlertEvent> acknowledge(const QString &ruleId, const QString &subject, double now);
+    // Silences a rule until `until` (seconds since the epoch; 0 unmutes).
+    std::optional<AlertEvent> mute(const QString &ruleId, double until, double now);
+    double mutedUntil(const QString &ruleId) const;
+
+    QList<ActiveAlert> active() const; // oldest first
+    // The worst severity among active, unmuted alerts; nullopt when none.
+    std::optional<AlertSeverity> worstActive(double now) const;
+
+private:
+    struct State
+    {
+        double pendingSince = -1; // condition holding since; -1 not holding
+        bool firing = false;
+        bool acknowledged = false;
+        double firedAt = 0;
+        double value = 0;
+        QString figure;
+        quint64 seenRound = 0;
+    };
+    struct Verdict
+    {
+        bool known = false; // false: no figure this round, nothing changes but pending resets
+        bool fire = false;  // the firing condition holds
+        bool clear = false; // the clear condition holds
+        double value = 0;
+        QString figure;
+    };
+    struct RuleState
+    {
+        AlertRule rule;
+        std::unordered_map<QString, State> states; // by subject; node-based: pointers stay
+        double mutedUntil = 0;
+        // Subjects this rule matched in the family's current list (index, state).
+        quint64 matchedGeneration = 0;
+        std::vector<std::pair<int, State *>> matched;
+    };
+    struct Family
+    {
+        QStringList names;
+        quint64 generation = 0;
+        void update(QStringList current);
+    };
+    struct HourMean;
+
+    template<typename Facts, typename Judge>
+    void evaluateFamily(RuleState &rs, const Family &family, const QList<Facts> &facts,
+                        bool fresh, Judge judge, QList<AlertEvent> &out);
+    void step(RuleState &rs, const QString &subject, State &st, const Verdict &v,
+              QList<AlertEvent> &out);
+    void freeze(RuleState &rs);
+    void resolveMissing(RuleState &rs, QList<AlertEvent> &out);
+    AlertEvent event(AlertEvent::Type type, const RuleState &rs, const QString &subject,
+                     const State &st) const;
+    void updateHourMeans(const AlertInputs &in);
+    Verdict judgeGroup(const AlertRule &r, const GroupFacts &g) const;
+    Verdict judgeTopic(const AlertRule &r, const TopicFacts &t) const;
+    Verdict judgeDevice(const AlertRule &r, const DeviceFacts &d) const;
+
+    QList<AlertRule> m_rules;
+    std::vector<std::unique_ptr<RuleState>> m_states; // parallel to m_rules
+    double m_now = 0;
+    quint64 m_round = 0;
+    Family m_groups, m_topics, m_devices, m_brokers, m_errorTopics;
+    QList<int> m_knownBrokers; // every broker id seen since the rules started
+    double m_unreachableSince = -1;
+    QString m_unreachableReason;
+    std::unordered_map<QString, std::unique_ptr<HourMean>> m_hourMeans; // per topic
+};
+
+} // namespace kafkascope
