@@ -2,6 +2,7 @@
 
 #include <avro.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -53,15 +54,18 @@ void appendBytes(std::string *out, const void *buf, size_t n)
     out->push_back('"');
 }
 
-void appendNumber(std::string *out, double v)
+// Shortest text that reads back to the same value (25.1, not 25.100000000000001); a float
+// printed as a float, so 25.1f shows as 25.1 and not 25.100000381469727.
+template <typename T>
+void appendNumber(std::string *out, T v)
 {
     if (!std::isfinite(v)) {
         out->append("null"); // JSON has no NaN or infinity
         return;
     }
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    out->append(buf);
+    char buf[48];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out->append(buf, ec == std::errc() ? size_t(end - buf) : 0);
 }
 
 bool write(avro_value_t *value, std::string *out, int depth)
@@ -94,13 +98,7 @@ bool write(avro_value_t *value, std::string *out, int depth)
     case AVRO_FLOAT: {
         float v = 0;
         avro_value_get_float(value, &v);
-        // A float printed with double digits would show 25.100000381469727 for 25.1.
-        if (std::isfinite(v)) {
-            std::snprintf(buf, sizeof buf, "%.9g", double(v));
-            out->append(buf);
-        } else {
-            out->append("null");
-        }
+        appendNumber(out, v);
         return true;
     }
     case AVRO_DOUBLE: {
