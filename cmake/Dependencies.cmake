@@ -4,6 +4,10 @@ find_package(QCustomPlotQt6 REQUIRED)
 find_package(Qt6Keychain REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(PkgConfig REQUIRED)
+# Decoding: protobuf's runtime and compiler library (DynamicMessage, compiler::Importer, JSON
+# printing) and Apache Avro C, the only Avro library Debian packages (libavro-dev).
+find_package(Protobuf REQUIRED)
+pkg_check_modules(AVRO REQUIRED IMPORTED_TARGET avro-c)
 
 # librdkafka >= 2.12 (KIP-848 groups, SCRAM that Kafka 4 accepts, the modern admin API).
 # scripts/librdkafka.sh decides: "system" when the system's is new enough, else the prefix of

@@ -13,10 +13,13 @@ BUILD_PACKAGES=(
   # zstd, lz4, zlib and curl (bookworm's own librdkafka is 2.0.2, too old for Kafka 4).
   dpkg-dev libssl-dev libsasl2-dev libsasl2-modules libzstd-dev liblz4-dev zlib1g-dev
   libcurl4-openssl-dev
+  # Decoding: protobuf runtime + compiler library (.proto files at run time), Avro C.
+  libprotobuf-dev libprotoc-dev libavro-dev
 )
 # Tests: independent Kafka clients, a broker runtime, a display for screenshots, packaging checks.
 TEST_PACKAGES=(
   kcat python3-venv python3-pip openjdk-17-jre-headless maven
+  protobuf-compiler
   xvfb xauth
   # Device names and keys are often Korean or carry emoji: screenshots and GUI tests render them.
   fonts-noto-cjk fonts-noto-color-emoji

@@ -42,6 +42,11 @@ ConnectionProfile TestProfileStore::sample()
     p.keyPassword = QStringLiteral("key-secret");
     p.extraProperties = {{QStringLiteral("socket.keepalive.enable"), QStringLiteral("true")},
                          {QStringLiteral("ssl.keystore.password"), QStringLiteral("store-secret")}};
+    p.registry.url = QStringLiteral("https://registry:8081");
+    p.registry.username = QStringLiteral("sr-user");
+    p.registry.password = QStringLiteral("registry-secret");
+    p.registry.token = QStringLiteral("token-secret");
+    p.registry.caFile = QStringLiteral("/etc/ssl/registry-ca.pem");
     return p;
 }
 
@@ -63,6 +68,11 @@ void TestProfileStore::roundTripWithoutSecrets()
     QCOMPARE(l.caFile, p.caFile);
     QVERIFY(l.password.isEmpty());
     QVERIFY(l.keyPassword.isEmpty());
+    QCOMPARE(l.registry.url, p.registry.url);
+    QCOMPARE(l.registry.username, p.registry.username);
+    QCOMPARE(l.registry.caFile, p.registry.caFile);
+    QVERIFY(l.registry.password.isEmpty());
+    QVERIFY(l.registry.token.isEmpty());
     QCOMPARE(l.extraProperties.size(), 2);
     QCOMPARE(l.extraProperties[0].second, QStringLiteral("true"));
     QVERIFY(l.extraProperties[1].second.isEmpty());
@@ -73,6 +83,8 @@ void TestProfileStore::roundTripWithoutSecrets()
     QVERIFY(!text.contains("hunter2-secret"));
     QVERIFY(!text.contains("key-secret"));
     QVERIFY(!text.contains("store-secret"));
+    QVERIFY(!text.contains("registry-secret"));
+    QVERIFY(!text.contains("token-secret"));
 }
 
 void TestProfileStore::secretExtrasAreWithheld_data()
@@ -104,6 +116,7 @@ void TestProfileStore::secretsPackRoundTrip()
     QCOMPARE(blank.password, p.password);
     QCOMPARE(blank.keyPassword, p.keyPassword);
     QCOMPARE(blank.extraProperties, p.extraProperties);
+    QCOMPARE(blank.registry, p.registry);
     QVERIFY(!unpackSecrets("not json", &blank));
 }
 

@@ -1,5 +1,7 @@
 #include "connections/connection_dialog.h"
 
+#include "connections/registry_fields.h"
+
 #include "profiles/client_properties_import.h"
 #include "file_path_edit.h"
 #include "key_value_table.h"
@@ -130,6 +132,8 @@ void ConnectionDialog::buildForm()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(extraBox, 1);
+    m_registry = new RegistryFields;
+    layout->addWidget(m_registry);
     layout->addWidget(m_importNotes);
     layout->addWidget(m_testResult);
     layout->addWidget(buttons);
@@ -173,6 +177,7 @@ ConnectionProfile ConnectionDialog::profile() const
     p.keyFile = m_keyFile->path();
     p.keyPassword = m_keyPassword->text();
     p.extraProperties = m_extra->pairs();
+    p.registry = m_registry->endpoint();
     return p;
 }
 
@@ -190,6 +195,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile &p)
     m_keyFile->setPath(p.keyFile);
     m_keyPassword->setText(p.keyPassword);
     m_extra->setPairs(p.extraProperties);
+    m_registry->setEndpoint(p.registry);
     updateSecurityFields();
 }
 

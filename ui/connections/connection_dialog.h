@@ -18,6 +18,8 @@ class KeyValueTable;
 
 namespace kafkascope {
 
+class RegistryFields;
+
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -50,6 +52,7 @@ private:
     FilePathEdit *m_keyFile;
     QLineEdit *m_keyPassword;
     KeyValueTable *m_extra;
+    RegistryFields *m_registry = nullptr;
     QPushButton *m_testButton;
     QLabel *m_testResult;
     QLabel *m_importNotes;

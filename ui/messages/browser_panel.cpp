@@ -3,6 +3,8 @@
 #include "cluster/cluster_session.h"
 #include "dim_item_delegate.h"
 #include "messages/message_browser.h"
+#include "cluster/workspace.h"
+#include "messages/decoded_view.h"
 #include "messages/message_detail_view.h"
 #include "models/message_table_model.h"
 #include "throughput/offset_poller.h"
@@ -228,7 +230,12 @@ void BrowserPanel::buildUi()
     });
 
     m_detail = new MessageDetailView;
-    connect(m_model, &QAbstractItemModel::modelReset, m_detail, [this] { m_detail->clear(tr("Select a message to see it in full.")); });
+    m_decoded = new DecodedView(m_session->profile(), m_workspace->store().settings());
+    m_detail->addView(m_decoded, tr("Decoded"));
+    connect(m_model, &QAbstractItemModel::modelReset, m_detail, [this] {
+        m_detail->clear(tr("Select a message to see it in full."));
+        m_decoded->clear();
+    });
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_table);
     split->addWidget(m_detail);
@@ -614,10 +621,13 @@ void BrowserPanel::showCurrent()
 {
     const int row = m_table->currentIndex().row();
     const KafkaMessage *m = row >= 0 ? m_model->messageAt(row) : nullptr;
-    if (m)
+    if (m) {
         m_detail->showMessage(*m, m_openTopic);
-    else
-        m_detail->clear(row >= 0 && !m_model->isLoaded(row) ? tr("Loading…") : tr("No record at this offset."));
+        m_decoded->showMessage(*m, m_openTopic);
+        return;
+    }
+    m_decoded->clear();
+    m_detail->clear(row >= 0 && !m_model->isLoaded(row) ? tr("Loading…") : tr("No record at this offset."));
 }
 
 } // namespace kafkascope

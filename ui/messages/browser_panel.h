@@ -24,6 +24,7 @@ namespace kafkascope {
 
 class ClusterSession;
 class MessageBrowser;
+class DecodedView;
 class MessageDetailView;
 class MessageTableModel;
 class Workspace;
@@ -49,6 +50,7 @@ public:
     MessageTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     MessageDetailView *detail() const { return m_detail; }
+    DecodedView *decodedView() const { return m_decoded; }
     QString statusText() const;
     bool isScanning() const { return m_scanning; }
 
@@ -123,6 +125,7 @@ private:
     QLabel *m_status;
     QTableView *m_table;
     MessageDetailView *m_detail;
+    DecodedView *m_decoded;
 };
 
 } // namespace kafkascope

@@ -56,6 +56,11 @@ QString MessageDetailView::summaryText() const
     return m_summary->text();
 }
 
+void MessageDetailView::addView(QWidget *view, const QString &title)
+{
+    m_tabs->addTab(view, title);
+}
+
 void MessageDetailView::clear(const QString &why)
 {
     m_message = KafkaMessage{};

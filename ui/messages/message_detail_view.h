@@ -25,6 +25,8 @@ public:
     PayloadView *keyView() const { return m_key; }
     QTableWidget *headersTable() const { return m_headers; }
     QString summaryText() const;
+    // A further view of the record (the decoded one) as a tab after Headers.
+    void addView(QWidget *view, const QString &title);
 
 private:
     QLabel *m_summary;

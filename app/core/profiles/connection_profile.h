@@ -23,6 +23,18 @@ struct ProfileIssue
     QString message; // one sentence for the user
 };
 
+// Where the cluster's Schema Registry (Confluent API) answers; empty url: none.
+struct RegistryEndpoint
+{
+    QString url;      // "http://host:8081" or Apicurio's ".../apis/ccompat/v7"
+    QString username; // basic auth when set
+    QString password; // in memory only (keychain)
+    QString token;    // bearer token when set, in memory only (keychain)
+    QString caFile;   // extra CA for https
+    bool enabled() const { return !url.trimmed().isEmpty(); }
+    bool operator==(const RegistryEndpoint &) const = default;
+};
+
 struct ConnectionProfile
 {
     QString id; // stable key for settings and keychain entries
@@ -38,6 +50,7 @@ struct ConnectionProfile
     QString keyPassword; // in memory only
     QList<QPair<QString, QString>> extraProperties; // any librdkafka property
     bool demo = false; // the embedded demo cluster: bootstrap filled when it starts
+    RegistryEndpoint registry;
 
     bool usesSasl() const;
     bool usesSsl() const;

@@ -20,7 +20,9 @@ QByteArray packSecrets(const ConnectionProfile &p)
             extras.insert(key, value);
     QJsonObject root{{QStringLiteral("password"), p.password},
                      {QStringLiteral("keyPassword"), p.keyPassword},
-                     {QStringLiteral("extra"), extras}};
+                     {QStringLiteral("extra"), extras},
+                     {QStringLiteral("registryPassword"), p.registry.password},
+                     {QStringLiteral("registryToken"), p.registry.token}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
@@ -33,6 +35,8 @@ bool unpackSecrets(const QByteArray &payload, ConnectionProfile *p)
     const QJsonObject root = doc.object();
     p->password = root.value(QStringLiteral("password")).toString();
     p->keyPassword = root.value(QStringLiteral("keyPassword")).toString();
+    p->registry.password = root.value(QStringLiteral("registryPassword")).toString();
+    p->registry.token = root.value(QStringLiteral("registryToken")).toString();
     const QJsonObject extras = root.value(QStringLiteral("extra")).toObject();
     for (auto &prop : p->extraProperties)
         if (extras.contains(prop.first))
@@ -44,6 +48,8 @@ ConnectionProfile withoutSecrets(ConnectionProfile p)
 {
     p.password.clear();
     p.keyPassword.clear();
+    p.registry.password.clear();
+    p.registry.token.clear();
     for (auto &prop : p.extraProperties)
         if (isSecretProperty(prop.first))
             prop.second.clear();
@@ -52,7 +58,8 @@ ConnectionProfile withoutSecrets(ConnectionProfile p)
 
 bool hasSecrets(const ConnectionProfile &p)
 {
-    if (!p.password.isEmpty() || !p.keyPassword.isEmpty())
+    if (!p.password.isEmpty() || !p.keyPassword.isEmpty() || !p.registry.password.isEmpty()
+        || !p.registry.token.isEmpty())
         return true;
     for (const auto &prop : p.extraProperties)
         if (isSecretProperty(prop.first) && !prop.second.isEmpty())

@@ -33,6 +33,9 @@ QList<ConnectionProfile> ProfileStore::profiles() const
         p.caFile = m_settings->value(QStringLiteral("caFile")).toString();
         p.certFile = m_settings->value(QStringLiteral("certFile")).toString();
         p.keyFile = m_settings->value(QStringLiteral("keyFile")).toString();
+        p.registry.url = m_settings->value(QStringLiteral("registryUrl")).toString();
+        p.registry.username = m_settings->value(QStringLiteral("registryUsername")).toString();
+        p.registry.caFile = m_settings->value(QStringLiteral("registryCaFile")).toString();
         const int n = m_settings->beginReadArray(QStringLiteral("extra"));
         for (int i = 0; i < n; ++i) {
             m_settings->setArrayIndex(i);
@@ -64,6 +67,11 @@ void ProfileStore::save(const ConnectionProfile &profile)
     m_settings->setValue(QStringLiteral("caFile"), p.caFile);
     m_settings->setValue(QStringLiteral("certFile"), p.certFile);
     m_settings->setValue(QStringLiteral("keyFile"), p.keyFile);
+    if (p.registry.enabled()) {
+        m_settings->setValue(QStringLiteral("registryUrl"), p.registry.url);
+        m_settings->setValue(QStringLiteral("registryUsername"), p.registry.username);
+        m_settings->setValue(QStringLiteral("registryCaFile"), p.registry.caFile);
+    }
     m_settings->beginWriteArray(QStringLiteral("extra"), int(p.extraProperties.size()));
     for (int i = 0; i < p.extraProperties.size(); ++i) {
         m_settings->setArrayIndex(i);

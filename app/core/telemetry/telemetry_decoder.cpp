@@ -281,6 +281,10 @@ struct TelemetryDecoder::Impl
 
     bool deviceName(dom::element root, const RawMessage &m, std::string_view &name)
     {
+        if (m.hasDevice) {
+            name = m.device;
+            return !name.empty() || fail(QStringLiteral("the record's metadata names no device"));
+        }
         switch (options->deviceSource) {
         case DeviceSource::MessageKey:
             name = m.key;
@@ -383,7 +387,9 @@ bool TelemetryDecoder::decode(const RawMessage &m, DecodedBatch &out)
     s.excludeTopKey = std::string_view(field.constData(), size_t(field.size()));
 
     bool ok = false;
-    if (m.value.size() > m_options.maxMessageBytes) {
+    if (m.failure) {
+        s.error = *m.failure;
+    } else if (m.value.size() > m_options.maxMessageBytes) {
         s.error = QStringLiteral("message of %1 MB exceeds the %2 MB decode limit")
                       .arg(double(m.value.size()) / (1024.0 * 1024.0), 0, 'f', 1)
                       .arg(m_options.maxMessageBytes / (1024 * 1024));
@@ -426,6 +432,8 @@ bool TelemetryDecoder::decode(const RawMessage &m, DecodedBatch &out)
     std::string_view device = m_options.deviceSource == DeviceSource::Topic ? m.topic : m.key;
     if (m_options.deviceSource == DeviceSource::Header && m.hasHeader)
         device = m.header;
+    if (m.hasDevice)
+        device = m.device;
     s.beginMessage(device);
     out.m_messages.back().ok = false;
     out.m_messages.back().timestampMs = m.kafkaTimestampMs;

@@ -37,6 +37,11 @@ struct RawMessage
     std::string_view header;   // value of the header named in DecoderOptions (if any)
     bool hasHeader = false;
     qint64 kafkaTimestampMs = -1;
+    // Set by a decoding step before this one (ThingsBoard metadata): names the device
+    // whatever the device source, or (failure) the reason the payload could not be decoded.
+    std::string_view device;
+    bool hasDevice = false;
+    const QString *failure = nullptr;
 };
 
 // Points of many messages, names kept in one reusable text arena.

@@ -1,5 +1,7 @@
 #include "telemetry/telemetry_ingest.h"
 
+#include "decoding/schema_registry_client.h"
+#include "decoding/telemetry_payload.h"
 #include "jobs/background_priority.h"
 #include "kafka/consume_ahead.h"
 #include "kafka/kafka_config.h"
@@ -43,8 +45,23 @@ struct TopicDecoder
 {
     QString name;
     std::unique_ptr<TelemetryDecoder> decoder;
+    DecoderChoice choice;
     std::vector<int> states; // partition -> index into the partition states (-1: none)
 };
+
+// The record's headers as views (valid while the message lives), for ThingsBoard's metadata.
+void collectHeaders(const rd_kafka_message_t *m, HeaderViews &out)
+{
+    out.clear();
+    rd_kafka_headers_t *headers = nullptr;
+    if (rd_kafka_message_headers(m, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return;
+    const char *name = nullptr;
+    const void *value = nullptr;
+    size_t size = 0;
+    for (size_t i = 0; rd_kafka_header_get_all(headers, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i)
+        out.emplace_back(std::string_view(name), std::string_view(static_cast<const char *>(value), value ? size : 0));
+}
 
 } // namespace
 
@@ -324,8 +341,11 @@ void TelemetryIngest::run(std::stop_token stop, const IngestConfig &config, cons
     channel.publish(status);
 
     QueuePtr queue(rd_kafka_queue_get_consumer(rk.get()));
-    const auto headers = config.decoder.deviceSource == DeviceSource::Header ? ConsumeAhead::Headers::Parse
-                                                                               : ConsumeAhead::Headers::Leave;
+    const auto headers = config.decoder.deviceSource == DeviceSource::Header || config.thingsBoardHeaders
+                             ? ConsumeAhead::Headers::Parse
+                             : ConsumeAhead::Headers::Leave;
+    TelemetryPayload payload(SchemaRegistryClient::shared(profile.registry));
+    HeaderViews headerViews;
     auto ahead = std::make_unique<ConsumeAhead>(queue.get(), size_t(std::max(config.batchSize, 1)), headers);
     std::unordered_map<const rd_kafka_topic_t *, TopicDecoder> decoders;
     auto detectedFormats = [&decoders] {
@@ -363,6 +383,7 @@ void TelemetryIngest::run(std::stop_token stop, const IngestConfig &config, cons
             if (!td.decoder) {
                 td.name = QString::fromUtf8(rd_kafka_topic_name(m->rkt));
                 td.decoder = std::make_unique<TelemetryDecoder>(config.decoder);
+                td.choice = config.valueDecoders.value(td.name);
                 for (qsizetype s = 0; s < states.size(); ++s) {
                     if (states[s].topic != td.name)
                         continue;
@@ -404,6 +425,10 @@ void TelemetryIngest::run(std::stop_token stop, const IngestConfig &config, cons
                     raw.hasHeader = true;
                 }
             }
+            if (config.thingsBoardHeaders)
+                collectHeaders(m, headerViews);
+            if (payload.prepare(td.choice, headerViews, raw) == TelemetryPayload::Result::NotTelemetry)
+                continue;
             batch.setSource(quint32(origins.size()));
             origins.push_back({td.name, m->partition, m->offset});
             td.decoder->decode(raw, batch);

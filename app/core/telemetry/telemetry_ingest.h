@@ -6,9 +6,11 @@
 // named group subscribes and commits. It can also replay a bounded range and stop there.
 // Status crosses to the UI as a value type, on state changes and at most twice a second.
 
+#include "decoding/decoder_choice.h"
 #include "profiles/connection_profile.h"
 #include "telemetry/telemetry_decoder.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QObject>
 #include <QStringList>
@@ -32,6 +34,10 @@ struct IngestConfig
     bool stopAtEnd = false;  // finish at the partitions' end as of the start
     QString groupId;         // empty: no consumer group
     DecoderOptions decoder;
+    // Per topic: how values are decoded before the telemetry decoder reads them (registry
+    // Avro/Protobuf, .proto files, ThingsBoard's queue); a topic not listed uses Auto.
+    QHash<QString, DecoderChoice> valueDecoders;
+    bool thingsBoardHeaders = true; // take device and time from tb_msg_md_* headers
     int batchSize = 4096;
 };
 

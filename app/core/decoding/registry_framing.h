@@ -1,0 +1,27 @@
+#pragma once
+// Schema Registry wire framing (Confluent's, also Apicurio's ccompat): magic byte 0, a
+// big-endian 4-byte schema id, then the payload; for Protobuf the payload starts with the
+// message indexes (a zigzag varint count, then that many zigzag varint indexes; a single 0
+// byte stands for [0]). Only the framing: the payload itself is left to Avro/protobuf.
+
+#include <QString>
+#include <QtGlobal>
+#include <string_view>
+#include <vector>
+
+namespace kafkascope {
+
+struct RegistryFrame
+{
+    qint32 schemaId = -1;
+    std::string_view payload; // after the id (and after the indexes once readMessageIndexes ran)
+};
+
+// True when `bytes` carries the framing (magic 0 and at least the id).
+bool looksRegistryFramed(std::string_view bytes);
+// Splits the framing off; false (and `error`) when the bytes are not framed.
+bool parseRegistryFrame(std::string_view bytes, RegistryFrame *frame, QString *error);
+// Reads the Protobuf message indexes off frame->payload; false on malformed indexes.
+bool readMessageIndexes(RegistryFrame *frame, std::vector<int> *indexes, QString *error);
+
+} // namespace kafkascope
