@@ -209,6 +209,8 @@ void TestPanelLinksGui::sidebarTopicMenuActsOnThatTopic()
     QVERIFY(ctrl5);
     ctrl5->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(browser->currentTopic(), QStringLiteral("tb.attributes"), 5000);
+}
+
 // The first screen on the demo: every figure is the one the app's own sources hold (the
 // offset poller, the group monitor, the demo's devices), and each element opens its panel.
 void TestPanelLinksGui::overviewIsALiveDashboard()

@@ -306,11 +306,6 @@ void MainWindow::replayIntoCharts(const QStringList &topics, qint64 fromMs, qint
                                   Q_ARG(qint64, toMs));
 }
 
-void MainWindow::openLinkedPanel(const QString &kind, const QString &item)
-{
-    openPanel(sender()->property(kClusterProperty).toString(), kind, item);
-}
-
 void MainWindow::closePanelsOf(const QString &clusterId)
 {
     for (int i = m_tabs->count() - 1; i >= 0; --i) {
