@@ -14,6 +14,9 @@ echo "test: running ctest (the broker fixture starts first; the first run fetche
 start=$SECONDS
 cd build/ci
 status=0
-ctest --output-on-failure --timeout 900 -j "${KAFKASCOPE_TEST_JOBS:-2}" || status=$?
+# A failed test runs once more (and is reported when it fails twice): on 2 cores, real brokers
+# started beside the first tests have made an integration test's independent reader see a
+# partition's high watermark at 0 once (tst_replay, 2026-12-02); each rerun is in the log.
+ctest --output-on-failure --timeout 900 -j "${KAFKASCOPE_TEST_JOBS:-2}" --repeat until-pass:2 || status=$?
 echo "test: ctest took $((SECONDS - start)) s; everything took $((SECONDS - total)) s"
 exit $status
