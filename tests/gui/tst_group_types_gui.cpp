@@ -163,8 +163,9 @@ void TestGroupTypesGui::consumerGroupMatchesJavaTool()
     QCOMPARE(javaCommitted, qint64(kConsumed)); // the member committed what it read
 
     // The panel shows the same: type, state, the member with its partitions.
-    const int row = panel.groupModel()->rowOf(m_consumerGroup);
-    QVERIFY(row >= 0);
+    // The model takes the monitor's report through a queued signal: wait for the row.
+    int row = -1;
+    QTRY_VERIFY_WITH_TIMEOUT((row = panel.groupModel()->rowOf(m_consumerGroup)) >= 0, 10000);
     auto cell = [&](int col) { return panel.groupModel()->index(row, col).data().toString(); };
     QCOMPARE(cell(GroupListModel::Type), QStringLiteral("consumer"));
     QCOMPARE(cell(GroupListModel::State), QStringLiteral("Stable"));
