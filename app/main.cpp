@@ -4,9 +4,17 @@
 #include "connection_check.h"
 #include "shell/main_window.h"
 
+#include "jobs/job_runner.h"
+
 #include <QApplication>
 #include <QIcon>
 #include <QTimer>
+#include <cstdio>
+#include <cstdlib>
+
+namespace {
+constexpr int kQuitWaitMs = 1500; // the process must be gone within 2 s of quit
+}
 
 int main(int argc, char *argv[])
 {
@@ -29,21 +37,31 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.kafkascope.Kafkascope"),
                                                  QIcon(QStringLiteral(":/icons/kafkascope.svg"))));
 
-    kafkascope::MainWindow::Options windowOptions;
-    windowOptions.settingsFile = options.settingsFile;
-    windowOptions.startDemo = options.demo;
-    windowOptions.demoRate = options.demoRate;
-    windowOptions.openPanel = options.openPanel;
-    kafkascope::MainWindow window(windowOptions);
-    window.show();
+    int rc = 0;
+    {
+        kafkascope::MainWindow::Options windowOptions;
+        windowOptions.settingsFile = options.settingsFile;
+        windowOptions.startDemo = options.demo;
+        windowOptions.demoRate = options.demoRate;
+        windowOptions.openPanel = options.openPanel;
+        kafkascope::MainWindow window(windowOptions);
+        window.show();
 
-    if (!options.screenshotPath.isEmpty()) {
-        QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
-            const bool saved = window.grab().save(options.screenshotPath);
-            QApplication::exit(saved ? 0 : 1);
-        });
+        if (!options.screenshotPath.isEmpty()) {
+            QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {
+                const bool saved = window.grab().save(options.screenshotPath);
+                QApplication::exit(saved ? 0 : 1);
+            });
+        }
+        if (options.quitAfterMs > 0)
+            QTimer::singleShot(options.quitAfterMs, &app, &QApplication::quit);
+        rc = app.exec();
+    } // the window closes its panels and sessions; none of them waits on the network
+    // Worker threads get a bounded time to end. One still stuck on a hung broker after that
+    // is abandoned: leave without running static destructors it might still depend on.
+    if (!kafkascope::JobRunner::waitForAll(kQuitWaitMs)) {
+        std::fflush(nullptr);
+        std::_Exit(rc);
     }
-    if (options.quitAfterMs > 0)
-        QTimer::singleShot(options.quitAfterMs, &app, &QApplication::quit);
-    return app.exec();
+    return rc;
 }

@@ -1,6 +1,7 @@
 #include "groups/groups_panel.h"
 
 #include "cluster/cluster_session.h"
+#include "jobs/job_runner.h"
 #include "models/group_list_model.h"
 #include "models/group_partition_model.h"
 #include "groups/reset_offsets_dialog.h"
@@ -18,6 +19,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -157,9 +159,15 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
         applyReport(r);
     });
 
-    m_monitor->moveToThread(&m_thread);
-    m_thread.setObjectName(QStringLiteral("groups:%1").arg(session->profile().name));
-    m_thread.start();
+    // The monitor's poll blocks on the network, so it never shares the UI thread. The thread
+    // is not a child of this panel: it frees the monitor and itself once it has ended.
+    m_thread = new QThread;
+    m_monitor->moveToThread(m_thread);
+    m_thread->setObjectName(QStringLiteral("groups:%1").arg(session->profile().name));
+    connect(m_thread, &QThread::finished, m_monitor, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    JobRunner::track(m_thread);
+    m_thread->start();
     if (session->profile().demo && m_selected.isEmpty())
         m_selected = QStringLiteral("tb-rule-engine"); // the one that falls behind
     if (!m_selected.isEmpty()) {
@@ -172,10 +180,11 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
 
 GroupsPanel::~GroupsPanel()
 {
-    QMetaObject::invokeMethod(m_monitor, &GroupMonitor::stop, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-    delete m_monitor;
+    // Cut the monitor off from this panel and let it stop on its own thread, after a poll
+    // still waiting on a hung broker gives up; nothing here waits for that.
+    disconnect(m_monitor, nullptr, this, nullptr);
+    QMetaObject::invokeMethod(m_monitor, &GroupMonitor::stop, Qt::QueuedConnection);
+    m_thread->quit();
 }
 
 void GroupsPanel::watchGroup(const QString &id)

@@ -2,18 +2,19 @@
 // Consumer groups of one cluster: the list with health, lag, lag in time, consumption and
 // time to catch up; for the selected group its members and assignments, lag per partition
 // and a lag-over-time chart (exportable as PNG/PDF/CSV); watching a group by hand; resetting
-// its offsets. Owns the cluster's GroupMonitor (on its own thread) while open.
+// its offsets. Runs the cluster's GroupMonitor on a thread of its own while open; closing
+// never waits for a poll in flight.
 
 #include "groups/group_monitor.h"
 
 #include <QHash>
-#include <QThread>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
+class QThread;
 class QTableView;
 class QTreeWidget;
 class TimeChart;
@@ -55,7 +56,7 @@ private:
     void onSelectionChanged();
 
     ClusterSession *m_session;
-    QThread m_thread;
+    QThread *m_thread; // ends by itself after the panel is gone, then frees the monitor
     GroupMonitor *m_monitor;
     QString m_selected;
     bool m_pending = false;

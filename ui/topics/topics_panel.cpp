@@ -271,7 +271,7 @@ void TopicsPanel::updateActions()
 {
     const QStringList selected = selectedTopics();
     const bool admin = m_admin->supportsAdmin();
-    const bool connected = m_session->client() != nullptr;
+    const bool connected = m_session->hasClient();
     m_newAction->setEnabled(admin && connected);
     m_deleteAction->setEnabled(admin && connected && !selected.isEmpty());
     m_addPartitionsAction->setEnabled(admin && connected && selected.size() == 1);
@@ -317,7 +317,7 @@ void TopicsPanel::showContextMenu(const QPoint &pos)
 void TopicsPanel::refresh()
 {
     m_sinceWatermarks.invalidate(); // counts follow on the next snapshot
-    if (m_session->client())
+    if (m_session->hasClient())
         QMetaObject::invokeMethod(m_session, &ClusterSession::refreshNow, Qt::QueuedConnection);
     m_config->reload();
 }

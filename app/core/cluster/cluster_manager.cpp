@@ -1,5 +1,7 @@
 #include "cluster/cluster_manager.h"
 
+#include "jobs/job_runner.h"
+
 #include <QThread>
 
 namespace kafkascope {
@@ -8,14 +10,13 @@ ClusterManager::ClusterManager(QObject *parent) : QObject(parent) {}
 
 ClusterManager::~ClusterManager()
 {
-    for (ClusterSession *s : std::as_const(m_sessions)) {
-        QThread *worker = s->thread();
-        QMetaObject::invokeMethod(s, &ClusterSession::stop, Qt::BlockingQueuedConnection);
-        worker->quit();
-        worker->wait();
-        delete s;
-        delete worker;
-    }
+    // Never waits: a session stuck in a request to a hung broker would hold the caller for
+    // seconds. Each worker stops and ends by itself; quitting bounds the wait for all of them
+    // (JobRunner::waitForAll in main()).
+    blockSignals(true); // whoever listens may be half destroyed by now
+    const QStringList ids = m_sessions.keys();
+    for (const QString &id : ids)
+        close(id);
 }
 
 ClusterSession *ClusterManager::open(const ConnectionProfile &profile)
@@ -27,6 +28,7 @@ ClusterSession *ClusterManager::open(const ConnectionProfile &profile)
     auto *s = new ClusterSession(profile);
     s->moveToThread(worker);
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    JobRunner::track(worker);
     worker->start();
     m_sessions.insert(profile.id, s);
     emit sessionOpened(s);

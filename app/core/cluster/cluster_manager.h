@@ -13,7 +13,7 @@ class ClusterManager : public QObject
     Q_OBJECT
 public:
     explicit ClusterManager(QObject *parent = nullptr);
-    ~ClusterManager() override; // stops every session and joins its thread
+    ~ClusterManager() override; // closes every session without waiting for its thread
 
     // Opens (or returns the already open) session for the profile and starts connecting.
     ClusterSession *open(const ConnectionProfile &profile);

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -28,7 +29,7 @@ constexpr int kGroupListTimeoutMs = 3000;
 } // namespace
 
 ClusterSession::ClusterSession(const ConnectionProfile &profile, QObject *parent)
-    : QObject(parent), m_profile(profile)
+    : QObject(parent), m_profile(profile), m_jobs(QStringLiteral("s:") + profile.name)
 {
     qRegisterMetaType<kafkascope::SessionStatus>();
     qRegisterMetaType<kafkascope::ClusterSnapshot>();
@@ -51,6 +52,12 @@ ClusterSnapshot ClusterSession::snapshot() const
 {
     QMutexLocker lock(&m_mutex);
     return m_publishedSnapshot;
+}
+
+bool ClusterSession::hasClient() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_client != nullptr;
 }
 
 std::shared_ptr<rd_kafka_t> ClusterSession::client() const
@@ -106,6 +113,7 @@ void ClusterSession::start()
 
 void ClusterSession::stop()
 {
+    m_jobs.cancelAll();
     delete m_refreshTimer;
     m_refreshTimer = nullptr;
     delete m_pollTimer;

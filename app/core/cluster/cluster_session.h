@@ -1,12 +1,14 @@
 #pragma once
 // One connected cluster: owns a librdkafka handle on its own worker thread, refreshes
 // metadata periodically, tracks the connection state and reconnects by itself.
-// Other services (offset poller, admin) borrow the handle through client().
+// Core's services (offset poller, admin, ...) borrow the handle through SessionAccess
+// (kafka/session_access.h); the UI never sees it.
 
 #include "cluster/cluster_snapshot.h"
 #include "profiles/connection_profile.h"
 #include "kafka/kafka_handles.h"
 #include "cluster/session_state.h"
+#include "jobs/job_runner.h"
 
 #include <QHash>
 #include <QMutex>
@@ -29,9 +31,12 @@ public:
     // Thread-safe reads of the latest published values.
     SessionStatus status() const;
     ClusterSnapshot snapshot() const;
-    // The shared handle (a producer-type client: metadata, admin, offsets); null before
-    // start() or after stop(). rd_kafka_t is thread-safe; keep the shared_ptr while using it.
-    std::shared_ptr<rd_kafka_t> client() const;
+    // Whether the session holds a client now (between start() and stop()).
+    bool hasClient() const;
+
+    // The runner for this cluster's jobs (admin requests, offset resets, ...); thread-safe.
+    // Closing the session cancels what it still runs, without waiting.
+    JobRunner &jobs() const { return m_jobs; }
 
     void setRefreshIntervalMs(int ms) { m_refreshMs = ms; }
     static constexpr int kMetadataTimeoutMs = 5000;
@@ -49,6 +54,9 @@ signals:
     void snapshotChanged(const kafkascope::ClusterSnapshot &snapshot);
 
 private:
+    friend class SessionAccess;
+    // The shared handle (a producer-type client: metadata, admin, offsets).
+    std::shared_ptr<rd_kafka_t> client() const;
     static void onError(rd_kafka_t *rk, int err, const char *reason, void *opaque);
     static int onStats(rd_kafka_t *rk, char *json, size_t len, void *opaque);
     void handleClientError(int err, const QString &reason);
@@ -69,6 +77,7 @@ private:
     QStringList m_downBrokers;  // "id host:port" of brokers librdkafka sees as DOWN
     QHash<int, QString> m_racks; // broker id -> rack, from the last DescribeCluster answer
 
+    mutable JobRunner m_jobs;
     mutable QMutex m_mutex; // guards the three below
     std::shared_ptr<rd_kafka_t> m_client;
     SessionStatus m_publishedStatus;

@@ -4,10 +4,12 @@
 
 #include "kafka/kafka_config.h"
 #include "kafka/metadata_reader.h"
+#include "jobs/job_runner.h"
 
 #include <QElapsedTimer>
+#include <QPromise>
 #include <algorithm>
-#include <QtConcurrent/QtConcurrentRun>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -93,7 +95,16 @@ ConnectionTestResult testConnection(const ConnectionProfile &profile, int timeou
 
 QFuture<ConnectionTestResult> testConnectionAsync(const ConnectionProfile &profile, int timeoutMs)
 {
-    return QtConcurrent::run([profile, timeoutMs] { return testConnection(profile, timeoutMs); });
+    // A job, not Qt's global pool: QCoreApplication's destructor waits for that pool, so a
+    // test against a hung broker would hold up quitting for its whole timeout.
+    auto promise = std::make_shared<QPromise<ConnectionTestResult>>();
+    promise->start();
+    QFuture<ConnectionTestResult> future = promise->future();
+    JobRunner::shared().start(QStringLiteral("test connection"), 0, [profile, timeoutMs, promise](JobControl &) {
+        promise->addResult(testConnection(profile, timeoutMs));
+        promise->finish();
+    });
+    return future;
 }
 
 } // namespace kafkascope

@@ -4,14 +4,13 @@
 #include "demo/demo_cluster.h"
 #include "profiles/profile_secrets.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace kafkascope {
 
 const QString Workspace::kDemoId = QStringLiteral("demo");
 
 Workspace::Workspace(const QString &settingsFile, QObject *parent)
-    : QObject(parent), m_store(settingsFile), m_secrets(this)
+    : QObject(parent), m_store(settingsFile), m_secrets(this), m_demoJob(this)
 {
     // Alerts watch every open cluster, whether or not a panel is open.
     connect(&m_clusters, &ClusterManager::sessionOpened, this,
@@ -117,13 +116,15 @@ void Workspace::startDemoThenOpen()
         return;
     m_demoStarting = true;
     // Starting brokers and clients takes a moment: keep it off the UI thread.
-    auto *watcher = new QFutureWatcher<QString>(this);
     auto demo = std::make_shared<std::unique_ptr<DemoCluster>>(std::make_unique<DemoCluster>());
     const int rate = m_demoRate;
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, demo] {
-        watcher->deleteLater();
+    m_demoJob.start(JobRunner::shared(), QStringLiteral("demo start"), [demo, rate](JobControl &) {
+        QString error;
+        if (!(*demo)->start(rate, &error))
+            return error.isEmpty() ? QStringLiteral("unknown error") : error;
+        return QString();
+    }, [this, demo](const QString &error) {
         m_demoStarting = false;
-        const QString error = watcher->result();
         if (!error.isEmpty()) {
             emit connectFailed(kDemoId, QStringLiteral("The demo cluster could not start: ") + error);
             return;
@@ -132,12 +133,6 @@ void Workspace::startDemoThenOpen()
         emit demoStarted(m_demo->bootstrapServers());
         startDemoThenOpen();
     });
-    watcher->setFuture(QtConcurrent::run([demo, rate] {
-        QString error;
-        if (!(*demo)->start(rate, &error))
-            return error.isEmpty() ? QStringLiteral("unknown error") : error;
-        return QString();
-    }));
 }
 
 void Workspace::disconnectProfile(const QString &id)

@@ -5,8 +5,8 @@
 #include "cluster/cluster_manager.h"
 #include "profiles/profile_store.h"
 #include "profiles/secret_store.h"
+#include "jobs/job_slot.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <memory>
 
@@ -64,6 +64,7 @@ private:
     ClusterManager m_clusters;
     bool m_demoStarting = false;
     int m_demoRate = 200;
+    JobSlot m_demoJob; // starting the demo cluster
 };
 
 } // namespace kafkascope

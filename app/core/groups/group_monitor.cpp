@@ -1,6 +1,7 @@
 #include "groups/group_monitor.h"
 
 #include "cluster/cluster_session.h"
+#include "kafka/session_access.h"
 #include "kafka/consumer_group_admin.h"
 #include "kafka/kafka_config.h"
 #include "kafka/librdkafka_version.h"
@@ -8,6 +9,7 @@
 
 #include <QTimer>
 #include <algorithm>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -48,7 +50,7 @@ struct GroupMonitor::Tracked
 };
 
 GroupMonitor::GroupMonitor(ClusterSession *session, QObject *parent)
-    : QObject(parent), m_session(session)
+    : QObject(parent), m_session(session), m_profile(session->profile())
 {
     qRegisterMetaType<kafkascope::GroupsReport>();
 }
@@ -157,7 +159,7 @@ GroupMonitor::committedThroughConsumers(const QStringList &groups, const Cluster
         if (!consumer) {
             // group.id set, but no subscribe() and no commits: it only asks the coordinator.
             consumer = std::shared_ptr<rd_kafka_t>(
-                makeKafkaClient(m_session->profile(), RD_KAFKA_CONSUMER,
+                makeKafkaClient(m_profile, RD_KAFKA_CONSUMER,
                                 {{QStringLiteral("group.id"), g},
                                  {QStringLiteral("enable.auto.commit"), QStringLiteral("false")},
                                  {QStringLiteral("log_level"), QStringLiteral("3")}},
@@ -193,7 +195,7 @@ void GroupMonitor::poll()
     GroupsReport report;
     report.at = QDateTime::currentDateTimeUtc();
     const double now = nowSeconds();
-    const auto rk = m_session->client();
+    const auto rk = SessionAccess::client(*m_session);
     const ClusterSnapshot snapshot = m_session->snapshot();
     if (!rk || snapshot.fetchedAt.isNull()) {
         report.error = tr("Not connected to the cluster: consumer groups cannot be read.");
@@ -238,7 +240,7 @@ void GroupMonitor::poll()
 
     // Describe: state, members, assignments. A cluster without the API is asked again later.
     QHash<QString, GroupDescription> descriptions;
-    const bool demo = m_session->profile().demo;
+    const bool demo = m_profile.demo;
     if (demo) {
         // librdkafka's mock cluster (2.14 too) has no group-describing or OffsetFetch-by-admin
         // handlers, so none is sent there: offsets come through consumer handles instead.
@@ -456,7 +458,7 @@ void GroupMonitor::updateLagInTime(GroupDetail &focus, double now)
     }
     if (!wanted.isEmpty()) {
         if (!m_timestamps)
-            m_timestamps = std::make_unique<MessageTimestampReader>(m_session->profile());
+            m_timestamps = std::make_unique<MessageTimestampReader>(m_profile);
         const auto answers = m_timestamps->read(wanted, kTimestampTimeoutMs);
         for (const PartitionOffset &p : std::as_const(wanted)) {
             const auto a = answers.value(MessageTimestampReader::key(p.topic, p.partition));

@@ -7,6 +7,7 @@
 // signal, and the lag history stays in bounded buffers that the UI reads incrementally.
 
 #include "cluster/cluster_snapshot.h"
+#include "profiles/connection_profile.h"
 #include "kafka/consumer_group_admin.h"
 #include "groups/group_health.h"
 #include "series/time_series.h"
@@ -114,7 +115,10 @@ private:
     QHash<QString, GroupOffsets> committedThroughConsumers(const QStringList &groups,
                                                            const ClusterSnapshot &snapshot);
 
-    ClusterSession *m_session;
+    ClusterSession *m_session; // read only at the start of a poll
+    // A copy: a poll still blocked after its panel closed must not reach into a session
+    // that may be gone by the time it resumes.
+    const ConnectionProfile m_profile;
     QTimer *m_timer = nullptr;
     int m_pollMs = kDefaultPollMs;
     double m_windowSeconds = 120;

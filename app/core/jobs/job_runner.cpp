@@ -17,12 +17,15 @@ std::mutex g_liveMutex;
 std::condition_variable g_liveChanged;
 int g_live = 0;
 
-void threadStarted()
+} // namespace
+
+void JobRunner::threadStarting()
 {
     std::lock_guard lock(g_liveMutex);
     ++g_live;
 }
-void threadEnded()
+
+void JobRunner::threadEnded()
 {
     {
         std::lock_guard lock(g_liveMutex);
@@ -30,7 +33,6 @@ void threadEnded()
     }
     g_liveChanged.notify_all();
 }
-} // namespace
 
 struct JobRunner::State
 {
@@ -64,7 +66,7 @@ JobHandle JobRunner::start(const QString &name, quint64 generation, std::functio
         std::erase_if(m_state->jobs, [](const std::weak_ptr<JobControl> &j) { return j.expired(); });
         m_state->jobs.push_back(control);
     }
-    threadStarted();
+    threadStarting();
     // Detached on purpose: the thread owns everything it uses (the work's captures and the
     // control), so nobody has to wait for it.
     std::thread([control, work = std::move(work), label = QString(m_state->name + u':' + name)]() mutable {
@@ -103,9 +105,9 @@ int JobRunner::running() const
 
 void JobRunner::track(QThread *thread)
 {
-    threadStarted();
+    threadStarting();
     // finished is emitted by the thread itself just before it ends.
-    QObject::connect(thread, &QThread::finished, thread, &threadEnded, Qt::DirectConnection);
+    QObject::connect(thread, &QThread::finished, thread, &JobRunner::threadEnded, Qt::DirectConnection);
 }
 
 int JobRunner::liveThreads()

@@ -35,8 +35,12 @@ public:
     void cancelAll();
     int running() const; // jobs of this runner still on their threads
 
-    // Counts a worker QThread until it finishes (sessions, pollers, monitors).
+    // Counts a worker QThread until it finishes (sessions, monitors). Call before start().
     static void track(QThread *thread);
+    // For threads made otherwise (the telemetry ingest's): threadStarting() before the
+    // thread starts, threadEnded() as its very last step.
+    static void threadStarting();
+    static void threadEnded();
     // Worker threads (jobs and tracked QThreads) still running in the whole process.
     static int liveThreads();
     // Waits up to timeoutMs for every worker thread to end. Only for the end of main():

@@ -3,6 +3,7 @@
 #include "decoding/schema_registry_client.h"
 #include "decoding/telemetry_payload.h"
 #include "jobs/background_priority.h"
+#include "jobs/job_runner.h"
 #include "kafka/consume_ahead.h"
 #include "kafka/kafka_config.h"
 #include "kafka/kafka_handles.h"
@@ -18,6 +19,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <unordered_map>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -145,10 +147,14 @@ void TelemetryIngest::start(const IngestConfig &config)
     s.message = tr("Connecting to %1…").arg(config.topics.join(QStringLiteral(", ")));
     publish(s);
     m_channel = std::make_shared<Channel>(this);
-    m_thread = std::jthread([config, profile = m_profile, store = m_store, channel = m_channel](std::stop_token stop) {
+    JobRunner::threadStarting(); // counted, so that quitting never outruns a detached run
+    m_thread = std::jthread([config, profile = m_profile, store = m_store, channel = m_channel](std::stop_token stop) mutable {
         lowerCurrentThreadPriority(); // decoding at full speed must not delay the panel's frames
         run(stop, config, profile, *store, *channel);
         channel->finish();
+        store.reset(); // what the thread owns goes before it is counted out
+        channel.reset();
+        JobRunner::threadEnded();
     });
 }
 

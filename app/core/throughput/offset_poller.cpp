@@ -1,6 +1,7 @@
 #include "throughput/offset_poller.h"
 
 #include "cluster/cluster_session.h"
+#include "kafka/session_access.h"
 #include "kafka/partition_offsets.h"
 
 #include <QDateTime>
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QMap>
 #include <QMutex>
-#include <QThread>
 #include <QTimer>
 
 namespace kafkascope {
@@ -29,10 +29,8 @@ OffsetPoller *OffsetPoller::forSession(ClusterSession *session)
     if (OffsetPoller *existing = g_registry.value(session))
         return existing;
     auto *poller = new OffsetPoller(session);
-    QThread *worker = session->thread();
-    poller->moveToThread(worker);
-    // The documented way to free an object with its thread: deleteLater on finished.
-    connect(worker, &QThread::finished, poller, &QObject::deleteLater);
+    // The session is deleted on the UI thread (ClusterManager::close), where the poller lives.
+    connect(session, &QObject::destroyed, poller, &QObject::deleteLater);
     g_registry.insert(session, poller);
     QMetaObject::invokeMethod(poller, &OffsetPoller::start, Qt::QueuedConnection);
     return poller;
@@ -61,6 +59,7 @@ void OffsetPoller::stop()
 {
     if (m_timer)
         m_timer->stop();
+    m_round.cancel(); // a round in flight ends by itself; its answer is dropped
 }
 
 void OffsetPoller::setIntervalMs(int ms)
@@ -75,6 +74,8 @@ void OffsetPoller::setIntervalMs(int ms)
 
 void OffsetPoller::pollNow()
 {
+    if (m_round.isRunning())
+        return; // the round in flight is as fresh as a new one
     if (m_timer)
         m_timer->stop();
     poll();
@@ -88,23 +89,35 @@ void OffsetPoller::scheduleNext(qint64 spentMs)
 
 void OffsetPoller::poll()
 {
-    QElapsedTimer clock;
-    clock.start();
-    const auto rk = m_session->client();
+    const auto rk = SessionAccess::client(*m_session);
     const ClusterSnapshot meta = m_session->snapshot();
     if (!rk || meta.fetchedAt.isNull()) { // not connected yet: nothing to ask
         scheduleNext(0);
         return;
     }
+    m_round.start(m_jobs, QStringLiteral("round"), [state = m_state, rk, meta](JobControl &) {
+        QElapsedTimer clock;
+        clock.start();
+        OffsetsSnapshot out = pollRound(*state, rk, meta);
+        return qMakePair(out.sequence, clock.elapsed());
+    }, [this](QPair<quint64, qint64> done) {
+        emit refreshed(done.first);
+        scheduleNext(done.second);
+    });
+}
 
+OffsetsSnapshot OffsetPoller::pollRound(State &state, const std::shared_ptr<rd_kafka_t> &rk, const ClusterSnapshot &meta)
+{
+    QElapsedTimer clock;
+    clock.start();
     // Topics gone from the cluster start fresh series if they come back.
     QSet<QString> current;
     for (const TopicInfo &t : meta.topics)
         if (!t.internal() && t.error.isEmpty())
             current.insert(t.name);
-    for (const QString &gone : m_knownTopics - current)
-        m_rates.forgetTopic(gone);
-    m_knownTopics = current;
+    for (const QString &gone : state.knownTopics - current)
+        state.rates.forgetTopic(gone);
+    state.knownTopics = current;
 
     OffsetsSnapshot out;
     QMap<int, QList<TopicPartition>> byLeader; // ordered: deterministic request order
@@ -156,7 +169,7 @@ void OffsetPoller::poll()
             s.low = s.high = -1;
             continue; // no sample; the calculator keeps its baseline across the gap
         }
-        const RateSample r = m_rates.observe(s.topic, s.partition, out.t, s.low, s.high);
+        const RateSample r = state.rates.observe(s.topic, s.partition, out.t, s.low, s.high);
         s.restarted = r.kind == RateSample::Kind::Reset;
         if (r.kind == RateSample::Kind::Rate) {
             s.rate = r.rate;
@@ -171,10 +184,9 @@ void OffsetPoller::poll()
     }
     out.error = failures.join(u"; ");
     out.refreshMs = double(clock.nsecsElapsed()) / 1e6;
-    out.sequence = ++m_sequence;
-    m_history.append(out);
-    emit refreshed(out.sequence);
-    scheduleNext(clock.elapsed());
+    out.sequence = ++state.sequence;
+    state.history.append(out);
+    return out;
 }
 
 } // namespace kafkascope

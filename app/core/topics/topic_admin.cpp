@@ -3,9 +3,10 @@
 #include "kafka/leader_election.h"
 
 #include "cluster/cluster_session.h"
+#include "kafka/session_access.h"
 
-#include <QCoreApplication>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QPromise>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -38,21 +39,10 @@ bool succeeded(const OffsetLookup &)
     return false;
 }
 
-// One pool for every cluster's admin jobs, owned by the application: closing a panel never
-// waits for a request still in flight (its answer is simply dropped).
-QThreadPool *adminPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(QCoreApplication::instance());
-        p->setMaxThreadCount(4);
-        return p;
-    }();
-    return pool;
-}
 } // namespace
 
 TopicAdmin::TopicAdmin(ClusterSession *session, QObject *parent)
-    : QObject(parent), m_session(session), m_demo(session && session->profile().demo)
+    : QObject(parent), m_session(session), m_demo(session && session->profile().demo), m_followUps(this)
 {
     qRegisterMetaType<kafkascope::AdminResult>();
     qRegisterMetaType<kafkascope::ConfigsResult>();
@@ -72,7 +62,7 @@ QString TopicAdmin::unsupportedReason() const
 template<typename Result, typename Job>
 QFuture<Result> TopicAdmin::submit(bool mutating, Job job, bool counted)
 {
-    std::shared_ptr<rd_kafka_t> client = m_session ? m_session->client() : nullptr;
+    std::shared_ptr<rd_kafka_t> client = m_session ? SessionAccess::client(*m_session) : nullptr;
     const QString unsupported = mutating ? unsupportedReason() : QString();
     if (!unsupported.isEmpty() || !client) { // answered at once, nothing is sent
         Result r;
@@ -82,14 +72,23 @@ QFuture<Result> TopicAdmin::submit(bool mutating, Job job, bool counted)
     }
     if (counted)
         ++m_requests;
-    QFuture<Result> future = QtConcurrent::run(adminPool(), [client, job]() -> Result { return job(client.get()); });
-    if (!mutating)
-        return future;
-    return future.then(this, [this](const Result &r) {
-        if (succeeded(r))
-            refreshSession();
-        return r;
+    // The future is fulfilled on the job's thread, so a dialog watching it hears the answer
+    // even when this service is gone; the follow-up refresh goes through m_followUps, which
+    // drops it once this service is destroyed (no QFuture::then(this): Qt 6.4 asserts when
+    // that context dies first).
+    auto promise = std::make_shared<QPromise<Result>>();
+    promise->start();
+    QFuture<Result> future = promise->future();
+    const std::shared_ptr<JobChannel> followUps = m_followUps.channel();
+    TopicAdmin *self = this; // only touched on this thread, through the guarded channel
+    JobRunner::shared().start(QStringLiteral("admin"), 0, [client, job, promise, followUps, self, mutating](JobControl &) {
+        const Result r = job(client.get());
+        if (mutating && succeeded(r))
+            followUps->post([self] { self->refreshSession(); });
+        promise->addResult(r);
+        promise->finish();
     });
+    return future;
 }
 
 void TopicAdmin::refreshSession()

@@ -1,6 +1,6 @@
 #pragma once
 // The topic management service of one cluster session: create/delete topics, add
-// partitions, read and change configs (and read a broker's), purge records. Every call runs on a worker thread
+// partitions, read and change configs (and read a broker's), purge records. Every call runs as a job (JobRunner)
 // with the session's shared client and answers with a QFuture of a value-type result;
 // after a successful change the session refreshes its metadata so every view follows.
 
@@ -8,6 +8,7 @@
 #include "cluster/cluster_session.h"
 #include "kafka/partition_offsets.h"
 #include "kafka/topic_admin_ops.h"
+#include "jobs/job_slot.h"
 
 #include <QFuture>
 #include <QObject>
@@ -66,6 +67,7 @@ private:
     QPointer<ClusterSession> m_session;
     bool m_demo = false;
     std::atomic<int> m_requests{0};
+    JobSlot m_followUps; // the guarded way back for the refresh after a change
 };
 
 } // namespace kafkascope
