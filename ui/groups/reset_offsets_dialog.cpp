@@ -2,6 +2,7 @@
 
 #include "cluster/cluster_session.h"
 #include "groups/group_monitor.h"
+#include "groups/offset_reset_jobs.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -13,13 +14,8 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace kafkascope {
-
-namespace {
-constexpr int kTimeoutMs = 10000;
-}
 
 ResetOffsetsDialog::ResetOffsetsDialog(ClusterSession *session, const QString &group,
                                        const QStringList &groupTopics, QWidget *parent)
@@ -27,7 +23,7 @@ ResetOffsetsDialog::ResetOffsetsDialog(ClusterSession *session, const QString &g
       m_topic(new QComboBox), m_partition(new QComboBox), m_timestamp(new QDateTimeEdit),
       m_offset(new QLineEdit), m_previewButton(new QPushButton(tr("Preview"))),
       m_applyButton(new QPushButton(tr("Apply reset"))), m_table(new QTableWidget(0, ColCount)),
-      m_status(new QLabel)
+      m_status(new QLabel), m_previewJob(this), m_applyJob(this)
 {
     setWindowTitle(tr("Reset offsets of %1").arg(group));
     setObjectName(QStringLiteral("resetOffsetsDialog"));
@@ -94,14 +90,6 @@ ResetOffsetsDialog::ResetOffsetsDialog(ClusterSession *session, const QString &g
     connect(m_previewButton, &QPushButton::clicked, this, &ResetOffsetsDialog::runPreview);
     connect(m_applyButton, &QPushButton::clicked, this, &ResetOffsetsDialog::runApply);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(&m_previewWatcher, &QFutureWatcherBase::finished, this, [this] {
-        if (m_previewWatcher.property("generation").toULongLong() == m_generation)
-            showPreview(m_previewWatcher.result());
-    });
-    connect(&m_applyWatcher, &QFutureWatcherBase::finished, this, [this] {
-        const auto r = m_applyWatcher.result();
-        showApplied(r.first, r.second);
-    });
     fillPartitions();
 
     if (session->profile().demo) {
@@ -114,13 +102,8 @@ ResetOffsetsDialog::ResetOffsetsDialog(ClusterSession *session, const QString &g
     }
 }
 
-ResetOffsetsDialog::~ResetOffsetsDialog()
-{
-    // Jobs hold their own copy of the client; waiting keeps their results from landing on a dead
-    // dialog.
-    m_previewWatcher.waitForFinished();
-    m_applyWatcher.waitForFinished();
-}
+// Never waits: the job slots cancel their jobs and drop what those still answer.
+ResetOffsetsDialog::~ResetOffsetsDialog() = default;
 
 QString ResetOffsetsDialog::statusText() const
 {
@@ -139,7 +122,11 @@ void ResetOffsetsDialog::fillPartitions()
 void ResetOffsetsDialog::inputsChanged()
 {
     // A preview only stands for the inputs it was made from.
-    ++m_generation;
+    if (m_previewJob.isRunning()) {
+        m_previewJob.cancel();
+        setBusy(false);
+        setStatus(tr("The inputs changed: preview again"), false);
+    }
     m_applyButton->setEnabled(false);
 }
 
@@ -191,18 +178,11 @@ void ResetOffsetsDialog::runPreview()
         setStatus(error, true);
         return;
     }
-    const auto rk = m_session->client();
-    if (!rk) {
-        setStatus(tr("Not connected to the cluster"), true);
-        return;
-    }
-    ++m_generation;
     setBusy(true);
     setStatus(tr("Reading committed offsets and watermarks…"), false);
-    m_previewWatcher.setProperty("generation", m_generation);
-    m_previewWatcher.setFuture(QtConcurrent::run([rk, group = m_group, partitions, spec] {
-        return prepareOffsetReset(rk.get(), group, partitions, spec, kTimeoutMs);
-    }));
+    m_previewJob.start(m_session->jobs(), QStringLiteral("reset preview"),
+                       offsetResetPreviewJob(*m_session, m_group, partitions, spec),
+                       [this](const ResetPreview &p) { showPreview(p); });
 }
 
 void ResetOffsetsDialog::showPreview(const ResetPreview &preview)
@@ -244,25 +224,15 @@ void ResetOffsetsDialog::showPreview(const ResetPreview &preview)
 
 void ResetOffsetsDialog::runApply()
 {
-    const auto rk = m_session->client();
-    if (!rk) {
-        setStatus(tr("Not connected to the cluster"), true);
-        return;
-    }
     QList<PartitionOffset> offsets;
     for (const ResetRow &r : std::as_const(m_preview.rows))
         if (r.target >= 0)
             offsets.append({r.topic, r.partition, r.target, {}});
     setBusy(true);
     setStatus(tr("Committing the new offsets…"), false);
-    m_applyWatcher.setFuture(QtConcurrent::run([rk, group = m_group, offsets] {
-        // Members may have joined since the preview: check again right before altering.
-        const QString refusal =
-            resetRefusal(describeConsumerGroups(rk.get(), {group}, kTimeoutMs), group);
-        if (!refusal.isEmpty())
-            return qMakePair(refusal, AlterOffsetsResult{});
-        return qMakePair(QString(), alterCommittedOffsets(rk.get(), group, offsets, kTimeoutMs));
-    }));
+    m_applyJob.start(m_session->jobs(), QStringLiteral("reset apply"),
+                     offsetResetApplyJob(*m_session, m_group, offsets),
+                     [this](const ResetApplied &a) { showApplied(a.refusal, a.result); });
 }
 
 void ResetOffsetsDialog::showApplied(const QString &refusal, const AlterOffsetsResult &result)

@@ -2,13 +2,13 @@
 // Resets a consumer group's committed offsets: to the earliest, the latest, the first offset
 // at a time, or a given offset, for a whole topic or one partition. A preview shows old ->
 // new per partition before anything changes; a group with active members is refused with
-// their names; the broker's answer per partition is shown verbatim. The Kafka work runs off
-// the UI thread; the dialog stays open with its input on any error.
+// their names; the broker's answer per partition is shown verbatim. The Kafka work runs as
+// jobs of the session (offset_reset_jobs.h), never waited for; the dialog stays open with its input on any error.
 
 #include "groups/offset_reset.h"
+#include "jobs/job_slot.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QComboBox;
 class QDateTimeEdit;
@@ -56,9 +56,8 @@ private:
     QTableWidget *m_table;
     QLabel *m_status;
     ResetPreview m_preview;
-    quint64 m_generation = 0;
-    QFutureWatcher<ResetPreview> m_previewWatcher;
-    QFutureWatcher<QPair<QString, AlterOffsetsResult>> m_applyWatcher;
+    JobSlot m_previewJob, m_applyJob; // last: cut before the widgets above go
+
 };
 
 } // namespace kafkascope

@@ -5,7 +5,7 @@
 
 #include "cluster/cluster_session.h"
 #include "models/message_table_model.h"
-#include "messages/message_transfer.h"
+#include "messages/transfer_dialogs.h"
 #include "messages/produce_dialog.h"
 #include "messages/replay_dialog.h"
 
@@ -82,12 +82,12 @@ void BrowserPanel::exportMessages()
     if (!m_model->isVirtual() && selected.isEmpty()) // filter results / tail: what is shown
         for (int r = 0; r < m_model->rowCount(); ++r)
             selected.append(*m_model->messageAt(r));
-    MessageTransfer::exportDialog(this, m_session->profile(), currentTopic(), m_ranges, selected, all);
+    transfer_dialogs::exportMessages(this, m_session->profile(), currentTopic(), m_ranges, selected, all);
 }
 
 void BrowserPanel::importMessages()
 {
-    MessageTransfer::importDialog(this, m_session->profile(), currentTopic());
+    transfer_dialogs::importMessages(this, m_session->profile(), currentTopic());
 }
 
 } // namespace kafkascope

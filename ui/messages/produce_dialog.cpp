@@ -16,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 
 namespace kafkascope {
 
@@ -90,11 +89,7 @@ ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWid
 
 ProduceDialog::~ProduceDialog()
 {
-    m_cancel = true;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    *m_cancel = true; // the job winds down by itself; m_job drops its report
 }
 
 void ProduceDialog::updateMode()
@@ -120,7 +115,7 @@ QString ProduceDialog::resultText() const
 void ProduceDialog::send()
 {
     if (m_busy) {
-        m_cancel = true;
+        *m_cancel = true;
         return;
     }
     auto fail = [this](const QString &why) {
@@ -131,12 +126,15 @@ void ProduceDialog::send()
     if (topic.isEmpty())
         return fail(tr("Choose a topic."));
     const ConnectionProfile profile = m_session->profile();
-    std::function<ProduceReport()> job;
+    // Runs on the job's thread: it must not touch the dialog.
+    std::function<ProduceReport(const std::atomic_bool *)> job;
     if (m_source->currentIndex() == 1) {
         const QString path = m_linesFile->path();
         if (!QFile::exists(path))
             return fail(tr("The JSON Lines file “%1” does not exist.").arg(path));
-        job = [this, path, profile, topic] { return MessageTransfer::importFile(path, profile, topic, false, &m_cancel); };
+        job = [path, profile, topic](const std::atomic_bool *cancel) {
+            return MessageTransfer::importFile(path, profile, topic, false, cancel);
+        };
     } else {
         OutgoingMessage m;
         m.key = m_key->text().toUtf8();
@@ -159,7 +157,7 @@ void ProduceDialog::send()
             m.headers.append({k.toUtf8(), v.toUtf8(), false});
         m.partition = m_partition->currentData().toInt();
         const qint64 copies = m_copies->value();
-        job = [this, m, copies, profile, topic] {
+        job = [m, copies, profile, topic](const std::atomic_bool *cancel) {
             MessageProducer producer(profile);
             qint64 left = copies;
             return producer.produce(topic, [&](OutgoingMessage *out, QString *) {
@@ -167,23 +165,17 @@ void ProduceDialog::send()
                     return false;
                 *out = m;
                 return true;
-            }, {}, &m_cancel);
+            }, {}, cancel);
         };
     }
     m_busy = true;
-    m_cancel = false;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
     m_send->setText(tr("Cancel"));
     m_result->setStyleSheet({});
     m_result->setText(tr("Sending…"));
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_thread = QThread::create([this, job] {
-        const ProduceReport report = job();
-        QMetaObject::invokeMethod(this, [this, report] { finished(report); }, Qt::QueuedConnection);
-    });
-    m_thread->start();
+    m_job.start(JobRunner::shared(), QStringLiteral("produce"),
+                [job, cancel = m_cancel](JobControl &) { return job(cancel.get()); },
+                [this](const ProduceReport &report) { finished(report); });
 }
 
 void ProduceDialog::finished(const ProduceReport &report)

@@ -3,8 +3,11 @@
 // headers, a partition or by key, N copies; or every line of a JSON Lines file. Stays open
 // with its input after each send and says exactly what was acknowledged.
 
+#include "jobs/job_slot.h"
+
 #include <QDialog>
 #include <atomic>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -48,8 +51,8 @@ private:
     QLabel *m_result;
     QPushButton *m_send;
     bool m_busy = false;
-    std::atomic_bool m_cancel = false;
-    QThread *m_thread = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
+    JobSlot m_job{this}; // destroyed first: closing never waits for the send
 };
 
 } // namespace kafkascope

@@ -15,7 +15,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThread>
 
 namespace kafkascope {
 
@@ -145,11 +144,7 @@ ReplayDialog::ReplayDialog(ClusterSession *session, Workspace *workspace, const 
 
 ReplayDialog::~ReplayDialog()
 {
-    m_cancelFlag = true;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    *m_stop = true; // the job winds down by itself; m_job drops whatever it still reports
 }
 
 void ReplayDialog::presetOffsets(qint64 from, qint64 to)
@@ -260,7 +255,7 @@ void ReplayDialog::resume()
 
 void ReplayDialog::cancel()
 {
-    m_cancelFlag = true;
+    *m_stop = true;
     m_rateLabel->setText(tr("Cancelling: waiting for the messages in flight…"));
 }
 
@@ -268,39 +263,21 @@ void ReplayDialog::launch(const ReplayRequest &request, const QList<int> &partit
                           const ReplayBound &to, bool resolve)
 {
     m_running = true;
-    m_cancelFlag = false;
+    *m_stop = true; // a previous run (if any) stops; this one gets its own flag
+    m_stop = std::make_shared<std::atomic_bool>(false);
     m_progress->setValue(0);
     m_reportView->setPlainText(tr("Looking up the range…"));
     updateEnabled();
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_thread = QThread::create([this, request, partitions, from, to, resolve] {
-        ReplayRequest r = request;
-        if (resolve) {
-            MessageReader reader(r.source);
-            QList<int> parts = partitions;
-            QString error = reader.error();
-            if (error.isEmpty() && parts.isEmpty())
-                parts = reader.partitionsOf(r.sourceTopic, &error);
-            RangeLookup lookup = error.isEmpty() ? resolveReplayRanges(reader, r.sourceTopic, parts, from, to)
-                                                 : RangeLookup{{}, error};
-            if (!lookup.ok()) {
-                ReplayReport failed;
-                failed.error = lookup.error;
-                QMetaObject::invokeMethod(this, [this, failed] { onFinished(failed); }, Qt::QueuedConnection);
-                return;
-            }
-            r.ranges = lookup.ranges;
-        }
-        QMetaObject::invokeMethod(this, [this, r] { m_lastRequest = r; }, Qt::QueuedConnection);
-        const ReplayReport report = runReplay(r, [this](const ReplayProgress &p) {
-            QMetaObject::invokeMethod(this, [this, p] { onProgress(p); }, Qt::QueuedConnection);
-        }, m_cancelFlag);
-        QMetaObject::invokeMethod(this, [this, report] { onFinished(report); }, Qt::QueuedConnection);
-    });
-    m_thread->start();
+    const JobSlot::Poster poster = m_job.poster();
+    m_job.start(JobRunner::shared(), QStringLiteral("replay"),
+                [this, poster, stop = m_stop, request, partitions, from, to, resolve](JobControl &job) {
+                    // `this` is only used in what the poster delivers, on the dialog's thread.
+                    return resolveAndReplay(
+                        request, partitions, from, to, resolve,
+                        [&](const ReplayRequest &r) { poster.post(job, [this, r] { m_lastRequest = r; }); },
+                        [&](const ReplayProgress &p) { poster.post(job, [this, p] { onProgress(p); }); }, *stop);
+                },
+                [this](const ReplayReport &report) { onFinished(report); });
 }
 
 void ReplayDialog::onProgress(const ReplayProgress &p)

@@ -4,6 +4,7 @@
 // rate and ETA, cancel, and a final report with the offsets to resume from.
 
 #include "messages/replay_job.h"
+#include "jobs/job_slot.h"
 
 #include <QDialog>
 #include <atomic>
@@ -72,8 +73,9 @@ private:
     QPushButton *m_cancel;
 
     bool m_running = false;
-    std::atomic_bool m_cancelFlag = false;
-    QThread *m_thread = nullptr;
+    // The user's stop: the job still answers with its (resumable) report.
+    std::shared_ptr<std::atomic_bool> m_stop = std::make_shared<std::atomic_bool>(false);
+    JobSlot m_job{this}; // destroyed first: a closing dialog never waits for the replay
     ReplayRequest m_lastRequest;
     ReplayReport m_report;
 };

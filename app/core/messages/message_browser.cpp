@@ -1,83 +1,100 @@
 #include "messages/message_browser.h"
 
 #include <QElapsedTimer>
-#include <QThread>
+#include <QMutex>
+#include <QWaitCondition>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
-MessageBrowser::MessageBrowser(const ConnectionProfile &profile, QObject *parent)
-    : QObject(parent), m_profile(profile)
+// The page requests shared between the browser and its page job.
+struct MessageBrowser::PageQueue
 {
-    m_pool.setMaxThreadCount(2); // one tail + one scan
-    m_pageThread = QThread::create([this] { pageLoop(); });
-    m_pageThread->start();
+    QMutex mutex;
+    QWaitCondition wake;
+    QList<Request> pending; // guarded by mutex
+    bool quit = false;      // guarded by mutex
+};
+
+MessageBrowser::MessageBrowser(const ConnectionProfile &profile, QObject *parent)
+    : QObject(parent), m_profile(profile), m_channel(std::make_shared<JobChannel>(this)),
+      m_pages(std::make_shared<PageQueue>())
+{
+    m_pageJob = m_jobs.start(QStringLiteral("pages"), 0,
+                             [queue = m_pages, profile, channel = m_channel, self = this](JobControl &) {
+                                 pageLoop(queue, profile, channel, self);
+                             });
 }
 
 MessageBrowser::~MessageBrowser()
 {
+    m_channel->cut(); // nothing more reaches this object
     {
-        QMutexLocker lock(&m_mutex);
-        m_quit = true;
-        m_wake.wakeAll();
+        QMutexLocker lock(&m_pages->mutex);
+        m_pages->quit = true;
+        m_pages->wake.wakeAll();
     }
-    stopTail();
-    cancelScan();
-    m_pageThread->wait();
-    delete m_pageThread;
-    m_pool.waitForDone();
+    // The jobs own what they use and end by themselves (m_jobs cancels them): no waiting.
 }
 
 void MessageBrowser::open(quint64 generation, const QString &topic, const QList<int> &partitions,
                           const StartPosition &start)
 {
-    QMutexLocker lock(&m_mutex);
-    m_pending.clear(); // a new view: older page requests are moot
+    QMutexLocker lock(&m_pages->mutex);
+    m_pages->pending.clear(); // a new view: older page requests are moot
     Request r;
     r.generation = generation;
     r.topic = topic;
     r.open = true;
     r.partitions = partitions;
     r.start = start;
-    m_pending.append(r);
-    m_wake.wakeAll();
+    m_pages->pending.append(r);
+    m_pages->wake.wakeAll();
 }
 
 void MessageBrowser::requestPage(quint64 generation, const QString &topic, int partition, qint64 from, qint64 to)
 {
-    QMutexLocker lock(&m_mutex);
-    Request r;
-    r.generation = generation;
-    r.topic = topic;
-    r.partition = partition;
-    r.from = from;
-    r.to = to;
-    m_pending.append(r);
-    // Keep only the newest requests: rows scrolled past are asked for again if shown again.
-    while (m_pending.size() > kMaxPendingPages) {
-        const Request dropped = m_pending.takeFirst();
-        emit pageDropped(dropped.generation, dropped.partition, dropped.from);
+    QList<Request> dropped;
+    {
+        QMutexLocker lock(&m_pages->mutex);
+        Request r;
+        r.generation = generation;
+        r.topic = topic;
+        r.partition = partition;
+        r.from = from;
+        r.to = to;
+        m_pages->pending.append(r);
+        // Keep only the newest requests: rows scrolled past are asked for again if shown again.
+        while (m_pages->pending.size() > kMaxPendingPages)
+            dropped.append(m_pages->pending.takeFirst());
+        m_pages->wake.wakeAll();
     }
-    m_wake.wakeAll();
+    // Outside the lock: a slot may well ask for another page right away.
+    for (const Request &d : std::as_const(dropped))
+        emit pageDropped(d.generation, d.partition, d.from);
 }
 
-void MessageBrowser::pageLoop()
+void MessageBrowser::pageLoop(const std::shared_ptr<PageQueue> &queue, const ConnectionProfile &profile,
+                              const std::shared_ptr<JobChannel> &channel, MessageBrowser *self)
 {
-    MessageReader reader(m_profile);
+    // `self` is only used inside what the channel delivers, on the browser's thread.
+    MessageReader reader(profile);
     for (;;) {
         Request r;
         {
-            QMutexLocker lock(&m_mutex);
-            while (!m_quit && m_pending.isEmpty())
-                m_wake.wait(&m_mutex);
-            if (m_quit)
+            QMutexLocker lock(&queue->mutex);
+            while (!queue->quit && queue->pending.isEmpty())
+                queue->wake.wait(&queue->mutex);
+            if (queue->quit)
                 return;
-            r = m_pending.takeLast(); // newest first: what the user looks at now
+            r = queue->pending.takeLast(); // newest first: what the user looks at now
         }
         if (!reader.error().isEmpty()) {
+            const QString error = reader.error();
             if (r.open)
-                emit opened(r.generation, r.topic, RangeLookup{{}, reader.error()});
+                channel->post([self, r, error] { emit self->opened(r.generation, r.topic, RangeLookup{{}, error}); });
             else
-                emit pageReady(r.generation, r.partition, r.from, {}, reader.error());
+                channel->post([self, r, error] { emit self->pageReady(r.generation, r.partition, r.from, {}, error); });
             continue;
         }
         if (r.open) {
@@ -86,24 +103,28 @@ void MessageBrowser::pageLoop()
             if (partitions.isEmpty())
                 partitions = reader.partitionsOf(r.topic, &error);
             RangeLookup lookup = error.isEmpty() ? reader.resolve(r.topic, partitions, r.start) : RangeLookup{{}, error};
-            emit opened(r.generation, r.topic, lookup);
+            channel->post([self, r, lookup] { emit self->opened(r.generation, r.topic, lookup); });
             continue;
         }
         QString error;
         const QList<KafkaMessage> page = reader.fetch(r.topic, r.partition, r.from, r.to, int(r.to - r.from), &error);
-        emit pageReady(r.generation, r.partition, r.from, page, error);
+        channel->post([self, r, page, error] { emit self->pageReady(r.generation, r.partition, r.from, page, error); });
+        if (channel->isCut())
+            return;
     }
 }
 
 void MessageBrowser::startTail(quint64 generation, const QString &topic, const QList<int> &partitions)
 {
     stopTail();
-    auto stop = std::make_shared<std::atomic_bool>(false);
-    m_stopTail = stop;
-    m_pool.start([this, generation, topic, partitions, stop] {
-        MessageReader reader(m_profile);
+    auto send = [channel = m_channel, self = this, generation](const QList<KafkaMessage> &batch, const QString &error) {
+        channel->post([self, generation, batch, error] { emit self->tailBatch(generation, batch, error); });
+    };
+    m_tail = m_jobs.start(QStringLiteral("tail"), generation, [profile = m_profile, topic, partitions, send](JobControl &job) {
+        const std::atomic_bool *stop = job.cancelFlag();
+        MessageReader reader(profile);
         if (!reader.error().isEmpty()) {
-            emit tailBatch(generation, {}, reader.error());
+            send({}, reader.error());
             return;
         }
         QString error;
@@ -111,7 +132,7 @@ void MessageBrowser::startTail(quint64 generation, const QString &topic, const Q
         const RangeLookup ends = error.isEmpty() ? reader.resolve(topic, parts, {StartPosition::EndMinusN, 0})
                                                  : RangeLookup{{}, error};
         if (!ends.ok()) {
-            emit tailBatch(generation, {}, ends.error);
+            send({}, ends.error);
             return;
         }
         QList<PartitionRange> open;
@@ -124,46 +145,52 @@ void MessageBrowser::startTail(quint64 generation, const QString &topic, const Q
         reader.stream(topic, open, [&](const rd_kafka_message_t *m) {
             batch.append(KafkaMessage::fromRdKafka(m));
             if (flush.elapsed() >= 200 || batch.size() >= 5000) {
-                emit tailBatch(generation, batch, {});
+                send(batch, {});
                 batch.clear();
                 flush.restart();
             }
             return !stop->load();
-        }, stop.get(), &error, std::numeric_limits<int>::max(), [&] {
+        }, stop, &error, std::numeric_limits<int>::max(), [&] {
             if (!batch.isEmpty() && flush.elapsed() >= 200) {
-                emit tailBatch(generation, batch, {});
+                send(batch, {});
                 batch.clear();
                 flush.restart();
             }
         });
         if (!batch.isEmpty())
-            emit tailBatch(generation, batch, {});
+            send(batch, {});
         if (!error.isEmpty())
-            emit tailBatch(generation, {}, error);
+            send({}, error);
     });
 }
 
 void MessageBrowser::stopTail()
 {
-    if (m_stopTail)
-        *m_stopTail = true;
+    m_tail.cancel();
 }
 
 void MessageBrowser::scan(quint64 generation, const QString &topic, const QList<PartitionRange> &ranges,
                           const MessageFilter &filter, int maxMatches)
 {
     cancelScan();
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_cancelScan = cancel;
-    m_pool.start([this, generation, topic, ranges, filter, maxMatches, cancel] {
+    auto finish = [channel = m_channel, self = this, generation](const QList<KafkaMessage> &matches, qint64 scanned,
+                                                                   bool cancelled, bool truncated, const QString &error) {
+        channel->post([=] { emit self->scanFinished(generation, matches, scanned, cancelled, truncated, error); });
+    };
+    auto progress = [channel = m_channel, self = this, generation](qint64 scanned, qint64 total, qint64 matched) {
+        channel->post([=] { emit self->scanProgress(generation, scanned, total, matched); });
+    };
+    m_scan = m_jobs.start(QStringLiteral("scan"), generation, [profile = m_profile, topic, ranges, filter, maxMatches,
+                                                                finish, progress](JobControl &job) {
+        const std::atomic_bool *cancel = job.cancelFlag();
         MessageMatcher matcher(filter);
         if (!matcher.error().isEmpty()) {
-            emit scanFinished(generation, {}, 0, false, false, matcher.error());
+            finish({}, 0, false, false, matcher.error());
             return;
         }
-        MessageReader reader(m_profile);
+        MessageReader reader(profile);
         if (!reader.error().isEmpty()) {
-            emit scanFinished(generation, {}, 0, false, false, reader.error());
+            finish({}, 0, false, false, reader.error());
             return;
         }
         qint64 total = 0;
@@ -188,20 +215,19 @@ void MessageBrowser::scan(quint64 generation, const QString &topic, const QList<
                 matches.append(KafkaMessage::fromRdKafka(m));
             }
             if (tick.elapsed() >= 100) {
-                emit scanProgress(generation, scanned, total, matches.size());
+                progress(scanned, total, matches.size());
                 tick.restart();
             }
             return true;
-        }, cancel.get(), &error);
-        emit scanProgress(generation, scanned, total, matches.size());
-        emit scanFinished(generation, matches, scanned, cancel->load(), truncated, error);
+        }, cancel, &error);
+        progress(scanned, total, matches.size());
+        finish(matches, scanned, cancel->load(), truncated, error);
     });
 }
 
 void MessageBrowser::cancelScan()
 {
-    if (m_cancelScan)
-        *m_cancelScan = true;
+    m_scan.cancel();
 }
 
 } // namespace kafkascope

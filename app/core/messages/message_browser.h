@@ -1,18 +1,18 @@
 #pragma once
 // The browser's engine for one cluster: resolves where to start, fetches pages on demand
 // (newest request first, so fast scrolling never queues a backlog), follows a live tail and
-// runs filter scans, each on its own thread with its own group-less consumer. Requests are
-// thread-safe calls; answers are signals carrying the caller's generation number, so the UI
-// drops stale ones.
+// runs filter scans, each a job (JobRunner) with its own group-less consumer. Requests are
+// made from the browser's thread; answers are signals on that thread carrying the caller's
+// generation number, so the UI drops stale ones. Destroying the browser cuts the jobs off
+// and never waits for them (a fetch from a hung broker may take 15 s).
 
 #include "messages/message_filter.h"
 #include "messages/message_reader.h"
 
-#include <QMutex>
+#include "jobs/job_channel.h"
+#include "jobs/job_runner.h"
+
 #include <QObject>
-#include <QThreadPool>
-#include <QWaitCondition>
-#include <atomic>
 #include <memory>
 
 namespace kafkascope {
@@ -60,18 +60,15 @@ private:
         int partition = 0;
         qint64 from = 0, to = 0;
     };
-    void pageLoop();
+    struct PageQueue;
+    static void pageLoop(const std::shared_ptr<PageQueue> &queue, const ConnectionProfile &profile,
+                         const std::shared_ptr<JobChannel> &channel, MessageBrowser *self);
 
     ConnectionProfile m_profile;
-    QThread *m_pageThread = nullptr;
-    QMutex m_mutex;
-    QWaitCondition m_wake;
-    QList<Request> m_pending; // guarded by m_mutex
-    bool m_quit = false;      // guarded by m_mutex
-    QThreadPool m_pool;       // tail and scans: long jobs kept off the global pool
-    // One flag per job, so stopping an old job never races with starting the next.
-    std::shared_ptr<std::atomic_bool> m_stopTail;
-    std::shared_ptr<std::atomic_bool> m_cancelScan;
+    std::shared_ptr<JobChannel> m_channel; // the jobs' only way back to this object
+    std::shared_ptr<PageQueue> m_pages;
+    JobRunner m_jobs{QStringLiteral("browser")};
+    JobHandle m_pageJob, m_tail, m_scan;
 };
 
 } // namespace kafkascope

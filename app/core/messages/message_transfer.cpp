@@ -2,45 +2,10 @@
 
 #include "messages/jsonl_codec.h"
 
-#include <QEventLoop>
 #include <QFile>
-#include <QFileDialog>
-#include <QMessageBox>
-#include <QProgressDialog>
 #include <QSaveFile>
-#include <QThread>
 
 namespace kafkascope {
-
-namespace {
-
-// Runs `job` on a worker thread behind a modal progress dialog whose Cancel sets the flag.
-void runWithProgress(QWidget *parent, const QString &label,
-                     const std::function<void(std::atomic_bool *, QProgressDialog *)> &job)
-{
-    QProgressDialog dialog(label, QObject::tr("Cancel"), 0, 1000, parent);
-    dialog.setWindowModality(Qt::WindowModal);
-    dialog.setMinimumDuration(300);
-    std::atomic_bool cancel = false;
-    QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&cancel] { cancel = true; });
-    QThread *thread = QThread::create([&] { job(&cancel, &dialog); });
-    QEventLoop loop;
-    QObject::connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
-    thread->start();
-    loop.exec();
-    thread->wait();
-    delete thread;
-}
-
-void postProgress(QProgressDialog *dialog, qint64 done, qint64 total, const QString &text)
-{
-    QMetaObject::invokeMethod(dialog, [dialog, done, total, text] {
-        dialog->setValue(total > 0 ? int(std::min<qint64>(999, done * 1000 / total)) : 0);
-        dialog->setLabelText(text);
-    }, Qt::QueuedConnection);
-}
-
-} // namespace
 
 QString MessageTransfer::exportToFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
                                       const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected,
@@ -111,73 +76,6 @@ ProduceReport MessageTransfer::importFile(const QString &path, const ConnectionP
         }
         return false;
     }, progress, cancel);
-}
-
-void MessageTransfer::exportDialog(QWidget *parent, const ConnectionProfile &profile, const QString &topic,
-                                   const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected,
-                                   bool allLoaded)
-{
-    if (ranges.isEmpty() && selected.isEmpty()) {
-        QMessageBox::information(parent, QObject::tr("Export"), QObject::tr("Load a topic first."));
-        return;
-    }
-    QList<PartitionRange> span = ranges;
-    if (!selected.isEmpty() && !allLoaded) {
-        // Part of the selection is not loaded: export the offsets it spans instead.
-        span.clear();
-        for (const KafkaMessage &m : selected) {
-            auto it = std::find_if(span.begin(), span.end(), [&](const PartitionRange &r) { return r.partition == m.partition; });
-            if (it == span.end())
-                span.append({m.partition, m.offset, m.offset + 1, {}});
-            else
-                it->start = std::min(it->start, m.offset), it->end = std::max(it->end, m.offset + 1);
-        }
-    }
-    const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export messages"), topic + u".jsonl",
-                                                      QObject::tr("JSON Lines (*.jsonl);;CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    qint64 written = 0;
-    const QList<KafkaMessage> direct = allLoaded ? selected : QList<KafkaMessage>{};
-    runWithProgress(parent, QObject::tr("Exporting %1…").arg(topic), [&](std::atomic_bool *cancel, QProgressDialog *d) {
-        error = exportToFile(path, profile, topic, span, direct, &written, cancel, [d](qint64 done, qint64 total) {
-            postProgress(d, done, total, QObject::tr("Exported %1 of %2…").arg(done).arg(total));
-        });
-    });
-    if (!error.isEmpty())
-        QMessageBox::warning(parent, QObject::tr("Export"), error);
-    else
-        QMessageBox::information(parent, QObject::tr("Export"), QObject::tr("%1 messages written to %2").arg(written).arg(path));
-}
-
-void MessageTransfer::importDialog(QWidget *parent, const ConnectionProfile &profile, const QString &topic)
-{
-    if (topic.isEmpty()) {
-        QMessageBox::information(parent, QObject::tr("Import"), QObject::tr("Choose the topic to import into first."));
-        return;
-    }
-    const QString path = QFileDialog::getOpenFileName(parent, QObject::tr("Import JSON Lines into %1").arg(topic), {},
-                                                      QObject::tr("JSON Lines (*.jsonl *.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const auto answer = QMessageBox::question(
-        parent, QObject::tr("Import"),
-        QObject::tr("Produce every line of %1 to %2.\n\nKeep the partition numbers written in the file? "
-                    "(No: partition by key)").arg(path, topic),
-        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel);
-    if (answer == QMessageBox::Cancel)
-        return;
-    ProduceReport report;
-    runWithProgress(parent, QObject::tr("Importing into %1…").arg(topic), [&](std::atomic_bool *cancel, QProgressDialog *d) {
-        report = importFile(path, profile, topic, answer == QMessageBox::Yes, cancel, [d](const ProduceProgress &p) {
-            postProgress(d, p.acked, std::max<qint64>(1, p.sent), QObject::tr("%1 sent, %2 acknowledged").arg(p.sent).arg(p.acked));
-        });
-    });
-    if (report.ok())
-        QMessageBox::information(parent, QObject::tr("Import"), report.summary());
-    else
-        QMessageBox::warning(parent, QObject::tr("Import"), report.summary());
 }
 
 } // namespace kafkascope

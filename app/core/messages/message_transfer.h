@@ -1,6 +1,6 @@
 #pragma once
-// Export of records to JSON Lines or CSV and import of JSON Lines back through the producer,
-// with a progress dialog and cancel; the blocking work runs on a worker thread.
+// Export of records to JSON Lines or CSV and import of JSON Lines back through the producer.
+// Both block: run them as jobs (the dialogs in ui/messages/transfer_dialogs.h do).
 
 #include "profiles/connection_profile.h"
 #include "messages/kafka_message.h"
@@ -8,8 +8,6 @@
 #include "messages/message_reader.h"
 
 #include <QString>
-
-class QWidget;
 
 namespace kafkascope {
 
@@ -27,11 +25,6 @@ public:
     static ProduceReport importFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
                                     bool keepPartitions, const std::atomic_bool *cancel = nullptr,
                                     const std::function<void(const ProduceProgress &)> &progress = {});
-
-    // The interactive versions: ask for the file, run with a progress dialog, report.
-    static void exportDialog(QWidget *parent, const ConnectionProfile &profile, const QString &topic,
-                             const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected, bool allLoaded);
-    static void importDialog(QWidget *parent, const ConnectionProfile &profile, const QString &topic);
 };
 
 } // namespace kafkascope

@@ -9,6 +9,7 @@
 #include <deque>
 #include <map>
 #include <thread>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -369,6 +370,36 @@ ReplayReport runReplay(const ReplayRequest &request, const std::function<void(co
     }
     emitProgress();
     return finish();
+}
+
+ReplayReport resolveAndReplay(ReplayRequest request, const QList<int> &partitions, const ReplayBound &from,
+                              const ReplayBound &to, bool resolve,
+                              const std::function<void(const ReplayRequest &)> &resolved,
+                              const std::function<void(const ReplayProgress &)> &progress,
+                              const std::atomic_bool &cancel)
+{
+    if (resolve) {
+        MessageReader reader(request.source);
+        QList<int> parts = partitions;
+        QString error = reader.error();
+        if (error.isEmpty() && parts.isEmpty())
+            parts = reader.partitionsOf(request.sourceTopic, &error);
+        const RangeLookup lookup = error.isEmpty() ? resolveReplayRanges(reader, request.sourceTopic, parts, from, to)
+                                                   : RangeLookup{{}, error};
+        if (!lookup.ok()) {
+            ReplayReport failed;
+            failed.error = lookup.error;
+            return failed;
+        }
+        request.ranges = lookup.ranges;
+    }
+    resolved(request);
+    if (cancel.load()) {
+        ReplayReport stopped;
+        stopped.cancelled = true;
+        return stopped;
+    }
+    return runReplay(request, progress, cancel);
 }
 
 } // namespace kafkascope

@@ -88,4 +88,13 @@ ReplayReport runReplay(const ReplayRequest &request,
                        const std::function<void(const ReplayProgress &)> &progress,
                        const std::atomic_bool &cancel);
 
+// The replay job as the dialog starts it: resolves the bounds first when `resolve` (then
+// `resolved` hears the request with its ranges), then runs. `cancel` is checked between the
+// phases too, so a stop during the look-up never starts sending.
+ReplayReport resolveAndReplay(ReplayRequest request, const QList<int> &partitions, const ReplayBound &from,
+                              const ReplayBound &to, bool resolve,
+                              const std::function<void(const ReplayRequest &)> &resolved,
+                              const std::function<void(const ReplayProgress &)> &progress,
+                              const std::atomic_bool &cancel);
+
 } // namespace kafkascope
