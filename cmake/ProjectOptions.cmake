@@ -18,3 +18,10 @@ target_compile_definitions(kafkascope_options INTERFACE
 function(kafkascope_target target)
   target_link_libraries(${target} PRIVATE kafkascope::options)
 endfunction()
+
+# librdkafka is private to core: a target other than core (ui, widgets, models, the app)
+# gets a stand-in rdkafka.h first on its include path that stops the build with a message,
+# since Debian's own librdkafka-dev header would otherwise be found in /usr/include.
+function(kafkascope_no_rdkafka target)
+  target_include_directories(${target} BEFORE PRIVATE ${PROJECT_SOURCE_DIR}/cmake/rdkafka_private)
+endfunction()

@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <librdkafka/rdkafka.h>
 
 using namespace kafkascope;
 

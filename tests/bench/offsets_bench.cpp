@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <librdkafka/rdkafka.h>
 
 using namespace kafkascope;
 

@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <cstdio>
 #include <vector>
+#include <librdkafka/rdkafka.h>
 
 using namespace kafkascope;
 using namespace kafkascope::testing;

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QThread>
+#include <librdkafka/rdkafka.h>
 
 using namespace kafkascope;
 

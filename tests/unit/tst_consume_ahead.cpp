@@ -7,6 +7,7 @@
 #include "test_main.h"
 
 #include <QElapsedTimer>
+#include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
 #include <map>

@@ -4,6 +4,7 @@
 #include "topics/admin_result.h"
 #include "test_main.h"
 #include "topics/topic_validation.h"
+#include <librdkafka/rdkafka.h>
 
 #include <algorithm>
 

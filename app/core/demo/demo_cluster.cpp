@@ -3,6 +3,7 @@
 #include "demo/demo_consumer.h"
 #include "demo/device_simulator.h"
 
+#include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
 namespace kafkascope {

@@ -1,6 +1,7 @@
 #include "demo/demo_consumer.h"
 
 #include <chrono>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <chrono>
 #include <cmath>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

@@ -1,6 +1,7 @@
 #include "kafka/consume_ahead.h"
 
 #include <chrono>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QSet>
 #include <algorithm>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -46,7 +47,7 @@ PartitionListPtr toList(const QList<PartitionOffset> &offsets)
 }
 } // namespace
 
-QString kafkaErrorDetail(rd_kafka_resp_err_t err, const char *detail)
+QString kafkaErrorDetail(int err, const char *detail)
 {
     QString text = kafkaErrorText(err);
     const QString extra = QString::fromUtf8(detail ? detail : "");

@@ -72,6 +72,6 @@ AlterOffsetsResult alterCommittedOffsets(rd_kafka_t *rk, const QString &group,
                                          const QList<PartitionOffset> &offsets, int timeoutMs);
 
 // The code's text plus the broker's own words when they add something.
-QString kafkaErrorDetail(rd_kafka_resp_err_t err, const char *detail);
+QString kafkaErrorDetail(int err, const char *detail); // err: rd_kafka_resp_err_t
 
 } // namespace kafkascope

@@ -1,4 +1,5 @@
 #include "kafka/kafka_config.h"
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

@@ -5,6 +5,8 @@
 #include "profiles/connection_profile.h"
 #include "kafka/kafka_handles.h"
 
+#include <librdkafka/rdkafka.h>
+
 #include <QList>
 #include <QPair>
 #include <QString>

@@ -3,6 +3,7 @@
 #include "kafka/kafka_config.h"
 
 #include <QDeadlineTimer>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

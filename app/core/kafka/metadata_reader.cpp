@@ -1,6 +1,7 @@
 #include "kafka/metadata_reader.h"
 
 #include <algorithm>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

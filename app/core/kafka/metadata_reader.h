@@ -4,6 +4,8 @@
 #include "cluster/cluster_snapshot.h"
 #include "kafka/kafka_handles.h"
 
+#include <librdkafka/rdkafka.h>
+
 #include <QHash>
 
 namespace kafkascope {

@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

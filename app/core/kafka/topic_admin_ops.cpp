@@ -1,6 +1,7 @@
 #include "kafka/topic_admin_ops.h"
 
 #include <QHash>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope::topic_admin_ops {
 

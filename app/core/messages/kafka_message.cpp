@@ -1,6 +1,7 @@
 #include "messages/kafka_message.h"
 
 #include <QCoreApplication>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

@@ -8,7 +8,7 @@
 #include <QPair>
 #include <QString>
 
-#include <librdkafka/rdkafka.h>
+#include "kafka/kafka_handles.h"
 
 namespace kafkascope {
 

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

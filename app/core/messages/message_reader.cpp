@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QUuid>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 

@@ -1,6 +1,7 @@
 #include "topics/admin_result.h"
 
 #include <QHash>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
@@ -16,16 +17,17 @@ QString AdminError::text() const
     return t;
 }
 
-AdminError AdminError::fromKafka(rd_kafka_resp_err_t err, const char *message)
+AdminError AdminError::fromKafka(int err, const char *message)
 {
-    if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+    const auto e = static_cast<rd_kafka_resp_err_t>(err);
+    if (e == RD_KAFKA_RESP_ERR_NO_ERROR)
         return {};
-    QString code = QString::fromUtf8(rd_kafka_err2name(err));
+    QString code = QString::fromUtf8(rd_kafka_err2name(e));
     if (code.startsWith(u'_')) // librdkafka's local errors: "_TIMED_OUT" -> "TIMED_OUT"
         code.remove(0, 1);
     QString text = QString::fromUtf8(message ? message : "");
     if (text.isEmpty())
-        text = QString::fromUtf8(rd_kafka_err2str(err));
+        text = QString::fromUtf8(rd_kafka_err2str(e));
     return make(code, text);
 }
 

@@ -3,7 +3,6 @@
 // configs, delete records). They cross threads by value and keep the broker's error code
 // and message verbatim, plus a short hint saying what to do about it.
 
-#include <librdkafka/rdkafka.h>
 
 #include <QList>
 #include <QMetaType>
@@ -21,7 +20,7 @@ struct AdminError
     // "TOPIC_ALREADY_EXISTS: Topic 'x' already exists. — Hint: pick another name …"
     QString text() const;
 
-    static AdminError fromKafka(rd_kafka_resp_err_t err, const char *message = nullptr);
+    static AdminError fromKafka(int err, const char *message = nullptr); // err: rd_kafka_resp_err_t
     static AdminError make(const QString &code, const QString &message, const QString &hint = {});
 };
 
