@@ -105,9 +105,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
     if (options.startDemo)
         openPanel(Workspace::kDemoId, options.openPanel.isEmpty() ? QStringLiteral("overview") : options.openPanel);
+    // --panel names the panel for the clusters reopened from the last session too.
     for (const QString &id : m_workspace->store().lastOpenClusters())
         if (id != Workspace::kDemoId || !options.startDemo)
-            openPanel(id, QStringLiteral("overview"));
+            openPanel(id, options.openPanel.isEmpty() ? QStringLiteral("overview") : options.openPanel);
 }
 
 MainWindow::~MainWindow()
