@@ -1,12 +1,17 @@
 // The offset poller against the real broker: watermarks and counts equal what kcat
 // produced, a steady 200 msg/s is measured within 10 %, a recreated topic restarts its
-// series without negative rates, and a refresh costs one request pair per leader.
+// series without negative rates, a refresh costs one request pair per leader, and samples
+// keep coming while the session's own thread is stuck (as in a metadata request to a hung
+// broker).
 
 #include "cluster/cluster_session.h"
 #include "throughput/offset_poller.h"
 #include "test_main.h"
 #include "test_support.h"
 
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QSemaphore>
 #include <QThread>
 
 using namespace kafkascope;
@@ -21,6 +26,7 @@ private slots:
     void watermarksEqualProducedCounts();
     void steadyRateWithinTenPercent();
     void recreatedTopicRestartsWithoutNegativeRates();
+    void samplesWhileSessionThreadIsBusy();
 
 private:
     // A session and its poller on one worker thread, as the app runs them.
@@ -203,6 +209,36 @@ void TestOffsetPoller::recreatedTopicRestartsWithoutNegativeRates()
     for (const SeriesPoint &p : r.poller->history().series(SeriesKey::topicRate(topic), 0))
         QVERIFY(p.v >= 0);
     deleteTopic(m_bootstrap, topic);
+}
+
+void TestOffsetPoller::samplesWhileSessionThreadIsBusy()
+{
+    // The app's way: a session on its own thread, its poller from forSession().
+    QThread thread;
+    auto *session = new ClusterSession(brokerProfile());
+    session->moveToThread(&thread);
+    thread.start();
+    QMetaObject::invokeMethod(session, &ClusterSession::start, Qt::QueuedConnection);
+    OffsetPoller *poller = OffsetPoller::forSession(session);
+    QMetaObject::invokeMethod(poller, [poller] { poller->setIntervalMs(300); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(poller->history().sequence() >= 2, 20000);
+
+    // Hold the session's thread the way a 5 s metadata request to a frozen broker does.
+    QSemaphore release;
+    QMetaObject::invokeMethod(session, [&release] { release.acquire(); }, Qt::QueuedConnection);
+    const quint64 before = poller->history().sequence();
+    QElapsedTimer held;
+    held.start();
+    QTRY_VERIFY_WITH_TIMEOUT(poller->history().sequence() >= before + 3, 5000);
+    qInfo("3 samples in %lld ms while the session's thread was held", held.elapsed());
+    release.release();
+
+    QMetaObject::invokeMethod(session, &ClusterSession::stop, Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+    QPointer<OffsetPoller> watch(poller);
+    delete session;
+    QTRY_VERIFY(watch.isNull()); // the poller goes with its session
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestOffsetPoller)
