@@ -13,7 +13,7 @@
 #include <cstdlib>
 
 namespace {
-constexpr int kQuitWaitMs = 1500; // the process must be gone within 2 s of quit
+constexpr int kQuitWaitMs = 1000; // the process must be gone within 2 s of quit
 }
 
 int main(int argc, char *argv[])
