@@ -4,6 +4,7 @@
 #include "kafka/consumer_group_admin.h"
 #include "kafka/kafka_config.h"
 #include "kafka/metadata_reader.h"
+#include "throughput/offset_poller.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,6 +38,7 @@ ClusterSession::ClusterSession(const ConnectionProfile &profile, QObject *parent
 
 ClusterSession::~ClusterSession()
 {
+    OffsetPoller::sessionGone(this); // before any member goes: the poller reads them
     // By now stop() ran on the worker; this only guards against a forgotten shutdown.
     QMutexLocker lock(&m_mutex);
     m_client.reset();

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMap>
 #include <QMutex>
+#include <QThread>
 #include <QTimer>
 
 namespace kafkascope {
@@ -29,11 +30,33 @@ OffsetPoller *OffsetPoller::forSession(ClusterSession *session)
     if (OffsetPoller *existing = g_registry.value(session))
         return existing;
     auto *poller = new OffsetPoller(session);
-    // The session is deleted on the UI thread (ClusterManager::close), where the poller lives.
-    connect(session, &QObject::destroyed, poller, &QObject::deleteLater);
+    // A thread of its own that only schedules rounds and takes their results (the rounds are
+    // jobs): neither the session's blocking refresh nor a busy UI thread delays a sample.
+    auto *thread = new QThread;
+    thread->setObjectName(QStringLiteral("offsets:") + session->profile().name);
+    poller->moveToThread(thread);
+    connect(thread, &QThread::finished, poller, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    JobRunner::track(thread);
+    thread->start();
+    poller->m_ownThread = true;
     g_registry.insert(session, poller);
     QMetaObject::invokeMethod(poller, &OffsetPoller::start, Qt::QueuedConnection);
     return poller;
+}
+
+void OffsetPoller::sessionGone(ClusterSession *session)
+{
+    QMutexLocker lock(&g_registryMutex);
+    OffsetPoller *poller = g_registry.take(session);
+    if (!poller)
+        return;
+    poller->m_session = nullptr; // under the registry lock, which poll() reads it under
+    if (poller->m_ownThread)
+        QMetaObject::invokeMethod(poller, [poller] {
+            poller->stop();
+            poller->thread()->quit(); // then the thread frees the poller and itself
+        }, Qt::QueuedConnection);
 }
 
 OffsetPoller::OffsetPoller(ClusterSession *session, QObject *parent) : QObject(parent), m_session(session) {}
@@ -41,7 +64,7 @@ OffsetPoller::OffsetPoller(ClusterSession *session, QObject *parent) : QObject(p
 OffsetPoller::~OffsetPoller()
 {
     QMutexLocker lock(&g_registryMutex);
-    if (g_registry.value(m_session) == this)
+    if (m_session && g_registry.value(m_session) == this)
         g_registry.remove(m_session);
 }
 
@@ -89,8 +112,15 @@ void OffsetPoller::scheduleNext(qint64 spentMs)
 
 void OffsetPoller::poll()
 {
-    const auto rk = SessionAccess::client(*m_session);
-    const ClusterSnapshot meta = m_session->snapshot();
+    std::shared_ptr<rd_kafka_t> rk;
+    ClusterSnapshot meta;
+    {
+        QMutexLocker lock(&g_registryMutex); // the session may be going on another thread
+        if (!m_session)
+            return;
+        rk = SessionAccess::client(*m_session);
+        meta = m_session->snapshot();
+    }
     if (!rk || meta.fetchedAt.isNull()) { // not connected yet: nothing to ask
         scheduleNext(0);
         return;

@@ -1,10 +1,10 @@
 #pragma once
 // Polls every topic's low/high watermarks of one cluster (every 2 s by default), turns them
 // into messages/s and appends them to an OffsetHistory that views read on their frame timer.
-// Each round is a job (JobRunner) with its own thread, so a session refresh stuck on a hung
-// metadata request never delays a sample, and stopping never waits for a round. Partitions are
-// looked up with ListOffsets, batched per leader broker (earliest and latest at once), so a
-// refresh costs O(brokers) requests; a
+// Each round is a job (JobRunner) and the poller's own thread only schedules them, so neither
+// a session refresh stuck on a hung metadata request nor a busy UI thread delays a sample,
+// and stopping never waits for a round. Partitions are looked up with ListOffsets, batched
+// per leader broker (earliest and latest at once), so a refresh costs O(brokers) requests; a
 // partition without a leader is reported as such instead of being asked for.
 
 #include "cluster/cluster_snapshot.h"
@@ -32,8 +32,10 @@ public:
     static constexpr int kTimeoutMs = 5000;
 
     // The session's poller, created and started on first use (call from the UI thread). It
-    // lives on the UI thread and is deleted with the session.
+    // lives on a thread of its own and ends with the session (sessionGone()).
     static OffsetPoller *forSession(ClusterSession *session);
+    // Called by ~ClusterSession: the poller lets go of the session and winds down.
+    static void sessionGone(ClusterSession *session);
 
     // Prefer forSession(); tests create their own.
     explicit OffsetPoller(ClusterSession *session, QObject *parent = nullptr);
@@ -73,7 +75,7 @@ private:
     QTimer *m_timer = nullptr;
     std::shared_ptr<State> m_state = std::make_shared<State>();
     std::atomic<int> m_intervalMs{kDefaultIntervalMs};
-    bool m_running = false;
+    bool m_ownThread = false; // made by forSession(): quits its thread when the session goes
     JobRunner m_jobs{QStringLiteral("offsets")};
     JobSlot m_round{this};
 };
