@@ -3,6 +3,7 @@
 #include "kafka/kafka_handles.h"
 
 #include <algorithm>
+#include <librdkafka/rdkafka.h>
 
 namespace kafkascope {
 
