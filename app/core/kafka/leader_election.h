@@ -3,6 +3,7 @@
 // Admin call for worker threads. The answer keeps the broker's outcome per partition verbatim
 // (ELECTION_NOT_NEEDED when the preferred replica already leads).
 
+#include "kafka/kafka_handles.h"
 #include "topics/admin_result.h"
 
 #include <QList>
