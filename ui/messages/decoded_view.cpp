@@ -14,13 +14,11 @@
 #include <QLineEdit>
 #include <QMutex>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QSettings>
-#include <QtConcurrent>
 
 namespace kafkascope {
 
-// The decoder and its compiled schemas, shared with the pool thread (it may outlive the view).
+// The decoder and its compiled schemas, shared with the decode jobs (they may outlive the view).
 struct DecodedView::Worker
 {
     explicit Worker(std::shared_ptr<SchemaRegistryClient> registry) : decoder(std::move(registry)) {}
@@ -150,7 +148,7 @@ QString DecodedView::infoText() const
 
 void DecodedView::clear()
 {
-    ++m_generation;
+    m_decodeJob.cancel(); // a decode still running is for the record no longer shown
     m_message = KafkaMessage{};
     m_info->showInfo(tr("Select a message to see it decoded."));
     m_text->clear();
@@ -179,34 +177,37 @@ void DecodedView::choiceEdited()
 
 void DecodedView::decodeCurrent()
 {
-    const quint64 generation = ++m_generation;
     m_info->showInfo(tr("Decoding…"));
-    QPointer<DecodedView> self(this);
-    // Registry look-ups may wait on the network: never on the UI thread.
-    (void)QtConcurrent::run([self, generation, worker = m_worker, message = m_message, choice = decoding()] {
-        QMutexLocker lock(&worker->mutex);
-        DecodedPayload value, key;
-        worker->decoder.decode(std::string_view(message.value.constData(), size_t(message.value.size())), choice.value, &value);
-        worker->decoder.decode(std::string_view(message.key.constData(), size_t(message.key.size())), choice.key, &key);
-        lock.unlock();
-        const QString info = describe(value, QObject::tr("Value")) + QStringLiteral("\n") + describe(key, QObject::tr("Key"));
-        QString text = message.valueNull ? QObject::tr("(null value)") : shown(value);
-        if (!message.keyNull && !message.key.isEmpty())
-            text += QStringLiteral("\n— key —\n") + shown(key);
-        const bool error = !value.ok && !message.valueNull;
-        QMetaObject::invokeMethod(
-            qApp, [self, generation, info, text, error] {
-                if (self)
-                    self->showResult(generation, info, text, error);
-            },
-            Qt::QueuedConnection);
-    });
+    struct Decoded
+    {
+        QString info, text;
+        bool error = false;
+    };
+    // Registry look-ups may wait on the network: a job, never the UI thread. The slot drops
+    // the answer for a record or choice that is no longer shown, and any answer after close.
+    m_decodeJob.start(
+        JobRunner::shared(), QStringLiteral("decode record"),
+        [worker = m_worker, message = m_message, choice = decoding()](JobControl &) {
+            QMutexLocker lock(&worker->mutex);
+            DecodedPayload value, key;
+            worker->decoder.decode(std::string_view(message.value.constData(), size_t(message.value.size())),
+                                   choice.value, &value);
+            worker->decoder.decode(std::string_view(message.key.constData(), size_t(message.key.size())),
+                                   choice.key, &key);
+            lock.unlock();
+            Decoded d;
+            d.info = describe(value, QObject::tr("Value")) + QStringLiteral("\n") + describe(key, QObject::tr("Key"));
+            d.text = message.valueNull ? QObject::tr("(null value)") : shown(value);
+            if (!message.keyNull && !message.key.isEmpty())
+                d.text += QStringLiteral("\n— key —\n") + shown(key);
+            d.error = !value.ok && !message.valueNull;
+            return d;
+        },
+        [this](const Decoded &d) { showResult(d.info, d.text, d.error); });
 }
 
-void DecodedView::showResult(quint64 generation, const QString &info, const QString &text, bool error)
+void DecodedView::showResult(const QString &info, const QString &text, bool error)
 {
-    if (generation != m_generation)
-        return; // a newer record or choice is being decoded
     if (error)
         m_info->showError(info);
     else

@@ -1,9 +1,10 @@
 #pragma once
 // A record's key and value decoded with its topic's decoders, which are chosen here and
 // remembered per cluster and topic: the JSON (with schema id, subject and type) or the
-// decode error. Decoding runs on a pool thread; a stale result is dropped.
+// decode error. Decoding runs as a job (core/jobs); a stale result is dropped.
 
 #include "decoding/decoder_choice.h"
+#include "jobs/job_slot.h"
 #include "messages/kafka_message.h"
 #include "profiles/connection_profile.h"
 
@@ -42,7 +43,7 @@ signals:
 private:
     void decodeCurrent();
     void choiceEdited();
-    void showResult(quint64 generation, const QString &info, const QString &text, bool error);
+    void showResult(const QString &info, const QString &text, bool error);
 
     struct Worker;
     ConnectionProfile m_profile;
@@ -57,8 +58,8 @@ private:
     QPlainTextEdit *m_text;
     KafkaMessage m_message;
     QString m_topic;
-    quint64 m_generation = 0;
     bool m_loading = false;
+    JobSlot m_decodeJob{this}; // last member: destroyed first, so no answer reaches a half-gone view
 };
 
 } // namespace kafkascope
