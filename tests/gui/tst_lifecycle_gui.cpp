@@ -6,7 +6,15 @@
 
 #include "cluster/cluster_manager.h"
 #include "cluster/cluster_session.h"
+#include "alerts/alert_watcher.h"
+#include "alerts/alerts_panel.h"
+#include "connections/connection_dialog.h"
 #include "groups/groups_panel.h"
+#include "overview/overview_panel.h"
+#include "telemetry/telemetry_panel.h"
+#include "throughput/partitions_panel.h"
+#include "throughput/throughput_panel.h"
+#include "topics/topics_panel.h"
 #include "groups/reset_offsets_dialog.h"
 #include "jobs/job_runner.h"
 #include "messages/message_browser.h"
@@ -117,6 +125,7 @@ private:
     void waitBrokerBack();
 
     QString m_bootstrap, m_topic, m_group;
+    QTemporaryDir m_settings;
     QThread m_thread;
     ClusterSession *m_session = nullptr;
 };
@@ -179,7 +188,9 @@ void TestLifecycleGui::closeAndMeasure(const std::function<void()> &close)
 void TestLifecycleGui::closeWhileHung_data()
 {
     QTest::addColumn<QString>("what");
-    for (const char *what : {"groups panel", "reset offsets dialog", "message browser", "topic admin", "produce dialog"})
+    for (const char *what : {"groups panel", "reset offsets dialog", "message browser", "topic admin", "produce dialog",
+                             "overview panel", "topics panel", "throughput panel", "partitions panel",
+                             "telemetry panel", "alerts panel", "connection test"})
         QTest::newRow(what) << QString::fromLatin1(what);
 }
 
@@ -233,6 +244,43 @@ void TestLifecycleGui::closeWhileHung()
         QTest::mouseClick(send, Qt::LeftButton);
         QCOMPARE(send->text(), QStringLiteral("Cancel")); // sending
         close = [dialog] { delete dialog; };
+    } else if (what == u"connection test") {
+        auto *dialog = new ConnectionDialog(brokerProfile(QStringLiteral("lifecycle-test")));
+        dialog->show();
+        frozen = std::make_unique<FrozenBroker>();
+        auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testButton"));
+        QVERIFY(test && test->isEnabled());
+        QTest::mouseClick(test, Qt::LeftButton); // a metadata request that will wait out its timeout
+        close = [dialog] { delete dialog; };
+    } else {
+        // The panels that read the session's pollers and its own services: opened and fed,
+        // then the broker freezes while they keep asking (the topics panel asks for configs).
+        QWidget *panel = nullptr;
+        if (what == u"overview panel")
+            panel = new OverviewPanel(m_session);
+        else if (what == u"topics panel")
+            panel = new TopicsPanel(m_session, m_topic);
+        else if (what == u"throughput panel")
+            panel = new ThroughputPanel(m_session, m_topic);
+        else if (what == u"partitions panel")
+            panel = new PartitionsPanel(m_session, m_topic);
+        else if (what == u"telemetry panel")
+            panel = new TelemetryPanel(m_session, m_topic); // starts consuming the topic
+        else if (what == u"alerts panel") {
+            // With the session's alert watcher running, as the workspace attaches it.
+            AlertWatcher::attach(m_session, m_settings.filePath(QStringLiteral("alerts.ini")));
+            panel = new AlertsPanel(m_session);
+        }
+        QVERIFY2(panel, qPrintable(what));
+        panel->resize(1000, 700);
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel));
+        frozen = std::make_unique<FrozenBroker>();
+        QMetaObject::invokeMethod(m_session, &ClusterSession::refreshNow, Qt::QueuedConnection);
+        close = [panel, id = m_session->id()] {
+            delete panel;
+            AlertWatcher::detach(id); // a no-op unless attached above
+        };
     }
     QVERIFY(frozen && frozen->ok());
     closeAndMeasure(close);
@@ -244,6 +292,8 @@ void TestLifecycleGui::closeWhileHung()
 
 void TestLifecycleGui::disconnectWhileHung()
 {
+    // The fixture's own session keeps its pollers' threads; only what this case starts must end.
+    const int before = JobRunner::liveThreads();
     auto *clusters = new ClusterManager;
     ClusterSession *s = clusters->open(brokerProfile(QStringLiteral("disconnect")));
     QTRY_VERIFY_WITH_TIMEOUT(s->snapshot().topic(m_topic) != nullptr, 20000);
@@ -256,7 +306,8 @@ void TestLifecycleGui::disconnectWhileHung()
     closeAndMeasure([clusters] { delete clusters; }); // what quitting does
     frozen.thaw();
     waitBrokerBack();
-    QVERIFY(JobRunner::waitForAll(30000)); // every abandoned worker ends once the broker answers
+    // Every abandoned worker (sessions, their pollers and jobs) ends once the broker answers.
+    QTRY_VERIFY_WITH_TIMEOUT(JobRunner::liveThreads() <= before, 30000);
 }
 
 void TestLifecycleGui::quitWhileHung()
@@ -273,7 +324,7 @@ void TestLifecycleGui::quitWhileHung()
         store.save(profile);
         store.setLastOpenClusters({profile.id});
     }
-    for (const char *panel : {"groups", "topics", "browser"}) {
+    for (const char *panel : {"groups", "topics", "browser", "overview", "telemetry", "throughput", "alerts"}) {
         FrozenBroker frozen; // frozen before start: every request of the app hangs
         QVERIFY(frozen.ok());
         QProcess process;
