@@ -1,7 +1,6 @@
 #include "groups/groups_panel.h"
 
 #include "cluster/cluster_session.h"
-#include "jobs/job_runner.h"
 #include "models/group_list_model.h"
 #include "models/group_partition_model.h"
 #include "groups/reset_offsets_dialog.h"
@@ -19,14 +18,14 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QThread>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace kafkascope {
 
 GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QWidget *parent)
-    : QWidget(parent), m_session(session), m_monitor(new GroupMonitor(session)),
+    : QWidget(parent), m_session(session), m_monitor(GroupMonitor::forSession(session)),
       m_selected(selectGroup), m_note(new QLabel), m_groups(new GroupListModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_groupView(new QTableView),
       m_detailHeader(new QLabel), m_members(new QTreeWidget),
@@ -159,15 +158,6 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
         applyReport(r);
     });
 
-    // The monitor's poll blocks on the network, so it never shares the UI thread. The thread
-    // is not a child of this panel: it frees the monitor and itself once it has ended.
-    m_thread = new QThread;
-    m_monitor->moveToThread(m_thread);
-    m_thread->setObjectName(QStringLiteral("groups:%1").arg(session->profile().name));
-    connect(m_thread, &QThread::finished, m_monitor, &QObject::deleteLater);
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    JobRunner::track(m_thread);
-    m_thread->start();
     if (session->profile().demo && m_selected.isEmpty())
         m_selected = QStringLiteral("tb-rule-engine"); // the one that falls behind
     if (!m_selected.isEmpty()) {
@@ -175,16 +165,21 @@ GroupsPanel::GroupsPanel(ClusterSession *session, const QString &selectGroup, QW
         QMetaObject::invokeMethod(m_monitor,
                                   [m = m_monitor, g = m_selected] { m->setFocusGroup(g); });
     }
-    QMetaObject::invokeMethod(m_monitor, &GroupMonitor::start, Qt::QueuedConnection);
+    // The session's monitor has been polling since the session (or another panel) first
+    // asked: what it already knows, lag history included, shows at once.
+    QTimer::singleShot(0, this, [this] {
+        if (const GroupsReport r = m_monitor->report(); r.at.isValid())
+            applyReport(r);
+    });
 }
 
 GroupsPanel::~GroupsPanel()
 {
-    // Cut the monitor off from this panel and let it stop on its own thread, after a poll
-    // still waiting on a hung broker gives up; nothing here waits for that.
+    // The monitor is the session's and keeps polling (the alerts and the Overview read it
+    // too): only cut it off from this panel and stop computing lag in time for our group.
     disconnect(m_monitor, nullptr, this, nullptr);
-    QMetaObject::invokeMethod(m_monitor, &GroupMonitor::stop, Qt::QueuedConnection);
-    m_thread->quit();
+    QMetaObject::invokeMethod(m_monitor, [m = m_monitor] { m->setFocusGroup(QString()); },
+                              Qt::QueuedConnection);
 }
 
 void GroupsPanel::watchGroup(const QString &id)

@@ -2,8 +2,8 @@
 // Consumer groups of one cluster: the list with health, lag, lag in time, consumption and
 // time to catch up; for the selected group its members and assignments, lag per partition
 // and a lag-over-time chart (exportable as PNG/PDF/CSV); watching a group by hand; resetting
-// its offsets. Runs the cluster's GroupMonitor on a thread of its own while open; closing
-// never waits for a poll in flight.
+// its offsets. Reads the session's GroupMonitor (core), which polls on its own thread and
+// outlives the panel; closing only disconnects from it.
 
 #include "groups/group_monitor.h"
 
@@ -14,7 +14,6 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
-class QThread;
 class QTableView;
 class QTreeWidget;
 class TimeChart;
@@ -56,7 +55,6 @@ private:
     void onSelectionChanged();
 
     ClusterSession *m_session;
-    QThread *m_thread; // ends by itself after the panel is gone, then frees the monitor
     GroupMonitor *m_monitor;
     QString m_selected;
     bool m_pending = false;

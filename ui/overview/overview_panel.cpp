@@ -30,7 +30,6 @@ namespace kafkascope {
 
 namespace {
 constexpr int kTickMs = 1000;
-constexpr int kGroupPollMs = 3000;
 constexpr double kTrendSeconds = 60; // a group's lag trend compares with a minute ago
 
 double nowSeconds()
@@ -59,7 +58,7 @@ OverviewPanel::OverviewPanel(ClusterSession *session, QWidget *parent)
       m_bootstrap(session->profile().bootstrapServers), m_badge(new StatusBadge), m_error(new QLabel),
       m_clusterId(new QLabel), m_updated(new QLabel), m_spark(new Sparkline), m_brokers(new BrokerTableModel(this)), m_brokerView(new QTableView),
       m_brokerConfigButton(new QPushButton(tr("Broker &configuration…"))), m_tick(new QTimer(this)),
-      m_monitor(new GroupMonitor(session))
+      m_monitor(GroupMonitor::forSession(session))
 {
     setObjectName(QStringLiteral("overviewPanel"));
     buildUi(session->profile().name);
@@ -73,25 +72,19 @@ OverviewPanel::OverviewPanel(ClusterSession *session, QWidget *parent)
     m_tick->setInterval(kTickMs); // the sparkline slides and devices turn stale between polls
     connect(m_tick, &QTimer::timeout, this, &OverviewPanel::refreshLive);
 
-    // The groups tile reads its own monitor (the Groups panel may not be open).
-    m_monitor->setPollIntervalMs(kGroupPollMs);
+    // The groups tile reads the session's monitor, which polls whether or not the Groups
+    // panel is open; what it already holds shows at once.
     connect(m_monitor, &GroupMonitor::reportReady, this, &OverviewPanel::showGroups);
-    m_monitor->moveToThread(&m_monitorThread);
-    m_monitorThread.setObjectName(QStringLiteral("overview-groups:%1").arg(session->profile().name));
-    m_monitorThread.start();
-    QMetaObject::invokeMethod(m_monitor, &GroupMonitor::start, Qt::QueuedConnection);
+    QTimer::singleShot(0, this, [this] {
+        if (const GroupsReport r = m_monitor->report(); r.at.isValid())
+            showGroups(r);
+    });
 
     showStatus(session->status());
     showSnapshot(session->snapshot());
 }
 
-OverviewPanel::~OverviewPanel()
-{
-    QMetaObject::invokeMethod(m_monitor, &GroupMonitor::stop, Qt::BlockingQueuedConnection);
-    m_monitorThread.quit();
-    m_monitorThread.wait();
-    delete m_monitor;
-}
+OverviewPanel::~OverviewPanel() = default; // the monitor is the session's: nothing to wait for
 
 QLabel *OverviewPanel::addTile(const QString &objectName)
 {

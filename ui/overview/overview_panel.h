@@ -8,7 +8,6 @@
 #include "cluster/session_state.h"
 #include "groups/group_monitor.h"
 
-#include <QThread>
 #include <QWidget>
 #include <memory>
 
@@ -100,8 +99,7 @@ private:
     QPushButton *m_brokerConfigButton;
     QTimer *m_tick;
 
-    GroupMonitor *m_monitor;
-    QThread m_monitorThread;
+    GroupMonitor *m_monitor; // the session's (GroupMonitor::forSession)
     std::shared_ptr<TelemetryStore> m_telemetry;
     TelemetryIngest *m_ingest = nullptr;
 

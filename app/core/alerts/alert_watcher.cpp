@@ -36,13 +36,9 @@ AlertWatcher *AlertWatcher::attach(ClusterSession *session, const QString &setti
         return it->watcher;
     qRegisterMetaType<QList<kafkascope::AlertEvent>>();
     auto *watcher = new AlertWatcher(session, AlertStore::pathFor(settingsFile, session->id()));
-    // Pollers the session already runs; the group monitor shares the session's thread like
-    // the offset poller, so it ends with the session and never outlives it.
+    // The session's own pollers (core): they outlive any panel and end with the session.
     watcher->m_poller = OffsetPoller::forSession(session);
-    auto *monitor = new GroupMonitor(session);
-    monitor->moveToThread(session->thread());
-    connect(session->thread(), &QThread::finished, monitor, &QObject::deleteLater);
-    watcher->m_monitor = monitor;
+    watcher->m_monitor = GroupMonitor::forSession(session);
 
     auto *thread = new QThread;
     thread->setObjectName(QStringLiteral("alerts:") + session->profile().name);
@@ -116,8 +112,6 @@ AlertWatcher::~AlertWatcher() = default;
 void AlertWatcher::releaseSources()
 {
     QMutexLocker lock(&m_sourcesMutex);
-    if (m_monitor) // deleted with the session's thread; stop its timer first
-        QMetaObject::invokeMethod(m_monitor, &GroupMonitor::stop, Qt::QueuedConnection);
     m_session = nullptr;
     m_poller = nullptr;
     m_monitor = nullptr;
@@ -135,11 +129,6 @@ void AlertWatcher::startOnThread()
         m_log = m_config.log;
     }
     applyConfig();
-    {
-        QMutexLocker lock(&m_sourcesMutex);
-        if (m_monitor)
-            QMetaObject::invokeMethod(m_monitor, &GroupMonitor::start, Qt::QueuedConnection);
-    }
     m_timer = new QTimer(this);
     connect(m_timer, &QTimer::timeout, this, &AlertWatcher::round);
     m_timer->start(kDefaultIntervalMs);
@@ -162,20 +151,18 @@ void AlertWatcher::stopOnThread()
 void AlertWatcher::applyConfig()
 {
     m_engine.setRules(m_config.rules);
-    // The monitor computes lag in time for one group: the first one a seconds rule names.
-    QString focus;
+    // The monitor computes lag in time for the groups that a seconds rule names.
+    QStringList timed;
     for (const AlertRule &r : std::as_const(m_config.rules))
-        if (r.kind == RuleKind::GroupLagSeconds && r.enabled && !r.wildcard()) {
-            focus = r.target;
-            break;
-        }
+        if (r.kind == RuleKind::GroupLagSeconds && r.enabled && !r.wildcard())
+            timed << r.target;
     {
         QMutexLocker lock(&m_sourcesMutex);
         if (m_monitor)
-            QMetaObject::invokeMethod(m_monitor, [m = m_monitor, groups = m_config.watches.groups, focus] {
+            QMetaObject::invokeMethod(m_monitor, [m = m_monitor, groups = m_config.watches.groups, timed] {
                 for (const QString &g : groups)
                     m->watchGroup(g);
-                m->setFocusGroup(focus);
+                m->setLagTimeGroups(timed);
             }, Qt::QueuedConnection);
     }
     {

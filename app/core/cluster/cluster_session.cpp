@@ -1,5 +1,7 @@
 #include "cluster/cluster_session.h"
 
+#include "groups/group_monitor.h"
+
 #include "demo/demo_cluster.h"
 #include "kafka/consumer_group_admin.h"
 #include "kafka/kafka_config.h"
@@ -38,7 +40,9 @@ ClusterSession::ClusterSession(const ConnectionProfile &profile, QObject *parent
 
 ClusterSession::~ClusterSession()
 {
-    OffsetPoller::sessionGone(this); // before any member goes: the poller reads them
+    // Before any member goes: the pollers read them.
+    OffsetPoller::sessionGone(this);
+    GroupMonitor::sessionGone(this);
     // By now stop() ran on the worker; this only guards against a forgotten shutdown.
     QMutexLocker lock(&m_mutex);
     m_client.reset();

@@ -6,7 +6,9 @@
 #include "kafka/kafka_config.h"
 #include "kafka/librdkafka_version.h"
 #include "kafka/message_timestamp_reader.h"
+#include "jobs/job_runner.h"
 
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <librdkafka/rdkafka.h>
@@ -49,13 +51,56 @@ struct GroupMonitor::Tracked
     QDateTime lastGoodAt;
 };
 
+namespace {
+QMutex g_registryMutex; // the per-session monitors, and every monitor's m_session
+QHash<ClusterSession *, GroupMonitor *> g_registry;
+} // namespace
+
 GroupMonitor::GroupMonitor(ClusterSession *session, QObject *parent)
     : QObject(parent), m_session(session), m_profile(session->profile())
 {
     qRegisterMetaType<kafkascope::GroupsReport>();
 }
 
-GroupMonitor::~GroupMonitor() = default;
+GroupMonitor::~GroupMonitor()
+{
+    QMutexLocker lock(&g_registryMutex);
+    if (m_session && g_registry.value(m_session) == this)
+        g_registry.remove(m_session);
+}
+
+GroupMonitor *GroupMonitor::forSession(ClusterSession *session)
+{
+    QMutexLocker lock(&g_registryMutex);
+    if (GroupMonitor *existing = g_registry.value(session))
+        return existing;
+    auto *monitor = new GroupMonitor(session);
+    // Its poll blocks on the network (describe, offsets, watermarks), so it gets a thread
+    // that nothing else needs: not the UI's, not the session's refresh.
+    auto *thread = new QThread;
+    thread->setObjectName(QStringLiteral("groups:") + session->profile().name);
+    monitor->moveToThread(thread);
+    connect(thread, &QThread::finished, monitor, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    JobRunner::track(thread);
+    thread->start();
+    g_registry.insert(session, monitor);
+    QMetaObject::invokeMethod(monitor, &GroupMonitor::start, Qt::QueuedConnection);
+    return monitor;
+}
+
+void GroupMonitor::sessionGone(ClusterSession *session)
+{
+    QMutexLocker lock(&g_registryMutex);
+    GroupMonitor *monitor = g_registry.take(session);
+    if (!monitor)
+        return;
+    monitor->m_session = nullptr; // under the registry lock, which poll() reads it under
+    QMetaObject::invokeMethod(monitor, [monitor] {
+        monitor->stop();
+        monitor->thread()->quit(); // then the thread frees the monitor and itself
+    }, Qt::QueuedConnection);
+}
 
 GroupsReport GroupMonitor::report() const
 {
@@ -120,6 +165,11 @@ void GroupMonitor::watchGroup(const QString &group)
 void GroupMonitor::unwatchGroup(const QString &group)
 {
     m_watched.remove(group);
+}
+
+void GroupMonitor::setLagTimeGroups(const QStringList &groups)
+{
+    m_lagTimeGroups = QSet<QString>(groups.cbegin(), groups.cend());
 }
 
 void GroupMonitor::setFocusGroup(const QString &group)
@@ -190,30 +240,115 @@ GroupMonitor::Tracked &GroupMonitor::tracked(const QString &group)
     return *t;
 }
 
+// One poll, in named steps: read the session, decide which groups, describe them, read their
+// committed offsets and the watermarks of what they read, then summarise each group and
+// publish the report.
 void GroupMonitor::poll()
 {
     GroupsReport report;
     report.at = QDateTime::currentDateTimeUtc();
     const double now = nowSeconds();
-    const auto rk = SessionAccess::client(*m_session);
-    const ClusterSnapshot snapshot = m_session->snapshot();
+    std::shared_ptr<rd_kafka_t> rk;
+    ClusterSnapshot snapshot;
+    {
+        QMutexLocker lock(&g_registryMutex);
+        if (!m_session)
+            return; // the session is gone; stop() is queued behind this poll
+        rk = SessionAccess::client(*m_session);
+        snapshot = m_session->snapshot();
+    }
     if (!rk || snapshot.fetchedAt.isNull()) {
-        report.error = tr("Not connected to the cluster: consumer groups cannot be read.");
-        for (const auto &t : std::as_const(m_tracked))
-            if (t->lastGoodAt.isValid())
-                report.groups.append(staleCopy(*t, report.error));
-        std::sort(report.groups.begin(), report.groups.end(),
-                  [](const GroupSummary &a, const GroupSummary &b) { return a.id < b.id; });
-        {
-            QMutexLocker lock(&m_mutex);
-            m_report = report;
-        }
-        emit reportReady(report);
+        publishDisconnected(report);
         return;
     }
     report.listError = snapshot.groupsError;
 
-    // Which groups: those the cluster lists, plus those added by hand.
+    QHash<QString, GroupSummary> summaries = groupsToWatch(snapshot);
+    const QStringList ids = summaries.keys();
+    const QHash<QString, GroupDescription> descriptions = describeGroups(rk.get(), summaries, now);
+    report.describeError = m_describeError;
+    const QHash<QString, GroupOffsets> committed =
+        m_profile.demo ? committedThroughConsumers(ids, snapshot)
+                       : listCommittedOffsets(rk.get(), ids, kAdminTimeoutMs);
+    QHash<QString, QList<TopicPartition>> assigned;
+    const OffsetLookup watermarks = readWatermarks(rk.get(), snapshot, ids, committed, descriptions, assigned);
+
+    for (const QString &id : ids) {
+        GroupSummary &s = summaries[id];
+        const GroupDescription desc = descriptions.value(id);
+        const GroupOffsets offsets = committed.value(id);
+        applyDescription(s, desc);
+        s.error = offsets.error;
+        QList<PartitionLag> rows = joinGroupLag(offsets.offsets, watermarks.partitions, assigned.value(id));
+        for (const GroupMember &m : desc.members)
+            for (const auto &[topic, partition] : m.assignment)
+                for (PartitionLag &r : rows)
+                    if (r.topic == topic && r.partition == partition)
+                        r.owner = m.clientId.isEmpty() ? m.memberId : m.clientId;
+
+        GroupDetail detail;
+        const bool timed = id == m_focus || m_lagTimeGroups.contains(id);
+        if (timed) {
+            detail.id = id;
+            detail.members = desc.members;
+            detail.partitions = rows;
+            updateLagInTime(detail, now);
+            rows = detail.partitions;
+        }
+        s.totals = lagTotals(rows);
+        s.topicLag = lagByTopic(rows);
+        s.lagSeconds = timed ? s.totals.maxLagSeconds : -1;
+
+        Tracked &t = tracked(id);
+        updateRates(t, rows, now, s);
+        // Fresh: the broker gave this poll's committed offsets and watermarks.
+        const bool fresh = offsets.error.isEmpty() && watermarks.ok;
+        const bool usable = fresh && s.totals.partitions > 0;
+        if (usable) {
+            t.samples.push_back({now, s.totals.lag, t.consumedTotal, s.totals.highSum});
+            while (t.samples.size() > 1 && t.samples.front().t < now - m_windowSeconds)
+                t.samples.pop_front();
+        }
+        judgeHealth(t, s, offsets.error.isEmpty() ? desc.error : offsets.error, now);
+        if (fresh) {
+            t.lastGood = s;
+            t.lastGoodAt = report.at;
+        } else {
+            // The broker gave nothing this poll: the last reading, marked stale with its
+            // time, rather than a listing's "Stable" that nobody could confirm.
+            const QString why = !offsets.error.isEmpty() ? offsets.error : watermarks.error;
+            if (t.lastGoodAt.isValid())
+                s = staleCopy(t, why);
+            else
+                s.staleSince = snapshot.fetchedAt;
+        }
+        if (usable)
+            appendLagHistory(id, s, now);
+        if (id == m_focus && !detail.id.isEmpty())
+            report.focus = detail;
+        report.groups.append(s);
+    }
+    publish(report, summaries);
+}
+
+void GroupMonitor::publishDisconnected(GroupsReport &report)
+{
+    report.error = tr("Not connected to the cluster: consumer groups cannot be read.");
+    for (const auto &t : std::as_const(m_tracked))
+        if (t->lastGoodAt.isValid())
+            report.groups.append(staleCopy(*t, report.error));
+    std::sort(report.groups.begin(), report.groups.end(),
+              [](const GroupSummary &a, const GroupSummary &b) { return a.id < b.id; });
+    {
+        QMutexLocker lock(&m_mutex);
+        m_report = report;
+    }
+    emit reportReady(report);
+}
+
+// Those the cluster lists, plus those added by hand.
+QHash<QString, GroupSummary> GroupMonitor::groupsToWatch(const ClusterSnapshot &snapshot) const
+{
     QHash<QString, GroupSummary> summaries;
     QSet<QString> listed;
     for (const GroupListing &g : snapshot.groups) {
@@ -230,41 +365,48 @@ void GroupMonitor::poll()
         s.id = g;
         s.watched = !listed.contains(g);
     }
-    const QStringList ids = summaries.keys();
-    // DescribeConsumerGroups would call a share/streams group "Dead" and misread the assignments
-    // of another classic protocol: only consumer-protocol groups are described.
-    QStringList describable;
-    for (const QString &id : ids)
-        if (summaries[id].type != GroupType::Other && summaries[id].protocolType.isEmpty())
-            describable << id;
+    return summaries;
+}
 
-    // Describe: state, members, assignments. A cluster without the API is asked again later.
+// State, members, assignments. A cluster without the API is asked again later.
+QHash<QString, GroupDescription> GroupMonitor::describeGroups(rd_kafka_t *rk,
+                                                              const QHash<QString, GroupSummary> &summaries,
+                                                              double now)
+{
     QHash<QString, GroupDescription> descriptions;
-    const bool demo = m_profile.demo;
-    if (demo) {
+    if (m_profile.demo) {
         // librdkafka's mock cluster (2.14 too) has no group-describing or OffsetFetch-by-admin
         // handlers, so none is sent there: offsets come through consumer handles instead.
         m_describeError = demoLimitation();
-    } else if (now >= m_describeRetryAt) {
-        const GroupDescribeResult described =
-            describeConsumerGroups(rk.get(), describable, kAdminTimeoutMs);
-        m_describeError = described.ok ? QString() : described.error;
-        // Only a cluster without the API waits before asking again; a broker that is merely
-        // away (restarting) is asked on every poll, so the panel recovers as soon as it is back.
-        if (!described.ok && described.error.contains(u"UNSUPPORTED"))
-            m_describeRetryAt = now + kDescribeRetrySeconds;
-        for (const GroupDescription &d : described.groups)
-            descriptions.insert(d.id, d);
+        return descriptions;
     }
-    report.describeError = m_describeError;
+    if (now < m_describeRetryAt)
+        return descriptions;
+    // DescribeConsumerGroups would call a share/streams group "Dead" and misread the assignments
+    // of another classic protocol: only consumer-protocol groups are described.
+    QStringList describable;
+    for (const GroupSummary &s : summaries)
+        if (s.type != GroupType::Other && s.protocolType.isEmpty())
+            describable << s.id;
+    const GroupDescribeResult described = describeConsumerGroups(rk, describable, kAdminTimeoutMs);
+    m_describeError = described.ok ? QString() : described.error;
+    // Only a cluster without the API waits before asking again; a broker that is merely
+    // away (restarting) is asked on every poll, so the panel recovers as soon as it is back.
+    if (!described.ok && described.error.contains(u"UNSUPPORTED"))
+        m_describeRetryAt = now + kDescribeRetrySeconds;
+    for (const GroupDescription &d : described.groups)
+        descriptions.insert(d.id, d);
+    return descriptions;
+}
 
-    const QHash<QString, GroupOffsets> committed =
-        demo ? committedThroughConsumers(ids, snapshot)
-             : listCommittedOffsets(rk.get(), ids, kAdminTimeoutMs);
-
-    // One batched watermark look-up over every partition of every topic any group touches.
+// One batched watermark look-up over every partition of every topic any group touches; a
+// failed look-up leaves every partition without watermarks and says why.
+OffsetLookup GroupMonitor::readWatermarks(rd_kafka_t *rk, const ClusterSnapshot &snapshot, const QStringList &ids,
+                                          const QHash<QString, GroupOffsets> &committed,
+                                          const QHash<QString, GroupDescription> &descriptions,
+                                          QHash<QString, QList<TopicPartition>> &assigned) const
+{
     QSet<QString> topics;
-    QHash<QString, QList<TopicPartition>> assigned;
     for (const QString &id : ids) {
         for (const PartitionOffset &p : committed.value(id).offsets)
             topics.insert(p.topic);
@@ -279,149 +421,122 @@ void GroupMonitor::poll()
         if (topics.contains(t.name))
             for (const PartitionInfo &p : t.partitions)
                 partitions.append({t.name, p.id});
-    const OffsetLookup watermarks = queryWatermarks(rk.get(), partitions, kAdminTimeoutMs);
-    QList<PartitionOffsets> marks = watermarks.partitions;
+    OffsetLookup watermarks = queryWatermarks(rk, partitions, kAdminTimeoutMs);
     if (!watermarks.ok)
         for (const TopicPartition &tp : partitions)
-            marks.append({tp.topic, tp.partition, -1, -1, watermarks.error});
+            watermarks.partitions.append({tp.topic, tp.partition, -1, -1, watermarks.error});
+    return watermarks;
+}
 
-    for (const QString &id : ids) {
-        GroupSummary &s = summaries[id];
-        const GroupDescription desc = descriptions.value(id);
-        if (!desc.id.isEmpty() && desc.error.isEmpty()) {
-            if (desc.type != GroupType::Unknown)
-                s.type = desc.type; // watched groups are typed by their description
-            s.state = desc.state;
-            s.assignor = desc.assignor;
-            s.simple = desc.simple;
-            s.members = int(desc.members.size());
-        }
-        const GroupOffsets offsets = committed.value(id);
-        s.error = offsets.error;
-        QList<PartitionLag> rows = joinGroupLag(offsets.offsets, marks, assigned.value(id));
-        for (const GroupMember &m : desc.members)
-            for (const auto &[topic, partition] : m.assignment)
-                for (PartitionLag &r : rows)
-                    if (r.topic == topic && r.partition == partition)
-                        r.owner = m.clientId.isEmpty() ? m.memberId : m.clientId;
+void GroupMonitor::applyDescription(GroupSummary &s, const GroupDescription &desc)
+{
+    if (desc.id.isEmpty() || !desc.error.isEmpty())
+        return;
+    if (desc.type != GroupType::Unknown)
+        s.type = desc.type; // watched groups are typed by their description
+    s.state = desc.state;
+    s.assignor = desc.assignor;
+    s.simple = desc.simple;
+    s.members = int(desc.members.size());
+}
 
-        GroupDetail detail;
-        if (id == m_focus) {
-            detail.id = id;
-            detail.members = desc.members;
-            detail.partitions = rows;
-            updateLagInTime(detail, now);
-            rows = detail.partitions;
-        }
-        s.totals = lagTotals(rows);
-        QMap<QString, qint64> byTopic;
-        for (const PartitionLag &r : rows)
-            if (r.lag >= 0)
-                byTopic[r.topic] += r.lag;
-        for (auto it = byTopic.cbegin(); it != byTopic.cend(); ++it)
-            s.topicLag.append({it.key(), it.value()});
-        s.lagSeconds = id == m_focus ? s.totals.maxLagSeconds : -1;
+QList<QPair<QString, qint64>> GroupMonitor::lagByTopic(const QList<PartitionLag> &rows)
+{
+    QMap<QString, qint64> byTopic; // sorted by topic
+    for (const PartitionLag &r : rows)
+        if (r.lag >= 0)
+            byTopic[r.topic] += r.lag;
+    QList<QPair<QString, qint64>> out;
+    for (auto it = byTopic.cbegin(); it != byTopic.cend(); ++it)
+        out.append({it.key(), it.value()});
+    return out;
+}
 
-        // Rates from per-partition deltas, so a reset, a recreated topic or a new partition
-        // is skipped for one poll instead of showing as a burst or a negative rate.
-        Tracked &t = tracked(id);
-        qint64 consumed = 0, produced = 0;
-        bool moved = false;
-        QHash<QString, QPair<qint64, qint64>> current;
-        for (const PartitionLag &r : rows) {
-            if (!r.hasCommit() || r.high < 0)
-                continue;
-            const QString key = partitionKey(r.topic, r.partition);
-            current.insert(key, {r.committed, r.high});
-            const auto prev = t.previous.constFind(key);
-            if (prev == t.previous.cend())
-                continue;
-            if (r.committed != prev->first)
-                moved = true;
-            if (r.committed > prev->first)
-                consumed += r.committed - prev->first;
-            if (r.high > prev->second)
-                produced += r.high - prev->second;
-        }
-        if (t.lastPoll > 0) {
-            t.deltas.push_back({now, now - t.lastPoll, consumed, produced});
-            t.consumedTotal += consumed;
-        } else {
-            t.lastCommitMove = now;
-        }
-        if (moved) {
-            t.lastCommitMove = now;
-            t.commitSeen = true;
-        }
-        t.previous = current;
-        t.lastPoll = now;
-        while (!t.deltas.empty() && t.deltas.front().t < now - m_rateSeconds)
-            t.deltas.pop_front();
-        if (!t.deltas.empty()) {
-            double span = 0;
-            qint64 c = 0, p = 0;
-            for (const Tracked::Delta &d : t.deltas) {
-                span += d.span;
-                c += d.consumed;
-                p += d.produced;
-            }
-            if (span > 0) {
-                s.consumptionRate = double(c) / span;
-                s.productionRate = double(p) / span;
-                s.catchUp = estimateCatchUp(s.totals.lag, s.consumptionRate, s.productionRate);
-            }
-        }
-
-        // Fresh: the broker gave this poll's committed offsets and watermarks.
-        const bool fresh = offsets.error.isEmpty() && watermarks.ok;
-        const bool usable = fresh && s.totals.partitions > 0;
-        if (usable) {
-            t.samples.push_back({now, s.totals.lag, t.consumedTotal, s.totals.highSum});
-            while (t.samples.size() > 1 && t.samples.front().t < now - m_windowSeconds)
-                t.samples.pop_front();
-        }
-        GroupHealthInput in;
-        in.error = offsets.error.isEmpty() ? desc.error : offsets.error;
-        in.state = s.state;
-        in.members = s.members;
-        in.committedPartitions = s.totals.partitions;
-        in.window = QList<LagSample>(t.samples.cbegin(), t.samples.cend());
-        in.secondsSinceCommitMoved = now - t.lastCommitMove;
-        in.lastCommitKnown = t.commitSeen;
-        s.health = s.type == GroupType::Other
-                       ? GroupHealth{GroupHealth::Verdict::Unknown, undescribableReason()}
-                       : m_evaluator.evaluate(in);
-        if (fresh) {
-            t.lastGood = s;
-            t.lastGoodAt = report.at;
-        } else {
-            // The broker gave nothing this poll: the last reading, marked stale with its
-            // time, rather than a listing's "Stable" that nobody could confirm.
-            const QString why = !offsets.error.isEmpty() ? offsets.error : watermarks.error;
-            if (t.lastGoodAt.isValid())
-                s = staleCopy(t, why);
-            else
-                s.staleSince = snapshot.fetchedAt;
-        }
-
-        if (usable) {
-            QMutexLocker lock(&m_mutex);
-            auto &series = m_lagSeries[id];
-            auto append = [&](const QString &key, qint64 v) {
-                auto &buf = series[key];
-                if (!buf)
-                    buf = std::make_shared<TimeSeriesBuffer>(kHistoryPoints);
-                buf->append(now, double(v));
-            };
-            append(QString(), s.totals.lag);
-            for (const auto &[topic, lag] : std::as_const(s.topicLag))
-                append(topic, lag);
-        }
-        if (!detail.id.isEmpty())
-            report.focus = detail;
-        report.groups.append(s);
+// Rates from per-partition deltas, so a reset, a recreated topic or a new partition is
+// skipped for one poll instead of showing as a burst or a negative rate.
+void GroupMonitor::updateRates(Tracked &t, const QList<PartitionLag> &rows, double now, GroupSummary &s) const
+{
+    qint64 consumed = 0, produced = 0;
+    bool moved = false;
+    QHash<QString, QPair<qint64, qint64>> current;
+    for (const PartitionLag &r : rows) {
+        if (!r.hasCommit() || r.high < 0)
+            continue;
+        const QString key = partitionKey(r.topic, r.partition);
+        current.insert(key, {r.committed, r.high});
+        const auto prev = t.previous.constFind(key);
+        if (prev == t.previous.cend())
+            continue;
+        if (r.committed != prev->first)
+            moved = true;
+        if (r.committed > prev->first)
+            consumed += r.committed - prev->first;
+        if (r.high > prev->second)
+            produced += r.high - prev->second;
     }
-    // Forget groups that vanished, so their memory does not grow without bound.
+    if (t.lastPoll > 0) {
+        t.deltas.push_back({now, now - t.lastPoll, consumed, produced});
+        t.consumedTotal += consumed;
+    } else {
+        t.lastCommitMove = now;
+    }
+    if (moved) {
+        t.lastCommitMove = now;
+        t.commitSeen = true;
+    }
+    t.previous = current;
+    t.lastPoll = now;
+    while (!t.deltas.empty() && t.deltas.front().t < now - m_rateSeconds)
+        t.deltas.pop_front();
+    double span = 0;
+    qint64 c = 0, p = 0;
+    for (const Tracked::Delta &d : t.deltas) {
+        span += d.span;
+        c += d.consumed;
+        p += d.produced;
+    }
+    if (span > 0) {
+        s.consumptionRate = double(c) / span;
+        s.productionRate = double(p) / span;
+        s.catchUp = estimateCatchUp(s.totals.lag, s.consumptionRate, s.productionRate);
+    }
+}
+
+void GroupMonitor::judgeHealth(const Tracked &t, GroupSummary &s, const QString &error, double now) const
+{
+    if (s.type == GroupType::Other) {
+        s.health = GroupHealth{GroupHealth::Verdict::Unknown, undescribableReason()};
+        return;
+    }
+    GroupHealthInput in;
+    in.error = error;
+    in.state = s.state;
+    in.members = s.members;
+    in.committedPartitions = s.totals.partitions;
+    in.window = QList<LagSample>(t.samples.cbegin(), t.samples.cend());
+    in.secondsSinceCommitMoved = now - t.lastCommitMove;
+    in.lastCommitKnown = t.commitSeen;
+    s.health = m_evaluator.evaluate(in);
+}
+
+void GroupMonitor::appendLagHistory(const QString &id, const GroupSummary &s, double now)
+{
+    QMutexLocker lock(&m_mutex);
+    auto &series = m_lagSeries[id];
+    auto append = [&](const QString &key, qint64 v) {
+        auto &buf = series[key];
+        if (!buf)
+            buf = std::make_shared<TimeSeriesBuffer>(kHistoryPoints);
+        buf->append(now, double(v));
+    };
+    append(QString(), s.totals.lag);
+    for (const auto &[topic, lag] : s.topicLag)
+        append(topic, lag);
+}
+
+// Forgets groups that vanished, so memory does not grow without bound, and publishes.
+void GroupMonitor::publish(GroupsReport &report, const QHash<QString, GroupSummary> &summaries)
+{
     for (auto it = m_tracked.begin(); it != m_tracked.end();)
         it = summaries.contains(it.key()) ? std::next(it) : m_tracked.erase(it);
     std::sort(report.groups.begin(), report.groups.end(),

@@ -3,12 +3,15 @@
 // the groups, fetches their committed offsets and the high watermarks of what they read
 // (batched), and derives lag per partition/topic/group, consumption and production rates,
 // time to catch up, a health verdict, and, for the group being viewed, lag in time.
-// Lives on its own worker thread; results leave as a value-type report through a queued
+// One per session (forSession), on a thread of its own that only it blocks, shared by the
+// Groups panel, the Overview and the alert watcher: the lag history lives as long as the
+// session, not as long as a panel. Results leave as a value-type report through a queued
 // signal, and the lag history stays in bounded buffers that the UI reads incrementally.
 
 #include "cluster/cluster_snapshot.h"
 #include "profiles/connection_profile.h"
 #include "kafka/consumer_group_admin.h"
+#include "kafka/partition_offsets.h"
 #include "groups/group_health.h"
 #include "series/time_series.h"
 
@@ -74,6 +77,12 @@ public:
     explicit GroupMonitor(ClusterSession *session, QObject *parent = nullptr);
     ~GroupMonitor() override;
 
+    // The session's monitor, made and started on first use. It polls until the session goes
+    // (sessionGone(), from ~ClusterSession), then stops on its own thread and that thread
+    // frees it: nothing waits for a poll stuck on a hung broker.
+    static GroupMonitor *forSession(ClusterSession *session);
+    static void sessionGone(ClusterSession *session);
+
     static constexpr int kDefaultPollMs = 2000;
     // What the demo cluster cannot do, in one sentence for the UI.
     static QString demoLimitation();
@@ -101,7 +110,8 @@ public slots:
     void setPollIntervalMs(int ms);
     void watchGroup(const QString &group);
     void unwatchGroup(const QString &group);
-    void setFocusGroup(const QString &group);
+    void setFocusGroup(const QString &group); // the viewed group: detail and lag in time
+    void setLagTimeGroups(const QStringList &groups); // lag in time also for these (alerts)
 
 signals:
     void reportReady(const kafkascope::GroupsReport &report);
@@ -109,13 +119,28 @@ signals:
 private:
     struct Tracked;
     void poll();
+    // The steps of a poll, in order.
+    void publishDisconnected(GroupsReport &report);
+    QHash<QString, GroupSummary> groupsToWatch(const ClusterSnapshot &snapshot) const;
+    QHash<QString, GroupDescription> describeGroups(rd_kafka_t *rk, const QHash<QString, GroupSummary> &summaries,
+                                                    double now);
+    OffsetLookup readWatermarks(rd_kafka_t *rk, const ClusterSnapshot &snapshot, const QStringList &ids,
+                                const QHash<QString, GroupOffsets> &committed,
+                                const QHash<QString, GroupDescription> &descriptions,
+                                QHash<QString, QList<TopicPartition>> &assigned) const;
+    static void applyDescription(GroupSummary &s, const GroupDescription &desc);
+    static QList<QPair<QString, qint64>> lagByTopic(const QList<PartitionLag> &rows);
+    void updateRates(Tracked &t, const QList<PartitionLag> &rows, double now, GroupSummary &s) const;
+    void judgeHealth(const Tracked &t, GroupSummary &s, const QString &error, double now) const;
+    void appendLagHistory(const QString &id, const GroupSummary &s, double now);
+    void publish(GroupsReport &report, const QHash<QString, GroupSummary> &summaries);
     void updateLagInTime(GroupDetail &focus, double now);
     Tracked &tracked(const QString &group);
     static GroupSummary staleCopy(const Tracked &t, const QString &error);
     QHash<QString, GroupOffsets> committedThroughConsumers(const QStringList &groups,
                                                            const ClusterSnapshot &snapshot);
 
-    ClusterSession *m_session; // read only at the start of a poll
+    ClusterSession *m_session; // read only at the start of a poll, under the registry lock
     // A copy: a poll still blocked after its panel closed must not reach into a session
     // that may be gone by the time it resumes.
     const ConnectionProfile m_profile;
@@ -126,6 +151,7 @@ private:
     GroupHealthEvaluator m_evaluator;
     QSet<QString> m_watched;
     QString m_focus;
+    QSet<QString> m_lagTimeGroups;
     double m_describeRetryAt = 0; // after an unsupported DescribeConsumerGroups, try again later
     QString m_describeError;
     std::unique_ptr<MessageTimestampReader> m_timestamps;
