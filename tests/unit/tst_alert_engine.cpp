@@ -75,6 +75,7 @@ private slots:
     void deviceSilentAndThreshold();
     void throughputAgainstLastHour();
     void rulesSurviveAnotherRulesEdit();
+    void activeFollowsFiringStates();
     void ruleJsonRoundTrip();
     void validation_data();
     void validation();
@@ -368,6 +369,46 @@ void TestAlertEngine::rulesSurviveAnotherRulesEdit()
     engine.setRules({a, b});
     QCOMPARE(describe(engine.evaluate(groupsAt(1, 5000))), QStringLiteral("fired:billing@1"));
     QCOMPARE(engine.active().size(), 2);
+}
+
+// The active list and the worst severity are kept as alerts fire and resolve (not by a scan
+// of every subject): they must match what fired through a deleted subject, an edited rule and
+// acknowledgement.
+void TestAlertEngine::activeFollowsFiringStates()
+{
+    AlertEngine engine;
+    AlertRule all = lagRule(1000, 0);
+    all.id = QStringLiteral("all");
+    all.target = QStringLiteral("*");
+    AlertRule billing = lagRule(1000, 0);
+    billing.severity = AlertSeverity::Critical;
+    engine.setRules({all, billing});
+    QCOMPARE(engine.evaluate(groupsAt(0, 5000)).size(), 3);
+    auto names = [&] {
+        QStringList out;
+        for (const ActiveAlert &a : engine.active())
+            out << a.ruleId + u':' + a.subject;
+        return out.join(u' ');
+    };
+    QCOMPARE(names(), QStringLiteral("all:billing lag:billing all:other"));
+    QCOMPARE(engine.activeCount(), 3);
+    QCOMPARE(engine.worstActive(kT0), std::optional(AlertSeverity::Critical));
+
+    AlertInputs gone = groupsAt(1, 5000); // "billing" deleted
+    gone.groups.removeFirst();
+    QCOMPARE(describe(engine.evaluate(gone)), QStringLiteral("resolved:billing@1 resolved:billing@1"));
+    QCOMPARE(names(), QStringLiteral("all:other"));
+    QCOMPARE(engine.worstActive(kT0 + 1), std::optional(AlertSeverity::Warning));
+
+    all.threshold = 100'000; // the edited rule starts over: its alert leaves the list
+    engine.setRules({all, billing});
+    QCOMPARE(engine.activeCount(), 0);
+    QVERIFY(!engine.worstActive(kT0 + 1));
+    QCOMPARE(describe(engine.evaluate(groupsAt(2, 5000))), QStringLiteral("fired:billing@2"));
+    QCOMPARE(engine.acknowledge(QStringLiteral("lag"), {}, kT0 + 3).size(), 1);
+    QVERIFY(engine.active().first().acknowledged);
+    QCOMPARE(describe(engine.evaluate(groupsAt(4, 10))), QStringLiteral("resolved:billing@4"));
+    QVERIFY(engine.active().isEmpty());
 }
 
 void TestAlertEngine::ruleJsonRoundTrip()

@@ -274,19 +274,11 @@ void AlertWatcher::round()
     }
     updateTelemetry(in.connected);
     addTelemetryInputs(in);
-    const QList<ActiveAlert> before = m_engine.active();
     const QList<AlertEvent> events = m_engine.evaluate(in);
-    // The figures of active alerts move every round; a changed set is what the UI needs.
-    bool changed = !events.isEmpty();
-    const QList<ActiveAlert> after = m_engine.active();
-    if (!changed && after.size() == before.size()) {
-        for (qsizetype i = 0; i < after.size() && !changed; ++i)
-            changed = after[i].ruleId != before[i].ruleId || after[i].subject != before[i].subject
-                || after[i].acknowledged != before[i].acknowledged;
-    } else {
-        changed = true;
-    }
-    publish(events, changed);
+    // The figures of active alerts move every round; a changed set is what the UI needs, and
+    // within a round the set changes only by what fires or resolves (acknowledge, mute and
+    // rule edits publish by themselves).
+    publish(events, !events.isEmpty());
 }
 
 void AlertWatcher::publish(const QList<AlertEvent> &events, bool changed)
