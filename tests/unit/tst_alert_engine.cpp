@@ -269,12 +269,18 @@ void TestAlertEngine::deviceSilentAndThreshold_data()
     QTest::addColumn<bool>("below");
     QTest::addColumn<QList<double>>("figures"); // silence seconds, or the key's value
     QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("topic"); // the rule's; the device publishes to "tb.telemetry"
     QTest::newRow("silent past its stale time")
-        << false << false << QList<double>{1, 20, 31, 45, 2} << QStringLiteral("fired:sensor-7@2 resolved:sensor-7@4");
+        << false << false << QList<double>{1, 20, 31, 45, 2} << QStringLiteral("fired:sensor-7@2 resolved:sensor-7@4") << QString();
     QTest::newRow("temperature above 80, clears at 75")
-        << true << false << QList<double>{70, 81, 78, 74} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3");
+        << true << false << QList<double>{70, 81, 78, 74} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3") << QString();
     QTest::newRow("battery below 20, clears at 25")
-        << true << true << QList<double>{30, 19, 22, 26} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3");
+        << true << true << QList<double>{30, 19, 22, 26} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3") << QString();
+    QTest::newRow("on the device's topic")
+        << true << false << QList<double>{70, 81, 78, 74} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3")
+        << QStringLiteral("tb.telemetry");
+    QTest::newRow("a device of another topic is not the rule's")
+        << true << false << QList<double>{70, 81, 78, 74} << QString() << QStringLiteral("other.topic");
 }
 
 void TestAlertEngine::deviceSilentAndThreshold()
@@ -283,8 +289,10 @@ void TestAlertEngine::deviceSilentAndThreshold()
     QFETCH(bool, below);
     QFETCH(QList<double>, figures);
     QFETCH(QString, expected);
+    QFETCH(QString, topic);
     AlertRule rule;
     rule.id = QStringLiteral("dev");
+    rule.topic = topic;
     rule.name = QStringLiteral("Device");
     rule.forSeconds = 0;
     rule.target = QStringLiteral("sensor-*");
@@ -308,6 +316,7 @@ void TestAlertEngine::deviceSilentAndThreshold()
         in.telemetryFresh = true;
         DeviceFacts d;
         d.name = QStringLiteral("sensor-7");
+        d.topic = QStringLiteral("tb.telemetry");
         d.staleSeconds = 30;
         d.silentSeconds = threshold ? 1 : figures[i];
         if (threshold)
@@ -418,6 +427,7 @@ void TestAlertEngine::ruleJsonRoundTrip()
     r.kind = RuleKind::TelemetryThreshold;
     r.target = QStringLiteral("tracker-*");
     r.key = QStringLiteral("battery");
+    r.topic = QStringLiteral("tb.telemetry");
     r.threshold = 20;
     r.clearThreshold = 25;
     r.below = true;

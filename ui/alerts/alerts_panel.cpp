@@ -242,9 +242,10 @@ void AlertsPanel::fillRules()
             : QString();
         m_rules->setItem(i, 0, cell(r.name, r.id));
         m_rules->setItem(i, 1, cell(info.title));
-        m_rules->setItem(i, 2, cell(info.subjectKind == u"cluster" ? tr("cluster")
-                                    : r.target.isEmpty()          ? tr("all")
-                                                                  : r.target));
+        QString target = info.subjectKind == u"cluster" ? tr("cluster") : r.target.isEmpty() ? tr("all") : r.target;
+        if (!r.topic.isEmpty())
+            target = tr("%1 on %2").arg(target, r.topic);
+        m_rules->setItem(i, 2, cell(target));
         m_rules->setItem(i, 3, cell(r.kind == RuleKind::TelemetryThreshold ? QString(threshold + u' ' + r.key) : threshold));
         m_rules->setItem(i, 4, cell(formatDuration(r.forSeconds)));
         m_rules->setItem(i, 5, cell(severityName(r.severity)));

@@ -342,6 +342,8 @@ AlertEngine::Verdict AlertEngine::judgeTopic(const AlertRule &r, const TopicFact
 AlertEngine::Verdict AlertEngine::judgeDevice(const AlertRule &r, const DeviceFacts &d) const
 {
     Verdict v;
+    if (!r.topic.isEmpty() && d.topic != r.topic)
+        return v; // a device of another topic: not this rule's
     if (r.kind == RuleKind::DeviceSilent) {
         v.known = d.silentSeconds >= 0;
         v.value = d.silentSeconds;

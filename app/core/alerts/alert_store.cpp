@@ -12,6 +12,16 @@
 
 namespace kafkascope {
 
+QStringList AlertConfig::telemetryTopics() const
+{
+    QStringList out = watches.telemetryTopics;
+    for (const AlertRule &r : rules)
+        if (r.enabled && !r.topic.isEmpty() && ruleKindInfo(r.kind).subjectKind == u"device"
+            && !out.contains(r.topic))
+            out << r.topic;
+    return out;
+}
+
 namespace {
 const QString kFormat = QStringLiteral("kafkascope-alerts");
 

@@ -23,6 +23,8 @@ struct AlertConfig
     Watches watches;
     QList<AlertEvent> log; // oldest first, at most kMaxLog
     static constexpr int kMaxLog = 2000;
+    // The telemetry topics to consume: the watched ones and those device rules name.
+    QStringList telemetryTopics() const;
 };
 
 class AlertStore

@@ -190,7 +190,7 @@ void AlertWatcher::applyConfig()
 
 void AlertWatcher::updateTelemetry(bool connected)
 {
-    const QStringList wanted = connected ? m_config.watches.telemetryTopics : QStringList();
+    const QStringList wanted = connected ? m_config.telemetryTopics() : QStringList();
     if (wanted == m_ingestTopics && (wanted.isEmpty() || (m_ingest && m_ingest->isRunning())))
         return;
     if (m_ingest)
