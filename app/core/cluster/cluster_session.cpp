@@ -232,6 +232,8 @@ void ClusterSession::applyDescription(rd_kafka_t *rk, ClusterSnapshot &s)
                 s.controllerId = d.controllerId;
             m_racks = d.racks;
         }
+    } else {
+        m_racks = DemoCluster::racks(); // the mock answers racks only where librdkafka hides them
     }
     for (BrokerInfo &b : s.brokers)
         b.rack = m_racks.value(b.id);
