@@ -386,6 +386,7 @@ void GroupMonitor::poll()
         in.window = QList<LagSample>(t.samples.cbegin(), t.samples.cend());
         in.secondsSinceCommitMoved = now - t.lastCommitMove;
         in.lastCommitKnown = t.commitSeen;
+        in.watchingSince = t.commitSeen ? 0 : t.lastCommitMove; // the first poll's time until then
         s.health = s.type == GroupType::Other
                        ? GroupHealth{GroupHealth::Verdict::Unknown, undescribableReason()}
                        : m_evaluator.evaluate(in);
