@@ -23,6 +23,8 @@
 #include <QSystemTrayIcon>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QMenu>
+#include <QToolButton>
 
 using namespace kafkascope;
 
@@ -56,6 +58,7 @@ private slots:
     void initTestCase();
     void ruleFromDialogFiresLogsTrayAndNotifies();
     void exportImportRoundTrip();
+    void muteForAChosenTime();
     void cleanupTestCase();
 
 private:
@@ -217,6 +220,57 @@ void TestAlertsGui::exportImportRoundTrip()
     QVERIFY(!panel->importFrom(junk.fileName(), &errors));
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("fileMessage"))->text().contains(u"Not a Kafkascope alerts file"));
     QCOMPARE(watcher->rules().size(), 2);
+}
+
+// "Mute for a time": the user picks how long, and the log says until when. A lag-in-seconds
+// rule that gets no figure (lag in time is read for one group at a time) says so in its state.
+void TestAlertsGui::muteForAChosenTime()
+{
+    MainWindow::Options options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("gui3.ini"));
+    ConnectionProfile profile;
+    profile.id = ConnectionProfile::newId();
+    profile.name = QStringLiteral("quiet");
+    profile.bootstrapServers = QStringLiteral("127.0.0.1:1");
+    QVERIFY(AlertStore::save(AlertStore::pathFor(options.settingsFile, profile.id), AlertConfig{}));
+    MainWindow window(options);
+    window.workspace()->saveProfile(profile);
+    window.openPanel(profile.id, QStringLiteral("alerts"));
+    QTRY_VERIFY(window.findPanel(profile.id, QStringLiteral("alerts")));
+    auto *panel = qobject_cast<AlertsPanel *>(window.findPanel(profile.id, QStringLiteral("alerts")));
+    AlertWatcher *watcher = AlertWatcher::of(profile.id);
+    QVERIFY(watcher);
+    QList<AlertRule> rules;
+    for (const QString &group : {QStringLiteral("billing"), QStringLiteral("shipping")}) {
+        AlertRule r = AlertRule::withNewId();
+        r.name = group + QStringLiteral(" behind");
+        r.kind = RuleKind::GroupLagSeconds;
+        r.target = group;
+        r.threshold = 60;
+        rules << r;
+    }
+    watcher->setRules(rules);
+    auto *table = panel->findChild<QTableWidget *>(QStringLiteral("ruleTable"));
+    QTRY_COMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 6)->text(), QStringLiteral("on"));
+    QVERIFY2(table->item(1, 6)->text().contains(u"no figure: lag in seconds is read for one group at a time (billing)"),
+             qPrintable(table->item(1, 6)->text()));
+
+    table->selectRow(0);
+    auto *mute = panel->findChild<QToolButton *>(QStringLiteral("muteButton"));
+    QVERIFY(mute && mute->menu());
+    QAction *quarter = mute->menu()->actions().value(0);
+    QCOMPARE(quarter->text(), QStringLiteral("15 minutes"));
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    quarter->trigger(); // what a click on the menu entry does
+    auto *log = panel->findChild<QTableWidget *>(QStringLiteral("logTable"));
+    QTRY_COMPARE(log->rowCount(), 1);
+    QVERIFY(log->item(0, 1)->text().startsWith(u"muted"));
+    const QString figure = log->item(0, 6)->text();
+    QVERIFY2(figure.startsWith(u"muted until "), qPrintable(figure));
+    const QDateTime until = QDateTime::fromString(figure.mid(12), Qt::ISODate);
+    QVERIFY2(until.isValid(), qPrintable(figure));
+    QVERIFY2(std::abs(before.secsTo(until) - 900) <= 5, qPrintable(figure));
 }
 
 KAFKASCOPE_TEST_MAIN_IMPL(TestAlertsGui, QApplication)
