@@ -232,6 +232,7 @@ void AlertsPanel::fillRules()
     const QString selected = selectedRuleId();
     const QList<AlertRule> rules = m_watcher->rules();
     const QList<ActiveAlert> active = m_watcher->active();
+    const QHash<QString, double> mutes = m_watcher->mutes();
     // Lag in seconds is read for one group at a time (the first named in such a rule, as the
     // watcher chooses it): the other seconds rules get no figure and must say so.
     QString secondsGroup;
@@ -246,12 +247,10 @@ void AlertsPanel::fillRules()
         const RuleKindInfo &info = ruleKindInfo(r.kind);
         QString state = r.enabled ? tr("on") : tr("off");
         int firing = 0;
-        double mutedUntil = 0;
+        const double mutedUntil = mutes.value(r.id);
         for (const ActiveAlert &a : active)
-            if (a.ruleId == r.id) {
+            if (a.ruleId == r.id)
                 ++firing;
-                mutedUntil = a.mutedUntil;
-            }
         if (firing)
             state = tr("firing (%1)").arg(firing);
         else if (r.enabled && r.kind == RuleKind::GroupLagSeconds && (r.wildcard() || r.target != secondsGroup))

@@ -162,6 +162,16 @@ void AlertWatcher::stopOnThread()
 void AlertWatcher::applyConfig()
 {
     m_engine.setRules(m_config.rules);
+    // Mutes kept on disk outlive a restart and an edit of their rule.
+    const double now = nowSeconds();
+    for (auto it = m_config.mutes.begin(); it != m_config.mutes.end();) {
+        if (it.value() <= now) {
+            it = m_config.mutes.erase(it);
+            continue;
+        }
+        m_engine.mute(it.key(), it.value(), now);
+        ++it;
+    }
     // The monitor computes lag in time for one group: the first one a seconds rule names.
     QString focus;
     for (const AlertRule &r : std::as_const(m_config.rules))
@@ -184,6 +194,7 @@ void AlertWatcher::applyConfig()
         m_watches = m_config.watches;
         m_active = m_engine.active();
         m_worst = m_engine.worstActive(nowSeconds());
+        m_mutes = m_config.mutes;
     }
     emit configChanged();
 }
@@ -345,6 +356,12 @@ AlertConfig AlertWatcher::config() const
     return c;
 }
 
+QHash<QString, double> AlertWatcher::mutes() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_mutes;
+}
+
 QHash<QString, qint64> AlertWatcher::topicGroupLag() const
 {
     QMutexLocker lock(&m_mutex);
@@ -412,8 +429,18 @@ void AlertWatcher::mute(const QString &ruleId, double seconds)
 {
     QMetaObject::invokeMethod(this, [this, ruleId, seconds] {
         const double now = nowSeconds();
-        if (const auto e = m_engine.mute(ruleId, seconds > 0 ? now + seconds : 0, now))
+        if (const auto e = m_engine.mute(ruleId, seconds > 0 ? now + seconds : 0, now)) {
+            if (seconds > 0)
+                m_config.mutes.insert(ruleId, now + seconds);
+            else
+                m_config.mutes.remove(ruleId);
+            {
+                QMutexLocker lock(&m_mutex);
+                m_mutes = m_config.mutes;
+            }
+            saveSoon();
             publish({*e}, true);
+        }
     }, Qt::QueuedConnection);
 }
 
