@@ -6,7 +6,9 @@ set -euo pipefail
 log=${1:?usage: bench-table.sh LOG}
 # key, comparison (le: at most, ge: at least, info: no target), target. "Flat" RSS after the
 # retention limit is read as growing by at most 0.5 MB a minute.
-targets="bytes_per_point le 3
+targets="alerts_round_cpu_ms_max le 5
+alerts_round_ms_max le 5
+bytes_per_point le 3
 points_per_gib ge 300000000
 replot_1m_ms le 16
 replot_1m_pan_ms le 16

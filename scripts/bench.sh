@@ -20,7 +20,7 @@ if [[ "$name" != all ]]; then
 fi
 
 # Cheapest first; one at a time (the machine's cores are the measuring instrument).
-order="series topic_model ingest replay offsets"
+order="alerts series topic_model ingest replay offsets"
 log=$(mktemp "${TMPDIR:-/tmp}/kafkascope-bench-all.XXXXXX")
 failed=()
 # Absolute times are only as good as the machine is idle: say how busy it was.

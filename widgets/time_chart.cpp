@@ -472,6 +472,24 @@ void TimeChart::removeThreshold(int id)
     requestReplot();
 }
 
+int TimeChart::thresholdAt(const QPoint &plotPos, int tolerancePx) const
+{
+    int best = 0;
+    double bestDistance = tolerancePx + 0.5;
+    for (auto it = m_thresholds.cbegin(); it != m_thresholds.cend(); ++it) {
+        QCPAxisRect *rect = it.value()->clipAxisRect();
+        if (!rect || !rect->rect().contains(plotPos))
+            continue;
+        const double y = rect->axis(QCPAxis::atLeft)->coordToPixel(it.value()->point1->coords().y());
+        const double distance = std::abs(y - plotPos.y());
+        if (distance <= bestDistance) {
+            bestDistance = distance;
+            best = it.key();
+        }
+    }
+    return best;
+}
+
 void TimeChart::requestReplot()
 {
     if (m_replotPending)
@@ -573,6 +591,13 @@ void TimeChart::rescaleValues()
         if (!(lo <= hi)) {
             lo = anyLo;
             hi = anyHi;
+        }
+        if (lo <= hi) { // a threshold drawn in the pane stays in view beside its data
+            for (const QCPItemStraightLine *line : std::as_const(m_thresholds))
+                if (line->clipAxisRect() == m_panes[p]->rect) {
+                    lo = std::min(lo, line->point1->coords().y());
+                    hi = std::max(hi, line->point1->coords().y());
+                }
         }
         const bool includeZero = m_panes[p]->includeZero;
         if (!(lo <= hi)) {

@@ -90,6 +90,9 @@ public:
 
     int addThreshold(int pane, double value, const QString &label, QColor color = QColor(0xd9, 0x3a, 0x3a));
     void removeThreshold(int id);
+    // The threshold line within `tolerancePx` of a point of the plot (plot coordinates), the
+    // nearest one; 0 when none.
+    int thresholdAt(const QPoint &plotPos, int tolerancePx = 5) const;
 
     // Schedules one replot for the next frame however often it is called.
     void requestReplot();

@@ -23,6 +23,8 @@
 #include <QSystemTrayIcon>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QMenu>
+#include <QToolButton>
 
 using namespace kafkascope;
 
@@ -56,6 +58,7 @@ private slots:
     void initTestCase();
     void ruleFromDialogFiresLogsTrayAndNotifies();
     void exportImportRoundTrip();
+    void muteForAChosenTime();
     void cleanupTestCase();
 
 private:
@@ -217,6 +220,79 @@ void TestAlertsGui::exportImportRoundTrip()
     QVERIFY(!panel->importFrom(junk.fileName(), &errors));
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("fileMessage"))->text().contains(u"Not a Kafkascope alerts file"));
     QCOMPARE(watcher->rules().size(), 2);
+}
+
+// "Mute for a time": the user picks how long, the log and the rule say until when, and a
+// restart keeps it. A lag-in-seconds
+// rule that gets no figure (lag in time is read for one group at a time) says so in its state.
+void TestAlertsGui::muteForAChosenTime()
+{
+    MainWindow::Options options;
+    options.settingsFile = m_dir.filePath(QStringLiteral("gui3.ini"));
+    ConnectionProfile profile;
+    profile.id = ConnectionProfile::newId();
+    profile.name = QStringLiteral("quiet");
+    profile.bootstrapServers = QStringLiteral("127.0.0.1:1");
+    const QString store = AlertStore::pathFor(options.settingsFile, profile.id);
+    QVERIFY(AlertStore::save(store, AlertConfig{}));
+    auto window = std::make_unique<MainWindow>(options);
+    window->workspace()->saveProfile(profile);
+    auto openPanel = [&] {
+        window->openPanel(profile.id, QStringLiteral("alerts"));
+        return qobject_cast<AlertsPanel *>(window->findPanel(profile.id, QStringLiteral("alerts")));
+    };
+    AlertsPanel *panel = openPanel();
+    QVERIFY(panel);
+    AlertWatcher *watcher = AlertWatcher::of(profile.id);
+    QVERIFY(watcher);
+    QList<AlertRule> rules;
+    for (const QString &group : {QStringLiteral("billing"), QStringLiteral("shipping")}) {
+        AlertRule r = AlertRule::withNewId();
+        r.name = group + QStringLiteral(" behind");
+        r.kind = RuleKind::GroupLagSeconds;
+        r.target = group;
+        r.threshold = 60;
+        rules << r;
+    }
+    watcher->setRules(rules);
+    auto *table = panel->findChild<QTableWidget *>(QStringLiteral("ruleTable"));
+    QTRY_COMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 6)->text(), QStringLiteral("on"));
+    QVERIFY2(table->item(1, 6)->text().contains(u"no figure: lag in seconds is read for one group at a time (billing)"),
+             qPrintable(table->item(1, 6)->text()));
+
+    table->selectRow(0);
+    auto *mute = panel->findChild<QToolButton *>(QStringLiteral("muteButton"));
+    QVERIFY(mute && mute->menu());
+    QAction *quarter = mute->menu()->actions().value(0);
+    QCOMPARE(quarter->text(), QStringLiteral("15 minutes"));
+    const double before = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    quarter->trigger(); // what a click on the menu entry does
+    auto *log = panel->findChild<QTableWidget *>(QStringLiteral("logTable"));
+    QTRY_COMPARE(log->rowCount(), 1);
+    QVERIFY(log->item(0, 1)->text().startsWith(u"muted"));
+    const QString figure = log->item(0, 6)->text();
+    QVERIFY2(figure.startsWith(u"muted until "), qPrintable(figure));
+    QTRY_VERIFY(table->item(0, 6)->text().contains(u"muted until"));
+    const double until = watcher->mutes().value(rules[0].id);
+    QVERIFY2(std::abs(until - before - 900) <= 5, qPrintable(QString::number(until - before)));
+
+    // Kept on disk: a restart does not unmute it.
+    auto savedMute = [&] {
+        AlertConfig c;
+        QStringList errors;
+        return AlertStore::load(store, &c, &errors) ? c.mutes.value(rules[0].id) : 0.0;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(savedMute(), until, 10000);
+    window.reset();
+    QTRY_VERIFY(!AlertWatcher::of(profile.id));
+    window = std::make_unique<MainWindow>(options);
+    QTRY_VERIFY((panel = openPanel()));
+    QTRY_VERIFY(AlertWatcher::of(profile.id));
+    QTRY_COMPARE(AlertWatcher::of(profile.id)->mutes().value(rules[0].id), until);
+    table = panel->findChild<QTableWidget *>(QStringLiteral("ruleTable"));
+    QTRY_COMPARE(table->rowCount(), 2);
+    QTRY_VERIFY(table->item(0, 6)->text().contains(u"muted until"));
 }
 
 KAFKASCOPE_TEST_MAIN_IMPL(TestAlertsGui, QApplication)

@@ -12,6 +12,7 @@
 #include "throughput/offset_poller.h"
 #include "throughput/partitions_panel.h"
 #include "shell/main_window.h"
+#include "models/broker_table_model.h"
 #include "models/message_table_model.h"
 #include "telemetry/telemetry_ingest.h"
 #include "telemetry/telemetry_panel.h"
@@ -41,6 +42,7 @@ private slots:
     void browserSelectionReplaysIntoCharts();
     void sidebarTopicMenuActsOnThatTopic();
     void overviewIsALiveDashboard();
+    void overviewShowsTheDemosRacksAndController();
     void messagesOpensOnTheBusiestTopic();
     void sixTabsShowWholeTitles();
     void cleanupTestCase();
@@ -240,6 +242,29 @@ void TestPanelLinksGui::overviewIsALiveDashboard()
     auto *partitions = qobject_cast<PartitionsPanel *>(m_window->tabs()->currentWidget());
     QVERIFY(partitions);
     QCOMPARE(partitions->topic(), QStringLiteral("tb.telemetry"));
+}
+
+// The demo gives its mock brokers racks, which the mock cannot report (no DescribeCluster, and
+// librdkafka's metadata API drops racks): the demo's own figures stand in, never "—". The mock
+// runs no controller, and the Overview says so instead of "unknown".
+void TestPanelLinksGui::overviewShowsTheDemosRacksAndController()
+{
+    auto *overview = qobject_cast<OverviewPanel *>(m_window->openPanel(Workspace::kDemoId, QStringLiteral("overview")));
+    QVERIFY(overview);
+    auto *brokers = overview->findChild<QTableView *>(QStringLiteral("brokerTable"));
+    QVERIFY(brokers);
+    QAbstractItemModel *model = brokers->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), DemoCluster::kBrokers, 20000);
+    const QHash<int, QString> racks = DemoCluster::racks();
+    QCOMPARE(racks.size(), DemoCluster::kBrokers);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const int id = model->index(row, BrokerTableModel::Id).data().toInt();
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(row, BrokerTableModel::Rack).data().toString(), racks.value(id), 10000);
+    }
+    QCOMPARE(racks.value(1), QStringLiteral("rack-a"));
+    const QString ids = overview->findChild<QLabel *>(QStringLiteral("clusterIdLabel"))->text();
+    QVERIFY2(ids.contains(QStringLiteral("Controller: none")), qPrintable(ids));
+    QVERIFY2(!ids.contains(QStringLiteral("unknown")), qPrintable(ids));
 }
 
 void TestPanelLinksGui::messagesOpensOnTheBusiestTopic()

@@ -4,6 +4,9 @@
 // Chart layouts survive a save and reopen. Stop and Start again from "latest" or
 // "beginning" refill the cleared store from the demo's topics.
 
+#include "alerts/alert_store.h"
+#include "alerts/alert_watcher.h"
+#include "alerts/rule_dialog.h"
 #include "shell/main_window.h"
 #include "telemetry/telemetry_chart_view.h"
 #include "models/telemetry_device_model.h"
@@ -12,6 +15,8 @@
 #include "cluster/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QContextMenuEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -42,6 +47,8 @@ private slots:
     void topicMenuStaysOpenWhileClicking();
     void deviceColumnsAreNotClipped();
     void otherTopicsLeaveNoEmptySeries();
+    void thresholdBecomesAlertRule_data();
+    void thresholdBecomesAlertRule();
     void cleanupTestCase();
 
 private:
@@ -71,6 +78,80 @@ void TestTelemetryPanelGui::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->ingest()->isRunning(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->deviceModel()->rowCount() >= 50, 20000);
     QVERIFY(m_panel->selectedTopics().contains(QStringLiteral("tb.telemetry")));
+}
+
+void TestTelemetryPanelGui::thresholdBecomesAlertRule_data()
+{
+    QTest::addColumn<double>("limit");
+    QTest::addColumn<bool>("below");
+    // A battery reads 0-100 %: a line above it alerts on rising past it, one below on falling.
+    QTest::newRow("line above the series") << 1000.0 << false;
+    QTest::newRow("line below the series") << -1000.0 << true;
+}
+
+// A threshold line on a chart pane becomes an alert rule in one click: right-click the line,
+// "Alert when Sensor 03 · battery crosses…", and the rule dialog opens with the cluster's
+// device, key, topic, value and direction; OK saves it in the cluster's alert store.
+void TestTelemetryPanelGui::thresholdBecomesAlertRule()
+{
+    QFETCH(double, limit);
+    QFETCH(bool, below);
+    TelemetryChartView *view = m_panel->chartView();
+    TimeChart *chart = view->chart();
+    view->clearChart();
+    const TimeChart::SeriesId id = view->addKey(0, QStringLiteral("Sensor 03"), QStringLiteral("battery"));
+    QTRY_VERIFY_WITH_TIMEOUT(chart->seriesData(id) && !chart->seriesData(id)->empty(), 15000);
+    view->addThreshold(0, limit, QStringLiteral("limit"));
+    QCPAxisRect *rect = chart->plot()->axisRect(0);
+    QCPAxis *axis = rect->axis(QCPAxis::atLeft);
+    QTRY_VERIFY(axis->range().contains(limit)); // the line is drawn in view, beside the data
+    const QPoint onLine(rect->center().x(), int(std::lround(axis->coordToPixel(limit))));
+
+    QContextMenuEvent click(QContextMenuEvent::Mouse, onLine, chart->plot()->mapToGlobal(onLine));
+    QApplication::sendEvent(chart->plot(), &click);
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+    QCOMPARE(menu->objectName(), QStringLiteral("thresholdMenu"));
+    QAction *alert = menu->findChild<QAction *>(QStringLiteral("alertWhenCrossed"));
+    QVERIFY(alert);
+    QVERIFY(alert->text().contains(u"Sensor 03 · battery"));
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(alert).center());
+
+    RuleDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_panel->findChild<RuleDialog *>()));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"))->currentData().toInt(),
+             int(RuleKind::TelemetryThreshold));
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("targetEdit"))->text(), QStringLiteral("Sensor 03"));
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("keyEdit"))->text(), QStringLiteral("battery"));
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("topicEdit"))->text(), QStringLiteral("tb.telemetry"));
+    QCOMPARE(dialog->findChild<QCheckBox *>(QStringLiteral("belowCheck"))->isChecked(), below);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+    QTRY_VERIFY(!m_panel->findChild<RuleDialog *>());
+
+    // Saved in the demo cluster's own alert store (the watcher writes it within seconds).
+    const QString path = AlertStore::pathFor(m_dir.filePath(QStringLiteral("demo.ini")), Workspace::kDemoId);
+    auto saved = [&]() -> std::optional<AlertRule> {
+        AlertConfig config;
+        QStringList errors;
+        if (!AlertStore::load(path, &config, &errors))
+            return std::nullopt;
+        for (const AlertRule &r : std::as_const(config.rules))
+            if (r.kind == RuleKind::TelemetryThreshold && r.threshold == limit)
+                return r;
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(saved().has_value(), 15000);
+    const AlertRule rule = *saved();
+    QCOMPARE(rule.target, QStringLiteral("Sensor 03"));
+    QCOMPARE(rule.key, QStringLiteral("battery"));
+    QCOMPARE(rule.topic, QStringLiteral("tb.telemetry"));
+    QCOMPARE(rule.threshold, limit);
+    QCOMPARE(rule.below, below);
+    QVERIFY(rule.enabled);
+    QVERIFY(!rule.name.isEmpty());
+    QVERIFY(AlertWatcher::of(Workspace::kDemoId)->config().telemetryTopics().contains(QStringLiteral("tb.telemetry")));
+    view->clearChart();
 }
 
 void TestTelemetryPanelGui::cleanupTestCase()

@@ -8,6 +8,7 @@
 #include "test_main.h"
 #include "test_support.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -21,6 +22,7 @@ private slots:
     void initTestCase();
     void lagEqualsHighMinusCommitted();
     void lagHistoryAndConsumption();
+    void commitTimeIsNeverGuessed();
     void cleanupTestCase();
 
 private:
@@ -114,6 +116,38 @@ void TestGroupMonitor::lagHistoryAndConsumption()
     QCOMPARE(r.monitor->lagTopics(group), QStringList{m_topic});
     std::vector<SeriesPoint> more;
     QCOMPARE(r.monitor->copyLagSince(group, QString(), next, more), next + more.size());
+}
+
+// A group that committed before it was watched: OffsetFetch gives no commit time, so the
+// verdict says since when it has been watched ("no commit seen since 02:07:13, when watching
+// began"), never "no commits for 8 s" counted from the panel's opening. Once a commit is seen
+// while watching, its time is known and the verdict stops calling it unknown.
+void TestGroupMonitor::commitTimeIsNeverGuessed()
+{
+    const QString group = uniqueName(QStringLiteral("still-group"));
+    QString error;
+    QVERIFY2(commitOffsets(m_bootstrap, group, m_topic, {{0, 2}}, &error), qPrintable(error));
+    const QDateTime started = QDateTime::currentDateTime();
+    MonitorHarness r(brokerProfile());
+    r.start();
+    QTRY_VERIFY_WITH_TIMEOUT(r.group(group).totals.lag == 8, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(r.group(group).health.verdict, GroupHealth::Verdict::Stopped, 20000);
+    QString reason = r.group(group).health.reason;
+    QVERIFY2(reason.contains(QStringLiteral("no commit seen since ")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("when watching began")), qPrintable(reason));
+    QVERIFY2(!reason.contains(QStringLiteral("commits for")), qPrintable(reason));
+    // The time said is when watching began (to the second, either side of the minute's edge).
+    const QString said = reason.section(QStringLiteral("since "), 1).left(8);
+    const QTime at = QTime::fromString(said, QStringLiteral("HH:mm:ss"));
+    QVERIFY2(at.isValid(), qPrintable(reason));
+    QVERIFY2(std::abs(at.secsTo(started.time())) <= 5, qPrintable(reason));
+
+    QVERIFY2(commitOffsets(m_bootstrap, group, m_topic, {{0, 5}}, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(r.group(group).totals.lag == 5, 20000);
+    // Seen: the verdict no longer calls the commit time unknown (it judges the moving lag).
+    QTRY_VERIFY_WITH_TIMEOUT(!r.group(group).health.reason.contains(QStringLiteral("watching began")), 10000);
+    reason = r.group(group).health.reason;
+    QVERIFY2(!reason.contains(QStringLiteral("unknown")), qPrintable(reason));
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestGroupMonitor)

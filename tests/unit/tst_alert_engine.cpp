@@ -75,6 +75,7 @@ private slots:
     void deviceSilentAndThreshold();
     void throughputAgainstLastHour();
     void rulesSurviveAnotherRulesEdit();
+    void activeFollowsFiringStates();
     void ruleJsonRoundTrip();
     void validation_data();
     void validation();
@@ -268,12 +269,18 @@ void TestAlertEngine::deviceSilentAndThreshold_data()
     QTest::addColumn<bool>("below");
     QTest::addColumn<QList<double>>("figures"); // silence seconds, or the key's value
     QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("topic"); // the rule's; the device publishes to "tb.telemetry"
     QTest::newRow("silent past its stale time")
-        << false << false << QList<double>{1, 20, 31, 45, 2} << QStringLiteral("fired:sensor-7@2 resolved:sensor-7@4");
+        << false << false << QList<double>{1, 20, 31, 45, 2} << QStringLiteral("fired:sensor-7@2 resolved:sensor-7@4") << QString();
     QTest::newRow("temperature above 80, clears at 75")
-        << true << false << QList<double>{70, 81, 78, 74} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3");
+        << true << false << QList<double>{70, 81, 78, 74} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3") << QString();
     QTest::newRow("battery below 20, clears at 25")
-        << true << true << QList<double>{30, 19, 22, 26} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3");
+        << true << true << QList<double>{30, 19, 22, 26} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3") << QString();
+    QTest::newRow("on the device's topic")
+        << true << false << QList<double>{70, 81, 78, 74} << QStringLiteral("fired:sensor-7@1 resolved:sensor-7@3")
+        << QStringLiteral("tb.telemetry");
+    QTest::newRow("a device of another topic is not the rule's")
+        << true << false << QList<double>{70, 81, 78, 74} << QString() << QStringLiteral("other.topic");
 }
 
 void TestAlertEngine::deviceSilentAndThreshold()
@@ -282,8 +289,10 @@ void TestAlertEngine::deviceSilentAndThreshold()
     QFETCH(bool, below);
     QFETCH(QList<double>, figures);
     QFETCH(QString, expected);
+    QFETCH(QString, topic);
     AlertRule rule;
     rule.id = QStringLiteral("dev");
+    rule.topic = topic;
     rule.name = QStringLiteral("Device");
     rule.forSeconds = 0;
     rule.target = QStringLiteral("sensor-*");
@@ -307,6 +316,7 @@ void TestAlertEngine::deviceSilentAndThreshold()
         in.telemetryFresh = true;
         DeviceFacts d;
         d.name = QStringLiteral("sensor-7");
+        d.topic = QStringLiteral("tb.telemetry");
         d.staleSeconds = 30;
         d.silentSeconds = threshold ? 1 : figures[i];
         if (threshold)
@@ -370,6 +380,46 @@ void TestAlertEngine::rulesSurviveAnotherRulesEdit()
     QCOMPARE(engine.active().size(), 2);
 }
 
+// The active list and the worst severity are kept as alerts fire and resolve (not by a scan
+// of every subject): they must match what fired through a deleted subject, an edited rule and
+// acknowledgement.
+void TestAlertEngine::activeFollowsFiringStates()
+{
+    AlertEngine engine;
+    AlertRule all = lagRule(1000, 0);
+    all.id = QStringLiteral("all");
+    all.target = QStringLiteral("*");
+    AlertRule billing = lagRule(1000, 0);
+    billing.severity = AlertSeverity::Critical;
+    engine.setRules({all, billing});
+    QCOMPARE(engine.evaluate(groupsAt(0, 5000)).size(), 3);
+    auto names = [&] {
+        QStringList out;
+        for (const ActiveAlert &a : engine.active())
+            out << a.ruleId + u':' + a.subject;
+        return out.join(u' ');
+    };
+    QCOMPARE(names(), QStringLiteral("all:billing lag:billing all:other"));
+    QCOMPARE(engine.activeCount(), 3);
+    QCOMPARE(engine.worstActive(kT0), std::optional(AlertSeverity::Critical));
+
+    AlertInputs gone = groupsAt(1, 5000); // "billing" deleted
+    gone.groups.removeFirst();
+    QCOMPARE(describe(engine.evaluate(gone)), QStringLiteral("resolved:billing@1 resolved:billing@1"));
+    QCOMPARE(names(), QStringLiteral("all:other"));
+    QCOMPARE(engine.worstActive(kT0 + 1), std::optional(AlertSeverity::Warning));
+
+    all.threshold = 100'000; // the edited rule starts over: its alert leaves the list
+    engine.setRules({all, billing});
+    QCOMPARE(engine.activeCount(), 0);
+    QVERIFY(!engine.worstActive(kT0 + 1));
+    QCOMPARE(describe(engine.evaluate(groupsAt(2, 5000))), QStringLiteral("fired:billing@2"));
+    QCOMPARE(engine.acknowledge(QStringLiteral("lag"), {}, kT0 + 3).size(), 1);
+    QVERIFY(engine.active().first().acknowledged);
+    QCOMPARE(describe(engine.evaluate(groupsAt(4, 10))), QStringLiteral("resolved:billing@4"));
+    QVERIFY(engine.active().isEmpty());
+}
+
 void TestAlertEngine::ruleJsonRoundTrip()
 {
     AlertRule r = AlertRule::withNewId();
@@ -377,6 +427,7 @@ void TestAlertEngine::ruleJsonRoundTrip()
     r.kind = RuleKind::TelemetryThreshold;
     r.target = QStringLiteral("tracker-*");
     r.key = QStringLiteral("battery");
+    r.topic = QStringLiteral("tb.telemetry");
     r.threshold = 20;
     r.clearThreshold = 25;
     r.below = true;

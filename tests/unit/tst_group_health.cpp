@@ -3,6 +3,8 @@
 #include "groups/group_health.h"
 #include "test_main.h"
 
+#include <QDateTime>
+
 using namespace kafkascope;
 using V = GroupHealth::Verdict;
 
@@ -93,6 +95,15 @@ void TestGroupHealth::verdict_data()
     stalledUnknown.lastCommitKnown = false;
     QTest::newRow("stalled: last commit before monitoring")
         << stalledUnknown << V::Stalled << QStringLiteral("have not moved in the 40 s watched");
+    // With the time watching began: said as a time, never as a duration.
+    GroupHealthInput emptySince = emptyUnknown;
+    emptySince.watchingSince = QDateTime(QDate(2026, 12, 2), QTime(2, 7, 13)).toMSecsSinceEpoch() / 1000.0;
+    QTest::newRow("stopped: no commit seen since watching began")
+        << emptySince << V::Stopped << QStringLiteral("no commit seen since 02:07:13, when watching began");
+    GroupHealthInput stalledSince = stalledUnknown;
+    stalledSince.watchingSince = emptySince.watchingSince;
+    QTest::newRow("stalled: not moved since watching began")
+        << stalledSince << V::Stalled << QStringLiteral("have not moved since 02:07:13, when watching began");
     QTest::newRow("demo: members unknown, not moving")
         << input({40, 45, 50, 55, 60}, {7, 7, 7, 7, 7}, QString(), -1, 40) << V::Stalled
         << QStringLiteral("60 message(s) behind");

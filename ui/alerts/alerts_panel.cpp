@@ -14,9 +14,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace kafkascope {
@@ -111,7 +113,19 @@ AlertsPanel::AlertsPanel(ClusterSession *session, QWidget *parent)
     ruleBar->addWidget(button(QStringLiteral("newRuleButton"), tr("New rule…"), [this] { editRule(true); }));
     ruleBar->addWidget(button(QStringLiteral("editRuleButton"), tr("Edit…"), [this] { editRule(false); }));
     ruleBar->addWidget(button(QStringLiteral("deleteRuleButton"), tr("Delete"), &AlertsPanel::deleteRule));
-    ruleBar->addWidget(button(QStringLiteral("muteButton"), tr("Mute 1 h"), [this] { muteRule(3600); }));
+    // Mute for a time the user picks: a rule silenced for good is better deleted or disabled.
+    auto *mute = new QToolButton;
+    mute->setObjectName(QStringLiteral("muteButton"));
+    mute->setText(tr("Mute for…"));
+    mute->setPopupMode(QToolButton::InstantPopup);
+    auto *muteMenu = new QMenu(mute);
+    muteMenu->setObjectName(QStringLiteral("muteMenu"));
+    for (const auto &[text, seconds] : {std::pair{tr("15 minutes"), 900}, std::pair{tr("1 hour"), 3600},
+                                        std::pair{tr("8 hours"), 8 * 3600}, std::pair{tr("1 day"), 86400},
+                                        std::pair{tr("1 week"), 7 * 86400}})
+        muteMenu->addAction(text, this, [this, seconds] { muteRule(seconds); });
+    mute->setMenu(muteMenu);
+    ruleBar->addWidget(mute);
     ruleBar->addWidget(button(QStringLiteral("unmuteButton"), tr("Unmute"), [this] { muteRule(0); }));
     ruleBar->addWidget(button(QStringLiteral("exportButton"), tr("Export…"), [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export alert rules and log"), {},
@@ -218,20 +232,31 @@ void AlertsPanel::fillRules()
     const QString selected = selectedRuleId();
     const QList<AlertRule> rules = m_watcher->rules();
     const QList<ActiveAlert> active = m_watcher->active();
+    const QHash<QString, double> mutes = m_watcher->mutes();
+    // Lag in seconds is read for one group at a time (the first named in such a rule, as the
+    // watcher chooses it): the other seconds rules get no figure and must say so.
+    QString secondsGroup;
+    for (const AlertRule &r : rules)
+        if (r.kind == RuleKind::GroupLagSeconds && r.enabled && !r.wildcard()) {
+            secondsGroup = r.target;
+            break;
+        }
     m_rules->setRowCount(int(rules.size()));
     for (int i = 0; i < rules.size(); ++i) {
         const AlertRule &r = rules[i];
         const RuleKindInfo &info = ruleKindInfo(r.kind);
         QString state = r.enabled ? tr("on") : tr("off");
         int firing = 0;
-        double mutedUntil = 0;
+        const double mutedUntil = mutes.value(r.id);
         for (const ActiveAlert &a : active)
-            if (a.ruleId == r.id) {
+            if (a.ruleId == r.id)
                 ++firing;
-                mutedUntil = a.mutedUntil;
-            }
         if (firing)
             state = tr("firing (%1)").arg(firing);
+        else if (r.enabled && r.kind == RuleKind::GroupLagSeconds && (r.wildcard() || r.target != secondsGroup))
+            state = secondsGroup.isEmpty() || r.wildcard()
+                ? tr("no figure: lag in seconds is read for one named group")
+                : tr("no figure: lag in seconds is read for one group at a time (%1)").arg(secondsGroup);
         if (mutedUntil > QDateTime::currentMSecsSinceEpoch() / 1000.0)
             state += tr(", muted until %1").arg(timeText(mutedUntil));
         const QString threshold = info.hasThreshold
@@ -242,9 +267,10 @@ void AlertsPanel::fillRules()
             : QString();
         m_rules->setItem(i, 0, cell(r.name, r.id));
         m_rules->setItem(i, 1, cell(info.title));
-        m_rules->setItem(i, 2, cell(info.subjectKind == u"cluster" ? tr("cluster")
-                                    : r.target.isEmpty()          ? tr("all")
-                                                                  : r.target));
+        QString target = info.subjectKind == u"cluster" ? tr("cluster") : r.target.isEmpty() ? tr("all") : r.target;
+        if (!r.topic.isEmpty())
+            target = tr("%1 on %2").arg(target, r.topic);
+        m_rules->setItem(i, 2, cell(target));
         m_rules->setItem(i, 3, cell(r.kind == RuleKind::TelemetryThreshold ? QString(threshold + u' ' + r.key) : threshold));
         m_rules->setItem(i, 4, cell(formatDuration(r.forSeconds)));
         m_rules->setItem(i, 5, cell(severityName(r.severity)));

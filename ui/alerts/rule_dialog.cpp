@@ -33,7 +33,7 @@ QString numberText(double v)
 
 RuleDialog::RuleDialog(const AlertRule &rule, QWidget *parent)
     : QDialog(parent), m_rule(rule), m_kind(new QComboBox), m_name(new QLineEdit),
-      m_target(new QLineEdit), m_key(new QLineEdit), m_threshold(new QLineEdit),
+      m_target(new QLineEdit), m_key(new QLineEdit), m_topic(new QLineEdit), m_threshold(new QLineEdit),
       m_clear(new QLineEdit), m_below(new QCheckBox(tr("Fire when the value is below the threshold"))),
       m_for(new QLineEdit), m_severity(new QComboBox), m_enabled(new QCheckBox(tr("Enabled")))
 {
@@ -50,6 +50,10 @@ RuleDialog::RuleDialog(const AlertRule &rule, QWidget *parent)
     m_target->setPlaceholderText(tr("empty or * for all; wildcards * and ?"));
     m_key->setObjectName(QStringLiteral("keyEdit"));
     m_key->setText(rule.key);
+    m_topic->setObjectName(QStringLiteral("topicEdit"));
+    m_topic->setText(rule.topic);
+    m_topic->setPlaceholderText(tr("any watched telemetry topic"));
+    m_topic->setToolTip(tr("The topic the device publishes to; it is consumed for the rule"));
     m_threshold->setObjectName(QStringLiteral("thresholdEdit"));
     m_threshold->setText(numberText(rule.threshold));
     m_clear->setObjectName(QStringLiteral("clearEdit"));
@@ -78,6 +82,7 @@ RuleDialog::RuleDialog(const AlertRule &rule, QWidget *parent)
     row(tr("&Name:"), QStringLiteral("name"), m_name);
     row(tr("&Applies to:"), QStringLiteral("target"), m_target);
     row(tr("Telemetry &key:"), QStringLiteral("key"), m_key);
+    row(tr("Telemetry t&opic:"), QStringLiteral("topic"), m_topic);
     row(tr("&Threshold:"), QStringLiteral("threshold"), m_threshold);
     row(tr("&Clears at:"), QStringLiteral("clearThreshold"), m_clear);
     form->addRow(QString(), m_below);
@@ -91,7 +96,7 @@ RuleDialog::RuleDialog(const AlertRule &rule, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ok, &QPushButton::clicked, this, &RuleDialog::submit);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &RuleDialog::kindChanged);
-    for (QLineEdit *e : {m_name, m_target, m_key, m_threshold, m_clear, m_for})
+    for (QLineEdit *e : {m_name, m_target, m_key, m_topic, m_threshold, m_clear, m_for})
         connect(e, &QLineEdit::textEdited, this, [this] { validate(nullptr); });
     connect(m_below, &QCheckBox::toggled, this, [this] { validate(nullptr); });
 
@@ -108,6 +113,7 @@ void RuleDialog::kindChanged()
     const RuleKindInfo &info = ruleKindInfo(RuleKind(m_kind->currentData().toInt()));
     const bool telemetryKey = info.kind == RuleKind::TelemetryThreshold;
     m_rows.value(QStringLiteral("key"))->setVisible(telemetryKey);
+    m_rows.value(QStringLiteral("topic"))->setVisible(info.subjectKind == u"device");
     m_rows.value(QStringLiteral("threshold"))->setVisible(info.hasThreshold);
     m_rows.value(QStringLiteral("clearThreshold"))->setVisible(info.hasThreshold);
     m_rows.value(QStringLiteral("target"))->setVisible(info.subjectKind != u"cluster");
@@ -129,6 +135,7 @@ bool RuleDialog::validate(AlertRule *out)
     r.name = m_name->text().trimmed();
     r.target = info.subjectKind == u"cluster" ? QString() : m_target->text().trimmed();
     r.key = m_key->text().trimmed();
+    r.topic = info.subjectKind == u"device" ? m_topic->text().trimmed() : QString();
     r.below = m_below->isChecked();
     r.severity = AlertSeverity(m_severity->currentData().toInt());
     r.enabled = m_enabled->isChecked();

@@ -34,6 +34,7 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_target;
     QLineEdit *m_key;
+    QLineEdit *m_topic;
     QLineEdit *m_threshold;
     QLineEdit *m_clear;
     QCheckBox *m_below;

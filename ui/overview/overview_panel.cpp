@@ -330,6 +330,8 @@ void OverviewPanel::showSnapshot(const ClusterSnapshot &s)
         ids << tr("Cluster id: %1").arg(s.clusterId);
     if (s.controllerId >= 0)
         ids << tr("Controller: broker %1").arg(s.controllerId);
+    else if (m_session->profile().demo) // librdkafka's mock answers controller 0, no broker
+        ids << tr("Controller: none (the demo's mock cluster runs no controller)");
     m_clusterId->setText(ids.join(QStringLiteral("   ·   ")));
     m_clusterId->setVisible(!ids.isEmpty());
     m_updated->setText(tr("Metadata of %1").arg(s.fetchedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));

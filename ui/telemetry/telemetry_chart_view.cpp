@@ -26,6 +26,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace kafkascope {
 
 namespace {
@@ -45,6 +47,8 @@ TelemetryChartView::TelemetryChartView(std::shared_ptr<TelemetryStore> store, QW
     m_chart->setObjectName(QStringLiteral("telemetryChart"));
     m_chart->plot()->setAcceptDrops(true);
     m_chart->plot()->installEventFilter(this);
+    m_chart->plot()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_chart->plot(), &QWidget::customContextMenuRequested, this, &TelemetryChartView::showThresholdMenu);
     m_chart->setMinimumHeight(220);
 
     m_window->setObjectName(QStringLiteral("windowCombo"));
@@ -77,7 +81,7 @@ TelemetryChartView::TelemetryChartView(std::shared_ptr<TelemetryStore> store, QW
     });
     auto *threshold = new QToolButton;
     threshold->setText(tr("Threshold…"));
-    threshold->setToolTip(tr("Draw a horizontal limit line in a pane"));
+    threshold->setToolTip(tr("Draw a horizontal limit line in a pane; right-click the line to alert when a series crosses it"));
     connect(threshold, &QToolButton::clicked, this, &TelemetryChartView::askThreshold);
     auto *exportButton = new QToolButton;
     exportButton->setText(tr("Export"));
@@ -409,6 +413,58 @@ void TelemetryChartView::askThreshold()
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() == QDialog::Accepted)
         addThreshold(pane->value() - 1, value->value(), label->text());
+}
+
+void TelemetryChartView::showThresholdMenu(const QPoint &plotPos)
+{
+    const int id = m_chart->thresholdAt(plotPos);
+    if (!id)
+        return;
+    QMenu *menu = thresholdMenu(id);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(m_chart->plot()->mapToGlobal(plotPos));
+}
+
+QMenu *TelemetryChartView::thresholdMenu(int thresholdId)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("thresholdMenu"));
+    const auto t = std::find_if(m_thresholds.cbegin(), m_thresholds.cend(),
+                                [&](const Threshold &x) { return x.id == thresholdId; });
+    if (t == m_thresholds.cend())
+        return menu;
+    for (const Binding &b : std::as_const(m_bindings)) {
+        if (m_chart->seriesPane(b.id) != t->pane)
+            continue;
+        QAction *a = menu->addAction(tr("Alert when %1 crosses %2…")
+                                         .arg(seriesTitle(b.device, b.key), QString::number(t->value, 'g', 12)));
+        a->setObjectName(QStringLiteral("alertWhenCrossed"));
+        connect(a, &QAction::triggered, this, [this, thresholdId, id = b.id] { requestThresholdRule(thresholdId, id); });
+    }
+    if (menu->actions().isEmpty())
+        menu->addAction(tr("Chart a key in this pane to alert when it crosses the line"))->setEnabled(false);
+    menu->addSeparator();
+    menu->addAction(tr("Remove threshold"), this, [this, thresholdId] { removeThresholdLine(thresholdId); });
+    return menu;
+}
+
+void TelemetryChartView::requestThresholdRule(int thresholdId, TimeChart::SeriesId series)
+{
+    const auto t = std::find_if(m_thresholds.cbegin(), m_thresholds.cend(),
+                                [&](const Threshold &x) { return x.id == thresholdId; });
+    const auto [device, key] = seriesKey(series);
+    if (t == m_thresholds.cend() || device.isEmpty())
+        return;
+    const SeriesData *data = m_chart->seriesData(series);
+    const bool below = data && !data->empty() && data->last().v > t->value;
+    emit thresholdRuleRequested(device, key, t->value, below);
+}
+
+void TelemetryChartView::removeThresholdLine(int id)
+{
+    m_chart->removeThreshold(id);
+    m_thresholds.removeIf([id](const Threshold &t) { return t.id == id; });
+    emit layoutChanged();
 }
 
 void TelemetryChartView::exportAs(const QString &kind)

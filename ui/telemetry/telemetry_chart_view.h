@@ -16,6 +16,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QTableWidget;
 class QToolButton;
 
@@ -50,8 +51,17 @@ public:
     bool saveLayout(const QString &path, QString *error) const;
     bool loadLayout(const QString &path, QString *error);
 
+    // The menu of a threshold line: per series of its pane "Alert when DEVICE · KEY crosses
+    // VALUE…", and removing the line. Right-clicking the line opens it.
+    QMenu *thresholdMenu(int thresholdId);
+    // The rule a threshold suggests for a series: fire on the far side of the line from the
+    // series' latest value (below when it is above now), above when there is no value yet.
+    void requestThresholdRule(int thresholdId, TimeChart::SeriesId series);
+
 signals:
     void layoutChanged();
+    // "Alert when crossed…": the Telemetry panel turns it into a rule dialog.
+    void thresholdRuleRequested(const QString &device, const QString &key, double value, bool below);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -78,6 +88,8 @@ private:
     int paneAt(const QPoint &plotPos) const;
     void dropKeys(const QList<QPair<QString, QString>> &keys, int pane);
     void askThreshold();
+    void showThresholdMenu(const QPoint &plotPos);
+    void removeThresholdLine(int id);
     void exportAs(const QString &kind);
     void saveLayoutAs();
     void openLayout();

@@ -1,5 +1,7 @@
 #include "telemetry/telemetry_panel.h"
 
+#include "alerts/alert_watcher.h"
+#include "alerts/rule_dialog.h"
 #include "cluster/cluster_session.h"
 #include "sparkline_delegate.h"
 #include "telemetry/telemetry_chart_view.h"
@@ -68,6 +70,7 @@ TelemetryPanel::TelemetryPanel(ClusterSession *session, const QString &topic, QW
     m_devices->header()->setMinimumSectionSize(40);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_devices, &QTreeView::doubleClicked, this, &TelemetryPanel::chartIndex);
+    connect(m_chart, &TelemetryChartView::thresholdRuleRequested, this, &TelemetryPanel::openThresholdRule);
 
     connect(m_ingest, &TelemetryIngest::statusChanged, this, &TelemetryPanel::showIngestStatus);
     connect(m_session, &ClusterSession::snapshotChanged, this, &TelemetryPanel::updateTopicsMenu);
@@ -518,6 +521,35 @@ void TelemetryPanel::chartIndex(const QModelIndex &proxyIndex)
     if (key.isEmpty())
         return; // a device row: double-click expands it
     m_chart->addKey(m_chart->chart()->paneCount() - 1, i.data(TelemetryDeviceModel::DeviceRole).toString(), key);
+}
+
+void TelemetryPanel::openThresholdRule(const QString &device, const QString &key, double value, bool below)
+{
+    AlertWatcher *watcher = AlertWatcher::of(m_session->id());
+    if (!watcher) {
+        m_ingestMessage->setText(tr("This cluster is not watched for alerts (it was opened outside the workspace)."));
+        return;
+    }
+    AlertRule rule = AlertRule::withNewId();
+    rule.kind = RuleKind::TelemetryThreshold;
+    rule.target = device;
+    rule.key = key;
+    rule.threshold = value;
+    rule.below = below;
+    rule.name = tr("%1 %2 %3 %4").arg(device, key, below ? tr("below") : tr("above"), QString::number(value, 'g', 12));
+    // The device's topic: the watcher consumes it for the rule, whether or not this panel runs.
+    const int d = m_store->deviceIndex(device);
+    for (const DeviceSummary &s : m_store->devices())
+        if (s.index == d)
+            rule.topic = s.topic;
+    auto *dialog = new RuleDialog(rule, this);
+    dialog->setWindowTitle(tr("New alert rule from a chart threshold"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [id = m_session->id(), dialog] {
+        if (AlertWatcher *w = AlertWatcher::of(id)) // looked up again: the session may have closed
+            w->addRule(dialog->rule());
+    });
+    dialog->open();
 }
 
 QString TelemetryPanel::statusText() const

@@ -69,6 +69,8 @@ private:
     void chartIndex(const QModelIndex &proxyIndex);
     void forgetOtherTopics(const QStringList &topics);
     void fitColumns();
+    // A chart threshold's "Alert when crossed…": the rule dialog, prefilled.
+    void openThresholdRule(const QString &device, const QString &key, double value, bool below);
 
     ClusterSession *m_session;
     std::shared_ptr<TelemetryStore> m_store;

@@ -133,6 +133,30 @@ void AlertEngine::setRules(const QList<AlertRule> &rules)
     }
     m_states = std::move(next);
     m_rules = rules;
+    rebuildFiring(); // states of dropped or changed rules are gone
+}
+
+void AlertEngine::rebuildFiring()
+{
+    m_firing.clear();
+    for (auto &ptr : m_states)
+        for (auto &[subject, st] : ptr->states)
+            if (st.firing)
+                m_firing.emplace(&st, Firing{ptr.get(), &subject, &st});
+    m_firingDirty = true;
+}
+
+void AlertEngine::setFiring(RuleState &rs, const QString &subject, State &st, bool firing)
+{
+    st.firing = firing;
+    if (firing) {
+        // `subject` is the key of st's node in rs.states, or outlives it (the cluster's "").
+        const auto it = rs.states.find(subject);
+        m_firing.insert_or_assign(&st, Firing{&rs, it != rs.states.end() ? &it->first : &subject, &st});
+    } else {
+        m_firing.erase(&st);
+    }
+    m_firingDirty = true;
 }
 
 AlertEvent AlertEngine::event(AlertEvent::Type type, const RuleState &rs, const QString &subject,
@@ -165,7 +189,7 @@ void AlertEngine::step(RuleState &rs, const QString &subject, State &st, const V
     st.value = v.value;
     if (st.firing) {
         if (v.clear) {
-            st.firing = false;
+            setFiring(rs, subject, st, false);
             st.pendingSince = -1;
             st.figure = figureFor(rs.rule, v.value, v.figure);
             out.append(event(AlertEvent::Type::Resolved, rs, subject, st));
@@ -180,7 +204,7 @@ void AlertEngine::step(RuleState &rs, const QString &subject, State &st, const V
     if (st.pendingSince < 0)
         st.pendingSince = m_now;
     if (m_now - st.pendingSince >= rs.rule.forSeconds) {
-        st.firing = true;
+        setFiring(rs, subject, st, true);
         st.acknowledged = false;
         st.firedAt = m_now;
         st.figure = figureFor(rs.rule, v.value, v.figure);
@@ -206,6 +230,7 @@ void AlertEngine::resolveMissing(RuleState &rs, QList<AlertEvent> &out)
         if (it->second.firing) {
             it->second.figure = QObject::tr("no longer reported");
             out.append(event(AlertEvent::Type::Resolved, rs, it->first, it->second));
+            setFiring(rs, it->first, it->second, false);
         }
         it = rs.states.erase(it);
     }
@@ -317,6 +342,8 @@ AlertEngine::Verdict AlertEngine::judgeTopic(const AlertRule &r, const TopicFact
 AlertEngine::Verdict AlertEngine::judgeDevice(const AlertRule &r, const DeviceFacts &d) const
 {
     Verdict v;
+    if (!r.topic.isEmpty() && d.topic != r.topic)
+        return v; // a device of another topic: not this rule's
     if (r.kind == RuleKind::DeviceSilent) {
         v.known = d.silentSeconds >= 0;
         v.value = d.silentSeconds;
@@ -524,44 +551,48 @@ double AlertEngine::mutedUntil(const QString &ruleId) const
 
 QList<ActiveAlert> AlertEngine::active() const
 {
-    QList<ActiveAlert> out;
-    for (const auto &ptr : m_states) {
-        const RuleKindInfo &info = ruleKindInfo(ptr->rule.kind);
-        for (const auto &[subject, st] : ptr->states) {
-            if (!st.firing)
-                continue;
-            ActiveAlert a;
-            a.ruleId = ptr->rule.id;
-            a.ruleName = ptr->rule.name;
-            a.kind = ptr->rule.kind;
-            a.severity = ptr->rule.severity;
-            a.subject = subject;
-            a.since = st.firedAt;
-            a.value = st.value;
-            a.figure = st.figure;
-            a.panel = info.panel;
-            a.item = info.subjectKind == u"broker" || info.subjectKind == u"cluster" ? QString() : subject;
-            a.acknowledged = st.acknowledged;
-            a.mutedUntil = ptr->mutedUntil;
-            out.append(a);
-        }
+    if (m_firingDirty) {
+        m_firingOrder.clear();
+        m_firingOrder.reserve(m_firing.size());
+        for (const auto &[st, f] : m_firing)
+            m_firingOrder.push_back(f);
+        std::sort(m_firingOrder.begin(), m_firingOrder.end(), [](const Firing &a, const Firing &b) {
+            if (a.st->firedAt != b.st->firedAt)
+                return a.st->firedAt < b.st->firedAt;
+            return *a.subject != *b.subject ? *a.subject < *b.subject : a.rs->rule.id < b.rs->rule.id;
+        });
+        m_firingDirty = false;
     }
-    std::sort(out.begin(), out.end(), [](const ActiveAlert &a, const ActiveAlert &b) {
-        return a.since != b.since ? a.since < b.since : a.subject < b.subject;
-    });
+    QList<ActiveAlert> out;
+    out.reserve(qsizetype(m_firingOrder.size()));
+    for (const Firing &f : m_firingOrder) {
+        const RuleState &rs = *f.rs;
+        const State &st = *f.st;
+        const RuleKindInfo &info = ruleKindInfo(rs.rule.kind);
+        ActiveAlert a;
+        a.ruleId = rs.rule.id;
+        a.ruleName = rs.rule.name;
+        a.kind = rs.rule.kind;
+        a.severity = rs.rule.severity;
+        a.subject = *f.subject;
+        a.since = st.firedAt;
+        a.value = st.value;
+        a.figure = st.figure;
+        a.panel = info.panel;
+        a.item = info.subjectKind == u"broker" || info.subjectKind == u"cluster" ? QString() : *f.subject;
+        a.acknowledged = st.acknowledged;
+        a.mutedUntil = rs.mutedUntil;
+        out.append(a);
+    }
     return out;
 }
 
 std::optional<AlertSeverity> AlertEngine::worstActive(double now) const
 {
     std::optional<AlertSeverity> worst;
-    for (const auto &ptr : m_states) {
-        if (ptr->mutedUntil > now)
-            continue;
-        for (const auto &[subject, st] : ptr->states)
-            if (st.firing && (!worst || int(ptr->rule.severity) > int(*worst)))
-                worst = ptr->rule.severity;
-    }
+    for (const auto &[st, f] : m_firing)
+        if (f.rs->mutedUntil <= now && (!worst || int(f.rs->rule.severity) > int(*worst)))
+            worst = f.rs->rule.severity;
     return worst;
 }
 

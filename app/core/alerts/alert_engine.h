@@ -36,9 +36,12 @@ public:
     std::optional<AlertEvent> mute(const QString &ruleId, double until, double now);
     double mutedUntil(const QString &ruleId) const;
 
+    // Both read an index of the firing alerts kept as they fire and resolve, so their cost
+    // follows the active alerts, not every subject of every rule.
     QList<ActiveAlert> active() const; // oldest first
     // The worst severity among active, unmuted alerts; nullopt when none.
     std::optional<AlertSeverity> worstActive(double now) const;
+    int activeCount() const { return int(m_firing.size()); }
 
 private:
     struct State
@@ -75,12 +78,22 @@ private:
         void update(QStringList current);
     };
     struct HourMean;
+    // A firing alert: its rule and its entry in the rule's states (node-based, so the
+    // pointers stay valid until the entry is erased, which also erases it here).
+    struct Firing
+    {
+        RuleState *rs = nullptr;
+        const QString *subject = nullptr;
+        const State *st = nullptr;
+    };
 
     template<typename Facts, typename Judge>
     void evaluateFamily(RuleState &rs, const Family &family, const QList<Facts> &facts,
                         bool fresh, Judge judge, QList<AlertEvent> &out);
     void step(RuleState &rs, const QString &subject, State &st, const Verdict &v,
               QList<AlertEvent> &out);
+    void setFiring(RuleState &rs, const QString &subject, State &st, bool firing);
+    void rebuildFiring();
     void freeze(RuleState &rs);
     void resolveMissing(RuleState &rs, QList<AlertEvent> &out);
     AlertEvent event(AlertEvent::Type type, const RuleState &rs, const QString &subject,
@@ -99,6 +112,9 @@ private:
     double m_unreachableSince = -1;
     QString m_unreachableReason;
     std::unordered_map<QString, std::unique_ptr<HourMean>> m_hourMeans; // per topic
+    std::unordered_map<const State *, Firing> m_firing; // every firing alert
+    mutable std::vector<Firing> m_firingOrder; // oldest first; rebuilt when m_firingDirty
+    mutable bool m_firingDirty = false;
 };
 
 } // namespace kafkascope

@@ -31,6 +31,7 @@ bool sameDouble(double a, double b)
 bool AlertRule::operator==(const AlertRule &o) const
 {
     return id == o.id && name == o.name && kind == o.kind && target == o.target && key == o.key
+        && topic == o.topic
         && sameDouble(threshold, o.threshold) && sameDouble(clearThreshold, o.clearThreshold)
         && below == o.below && forSeconds == o.forSeconds && severity == o.severity
         && enabled == o.enabled;
@@ -197,6 +198,8 @@ QJsonObject AlertRule::toJson() const
     };
     if (!key.isEmpty())
         o.insert(QStringLiteral("key"), key);
+    if (!topic.isEmpty())
+        o.insert(QStringLiteral("topic"), topic);
     if (!std::isnan(clearThreshold))
         o.insert(QStringLiteral("clearThreshold"), clearThreshold);
     if (below)
@@ -222,6 +225,7 @@ AlertRule AlertRule::fromJson(const QJsonObject &o, QString *error)
     r.name = o.value(u"name").toString();
     r.target = o.value(u"target").toString();
     r.key = o.value(u"key").toString();
+    r.topic = o.value(u"topic").toString();
     r.threshold = o.value(u"threshold").toDouble(ruleKindInfo(r.kind).defaultThreshold);
     r.clearThreshold = o.contains(u"clearThreshold") ? o.value(u"clearThreshold").toDouble() : qQNaN();
     r.below = o.value(u"below").toBool();

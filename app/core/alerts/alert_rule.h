@@ -45,6 +45,9 @@ struct AlertRule
     // What it applies to: a group id, topic, or device; "*" wildcards allowed; empty: all.
     QString target;
     QString key; // telemetry key (TelemetryThreshold)
+    // Device rules: the telemetry topic the device publishes to; the watcher consumes it
+    // for the rule. Empty: a device of any watched telemetry topic.
+    QString topic;
     double threshold = 0;
     // Resolves when the figure is back at or past this (hysteresis). NaN: the threshold itself.
     double clearThreshold = qQNaN();

@@ -12,6 +12,16 @@
 
 namespace kafkascope {
 
+QStringList AlertConfig::telemetryTopics() const
+{
+    QStringList out = watches.telemetryTopics;
+    for (const AlertRule &r : rules)
+        if (r.enabled && !r.topic.isEmpty() && ruleKindInfo(r.kind).subjectKind == u"device"
+            && !out.contains(r.topic))
+            out << r.topic;
+    return out;
+}
+
 namespace {
 const QString kFormat = QStringLiteral("kafkascope-alerts");
 
@@ -75,6 +85,11 @@ QByteArray AlertStore::toJson(const AlertConfig &config, bool withLog)
         for (const AlertEvent &e : config.log)
             log.append(e.toJson());
         doc.insert(QStringLiteral("log"), log);
+        QJsonObject mutes;
+        for (auto it = config.mutes.cbegin(); it != config.mutes.cend(); ++it)
+            mutes.insert(it.key(), it.value());
+        if (!mutes.isEmpty())
+            doc.insert(QStringLiteral("mutes"), mutes);
     }
     return QJsonDocument(doc).toJson(QJsonDocument::Indented);
 }
@@ -104,6 +119,10 @@ bool AlertStore::fromJson(const QByteArray &json, AlertConfig *config, QStringLi
         config->log.append(AlertEvent::fromJson(v.toObject()));
     if (config->log.size() > AlertConfig::kMaxLog)
         config->log.remove(0, config->log.size() - AlertConfig::kMaxLog);
+    config->mutes.clear();
+    const QJsonObject mutes = o.value(u"mutes").toObject();
+    for (auto it = mutes.begin(); it != mutes.end(); ++it)
+        config->mutes.insert(it.key(), it.value().toDouble());
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "alerts/alert_event.h"
 #include "alerts/alert_rule.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace kafkascope {
@@ -23,6 +24,11 @@ struct AlertConfig
     Watches watches;
     QList<AlertEvent> log; // oldest first, at most kMaxLog
     static constexpr int kMaxLog = 2000;
+    // Rules muted until a time (seconds since the epoch), by rule id: kept on disk so a mute
+    // outlives a restart; not part of an export (written only with the log).
+    QHash<QString, double> mutes;
+    // The telemetry topics to consume: the watched ones and those device rules name.
+    QStringList telemetryTopics() const;
 };
 
 class AlertStore

@@ -151,6 +151,16 @@ void AlertWatcher::stopOnThread()
 void AlertWatcher::applyConfig()
 {
     m_engine.setRules(m_config.rules);
+    // Mutes kept on disk outlive a restart and an edit of their rule.
+    const double now = nowSeconds();
+    for (auto it = m_config.mutes.begin(); it != m_config.mutes.end();) {
+        if (it.value() <= now) {
+            it = m_config.mutes.erase(it);
+            continue;
+        }
+        m_engine.mute(it.key(), it.value(), now);
+        ++it;
+    }
     // The monitor computes lag in time for the groups that a seconds rule names.
     QStringList timed;
     for (const AlertRule &r : std::as_const(m_config.rules))
@@ -171,13 +181,14 @@ void AlertWatcher::applyConfig()
         m_watches = m_config.watches;
         m_active = m_engine.active();
         m_worst = m_engine.worstActive(nowSeconds());
+        m_mutes = m_config.mutes;
     }
     emit configChanged();
 }
 
 void AlertWatcher::updateTelemetry(bool connected)
 {
-    const QStringList wanted = connected ? m_config.watches.telemetryTopics : QStringList();
+    const QStringList wanted = connected ? m_config.telemetryTopics() : QStringList();
     if (wanted == m_ingestTopics && (wanted.isEmpty() || (m_ingest && m_ingest->isRunning())))
         return;
     if (m_ingest)
@@ -261,19 +272,11 @@ void AlertWatcher::round()
     }
     updateTelemetry(in.connected);
     addTelemetryInputs(in);
-    const QList<ActiveAlert> before = m_engine.active();
     const QList<AlertEvent> events = m_engine.evaluate(in);
-    // The figures of active alerts move every round; a changed set is what the UI needs.
-    bool changed = !events.isEmpty();
-    const QList<ActiveAlert> after = m_engine.active();
-    if (!changed && after.size() == before.size()) {
-        for (qsizetype i = 0; i < after.size() && !changed; ++i)
-            changed = after[i].ruleId != before[i].ruleId || after[i].subject != before[i].subject
-                || after[i].acknowledged != before[i].acknowledged;
-    } else {
-        changed = true;
-    }
-    publish(events, changed);
+    // The figures of active alerts move every round; a changed set is what the UI needs, and
+    // within a round the set changes only by what fires or resolves (acknowledge, mute and
+    // rule edits publish by themselves).
+    publish(events, !events.isEmpty());
 }
 
 void AlertWatcher::publish(const QList<AlertEvent> &events, bool changed)
@@ -338,6 +341,12 @@ AlertConfig AlertWatcher::config() const
     c.watches = m_watches;
     c.log = m_log;
     return c;
+}
+
+QHash<QString, double> AlertWatcher::mutes() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_mutes;
 }
 
 QHash<QString, qint64> AlertWatcher::topicGroupLag() const
@@ -407,8 +416,18 @@ void AlertWatcher::mute(const QString &ruleId, double seconds)
 {
     QMetaObject::invokeMethod(this, [this, ruleId, seconds] {
         const double now = nowSeconds();
-        if (const auto e = m_engine.mute(ruleId, seconds > 0 ? now + seconds : 0, now))
+        if (const auto e = m_engine.mute(ruleId, seconds > 0 ? now + seconds : 0, now)) {
+            if (seconds > 0)
+                m_config.mutes.insert(ruleId, now + seconds);
+            else
+                m_config.mutes.remove(ruleId);
+            {
+                QMutexLocker lock(&m_mutex);
+                m_mutes = m_config.mutes;
+            }
+            saveSoon();
             publish({*e}, true);
+        }
     }, Qt::QueuedConnection);
 }
 

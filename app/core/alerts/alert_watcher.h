@@ -52,6 +52,8 @@ public:
     QList<ActiveAlert> active() const;
     std::optional<AlertSeverity> worst() const;
     AlertConfig config() const;
+    // Rules muted now: rule id -> until (seconds since the epoch).
+    QHash<QString, double> mutes() const;
     // Total lag of the groups reading each topic, as of the group monitor's latest report.
     QHash<QString, qint64> topicGroupLag() const;
     // The group monitor the watcher keeps running (lag history outlives the Groups panel).
@@ -115,6 +117,7 @@ private:
     QList<ActiveAlert> m_active;
     std::optional<AlertSeverity> m_worst;
     QHash<QString, qint64> m_topicLag;
+    QHash<QString, double> m_mutes;
 };
 
 } // namespace kafkascope

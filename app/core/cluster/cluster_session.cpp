@@ -1,6 +1,7 @@
 #include "cluster/cluster_session.h"
 
 #include "groups/group_monitor.h"
+#include "cluster/bootstrap_check.h"
 
 #include "demo/demo_cluster.h"
 #include "kafka/consumer_group_admin.h"
@@ -29,6 +30,11 @@ KafkaProperties sessionDefaults()
 }
 constexpr int kMaxBackoffMs = 8000;
 constexpr int kGroupListTimeoutMs = 3000;
+// The bootstrap check's timeout: shorter than a metadata request, so its verdict is in by
+// the time the request fails; and how long start() waits for the first (refused and HTTP
+// ports answer in milliseconds, a broker too).
+constexpr int kCheckTimeoutMs = 3000;
+constexpr int kFirstCheckWaitMs = 500;
 } // namespace
 
 ClusterSession::ClusterSession(const ConnectionProfile &profile, QObject *parent)
@@ -114,12 +120,40 @@ void ClusterSession::start()
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     connect(m_refreshTimer, &QTimer::timeout, this, &ClusterSession::refresh);
+    if (!m_profile.demo) {
+        // librdkafka calls a refused port a transport failure, an HTTP server an absurd
+        // response size, a silent listener nothing at all: look, and say it as soon as known.
+        m_check = new BootstrapCheck(m_profile, kCheckTimeoutMs, this);
+        connect(m_check, &BootstrapCheck::finished, this, &ClusterSession::bootstrapChecked);
+        m_check->start();
+        if (const auto problem = m_check->waitForLook(kFirstCheckWaitMs); problem && !problem->isEmpty())
+            bootstrapChecked(*problem);
+    }
     refresh();
+}
+
+QString ClusterSession::failureText(const QString &librdkafka) const
+{
+    const auto problem = m_check ? m_check->latest() : std::nullopt;
+    return QStringLiteral("Cannot reach the cluster at %1: %2")
+        .arg(m_profile.bootstrapServers, problem && !problem->isEmpty() ? *problem : librdkafka);
+}
+
+void ClusterSession::bootstrapChecked(const QString &problem)
+{
+    // Only while no broker answers: a connected session keeps its own, better-informed state.
+    if (problem.isEmpty() || !m_check || m_machine.state() == SessionState::Connected
+        || m_machine.state() == SessionState::Degraded)
+        return;
+    if (m_machine.metadataFailed(failureText(problem)))
+        publishStatus();
 }
 
 void ClusterSession::stop()
 {
     m_jobs.cancelAll();
+    delete m_check; // a look in progress is abandoned, never waited for
+    m_check = nullptr;
     delete m_refreshTimer;
     m_refreshTimer = nullptr;
     delete m_pollTimer;
@@ -160,9 +194,10 @@ void ClusterSession::refresh()
         QString why = md.error;
         if (!m_lastClientError.isEmpty())
             why += QStringLiteral(" — ") + m_lastClientError;
-        if (m_machine.metadataFailed(QStringLiteral("Cannot reach the cluster at %1: %2")
-                                         .arg(m_profile.bootstrapServers, why)))
+        if (m_machine.metadataFailed(failureText(why)))
             publishStatus();
+        if (m_check)
+            m_check->start(); // for the next failure's words, or at once when it is known
         scheduleNext(true);
         return;
     }
@@ -189,6 +224,8 @@ void ClusterSession::refresh()
     }
     emit snapshotChanged(md.snapshot);
     m_lastClientError.clear();
+    if (m_check)
+        m_check->forget();
     if (m_machine.metadataSucceeded(degraded))
         publishStatus();
     scheduleNext(false);
@@ -208,6 +245,8 @@ void ClusterSession::applyDescription(rd_kafka_t *rk, ClusterSnapshot &s)
                 s.controllerId = d.controllerId;
             m_racks = d.racks;
         }
+    } else {
+        m_racks = DemoCluster::racks(); // the mock answers racks only where librdkafka hides them
     }
     for (BrokerInfo &b : s.brokers)
         b.rack = m_racks.value(b.id);
@@ -261,9 +300,13 @@ int ClusterSession::onStats(rd_kafka_t *, char *json, size_t len, void *opaque)
 void ClusterSession::handleClientError(int err, const QString &reason)
 {
     if (err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) {
-        const QString detail = m_lastClientError.isEmpty() ? reason : m_lastClientError;
+        QString detail = m_lastClientError.isEmpty() ? reason : m_lastClientError;
+        if (const auto problem = m_check ? m_check->latest() : std::nullopt; problem && !problem->isEmpty())
+            detail = *problem;
         if (m_machine.allBrokersDown(QStringLiteral("All brokers are down (%1)").arg(detail)))
             publishStatus();
+        if (m_check)
+            m_check->start();
         if (m_refreshTimer && m_refreshTimer->remainingTime() > 1000)
             m_refreshTimer->start(1000);
         return;

@@ -18,6 +18,8 @@
 
 namespace kafkascope {
 
+class BootstrapCheck;
+
 class ClusterSession : public QObject
 {
     Q_OBJECT
@@ -66,6 +68,9 @@ private:
     void publishStatus();
     QString degradedReason(const ClusterSnapshot &s) const;
     void applyDescription(rd_kafka_t *rk, ClusterSnapshot &s);
+    // librdkafka's words for a failure, or the bootstrap check's when it found the cause.
+    QString failureText(const QString &librdkafka) const;
+    void bootstrapChecked(const QString &problem);
 
     ConnectionProfile m_profile;
     int m_refreshMs = 5000;
@@ -76,6 +81,7 @@ private:
     QString m_lastClientError;  // librdkafka's most specific words on the last failure
     QStringList m_downBrokers;  // "id host:port" of brokers librdkafka sees as DOWN
     QHash<int, QString> m_racks; // broker id -> rack, from the last DescribeCluster answer
+    BootstrapCheck *m_check = nullptr; // looks at the bootstrap servers when they fail
 
     mutable JobRunner m_jobs;
     mutable QMutex m_mutex; // guards the three below

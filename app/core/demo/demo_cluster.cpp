@@ -13,6 +13,14 @@ QStringList DemoCluster::groupIds()
     return {QStringLiteral("tb-archiver"), QStringLiteral("tb-rule-engine")};
 }
 
+QHash<int, QString> DemoCluster::racks()
+{
+    QHash<int, QString> out;
+    for (int b = 1; b <= kBrokers; ++b) // the mock numbers its brokers from 1
+        out.insert(b, QStringLiteral("rack-%1").arg(QChar(char16_t(u'a' + b - 1))));
+    return out;
+}
+
 DemoCluster::DemoCluster() = default;
 
 DemoCluster::~DemoCluster()
@@ -50,8 +58,9 @@ bool DemoCluster::start(int messagesPerSecond, QString *error)
             return false;
         }
     }
-    for (int b = 1; b <= kBrokers; ++b)
-        rd_kafka_mock_broker_set_rack(m_mock, b, QStringLiteral("rack-%1").arg(char('a' + b - 1)).toLatin1().constData());
+    const QHash<int, QString> brokerRacks = racks();
+    for (auto it = brokerRacks.cbegin(); it != brokerRacks.cend(); ++it)
+        rd_kafka_mock_broker_set_rack(m_mock, it.key(), it.value().toLatin1().constData());
 
     m_devices = std::make_unique<DeviceSimulator>(m_bootstraps, kDevices, kTrackers);
     if (!m_devices->start(messagesPerSecond, error)) {

@@ -5,6 +5,7 @@
 
 #include "kafka/kafka_handles.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -40,6 +41,9 @@ public:
     // The demo's consumer groups (classic protocol). librdkafka 2.14's mock cluster still has no
     // ListGroups/DescribeGroups/ConsumerGroupDescribe handlers, so the session lists these itself.
     static QStringList groupIds();
+    // Each demo broker's rack (broker id -> rack), as the demo gives them to the mock brokers.
+    // The mock has no DescribeCluster, and librdkafka's metadata API does not pass racks on.
+    static QHash<int, QString> racks();
 
     DemoCluster();
     ~DemoCluster();

@@ -1,5 +1,6 @@
 #include "groups/group_health.h"
 
+#include <QDateTime>
 #include <algorithm>
 
 namespace kafkascope {
@@ -24,13 +25,28 @@ double lagSlope(const QList<LagSample> &w)
     return den > 0 ? num / den : 0.0;
 }
 
-// "for 8 s", or, when no commit was seen, that the time of the last one is unknown.
+// "for 8 s", or, when no commit was seen, since when it was watched: the broker does not say
+// when the group last committed (OffsetFetch carries no time), so no duration is claimed.
+QString watchedSince(const GroupHealthInput &in)
+{
+    return QStringLiteral("since %1, when watching began (the last commit's time is unknown)")
+        .arg(QDateTime::fromMSecsSinceEpoch(qint64(in.watchingSince * 1000)).toString(QStringLiteral("HH:mm:ss")));
+}
+
 QString commitAge(const GroupHealthInput &in)
 {
     if (in.lastCommitKnown)
         return QStringLiteral("for %1").arg(formatDuration(in.secondsSinceCommitMoved));
+    if (in.watchingSince > 0)
+        return QString(u"seen " + watchedSince(in));
     return QStringLiteral("in the %1 watched (the last commit's time is unknown)")
         .arg(formatDuration(in.secondsSinceCommitMoved));
+}
+
+// What the committed offsets "have not moved": for a duration, or since watching began.
+QString stillSince(const GroupHealthInput &in)
+{
+    return !in.lastCommitKnown && in.watchingSince > 0 ? watchedSince(in) : commitAge(in);
 }
 
 bool hasNoMembers(const GroupHealthInput &in)
@@ -77,14 +93,17 @@ GroupHealth GroupHealthEvaluator::evaluate(const GroupHealthInput &in) const
     const bool commitsStill = last.committedSum == first.committedSum;
     const QString lagText = QStringLiteral("%1 message(s) behind").arg(last.lag);
 
+    // "no commits for 8 s" when a commit was seen; "no commit seen since 02:07:13, when
+    // watching began (...)" when not.
+    const QString commits = in.lastCommitKnown ? QStringLiteral("commits") : QStringLiteral("commit");
     if (commitsStill && hasNoMembers(in))
-        return {V::Stopped, QStringLiteral("No active members and no commits %1; %2")
-                                .arg(commitAge(in), lagText)};
+        return {V::Stopped, QStringLiteral("No active members and no %1 %2; %3")
+                                .arg(commits, commitAge(in), lagText)};
     if (commitsStill && in.secondsSinceCommitMoved >= m_rules.stoppedAfterSeconds)
-        return {V::Stopped, QStringLiteral("No commits %1; %2").arg(commitAge(in), lagText)};
+        return {V::Stopped, QStringLiteral("No %1 %2; %3").arg(commits, commitAge(in), lagText)};
     if (commitsStill && enoughSamples)
         return {V::Stalled, QStringLiteral("Committed offsets have not moved %1 although %2")
-                                .arg(commitAge(in), lagText)};
+                                .arg(stillSince(in), lagText)};
     if (!enoughSamples)
         return {V::Unknown, QStringLiteral("Collecting samples (%1 of %2); %3")
                                 .arg(in.window.size())

@@ -26,6 +26,9 @@ struct GroupHealthInput
     // Whether a commit was seen: if not, the broker does not say when the group last
     // committed, and secondsSinceCommitMoved only counts from when monitoring began.
     bool lastCommitKnown = true;
+    // When watching began (seconds since the epoch; 0 unknown): what the verdict can say
+    // instead of a duration while no commit was seen.
+    double watchingSince = 0;
 };
 
 class GroupHealthEvaluator

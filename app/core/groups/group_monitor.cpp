@@ -516,6 +516,7 @@ void GroupMonitor::judgeHealth(const Tracked &t, GroupSummary &s, const QString 
     in.window = QList<LagSample>(t.samples.cbegin(), t.samples.cend());
     in.secondsSinceCommitMoved = now - t.lastCommitMove;
     in.lastCommitKnown = t.commitSeen;
+    in.watchingSince = t.commitSeen ? 0 : t.lastCommitMove; // the first poll's time until then
     s.health = m_evaluator.evaluate(in);
 }
 
