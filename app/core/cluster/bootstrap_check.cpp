@@ -1,12 +1,13 @@
 #include "cluster/bootstrap_check.h"
 
+#include "jobs/job_runner.h"
+
 #include "cluster/endpoint_probe.h"
 
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QWaitCondition>
 #include <algorithm>
-#include <thread>
 
 namespace kafkascope {
 
@@ -52,9 +53,10 @@ void BootstrapCheck::start()
             return;
         m_channel->running = true;
     }
-    // A thread of its own, detached: it holds copies of all it uses and is bounded by the
-    // probe's timeout; nothing joins it (closing never waits on the network).
-    std::thread([channel = m_channel, profile = m_profile, timeoutMs = m_timeoutMs] {
+    // A job (core/jobs): it holds copies of all it uses and is bounded by the probe's timeout;
+    // nothing joins it (closing never waits on the network), and quitting counts it.
+    JobRunner::shared().start(QStringLiteral("bootstrap check"), 0,
+                              [channel = m_channel, profile = m_profile, timeoutMs = m_timeoutMs](JobControl &) {
         const QString problem = problemOf(probeBootstrap(profile, timeoutMs));
         QMutexLocker lock(&channel->mutex);
         channel->running = false;
@@ -63,7 +65,7 @@ void BootstrapCheck::start()
         if (BootstrapCheck *owner = channel->owner) // posted under the lock: the owner is alive
             QMetaObject::invokeMethod(owner, [owner, problem] { emit owner->finished(problem); },
                                       Qt::QueuedConnection);
-    }).detach();
+    });
 }
 
 std::optional<QString> BootstrapCheck::latest() const
