@@ -8,6 +8,7 @@
 #include <QSet>
 #include <deque>
 #include <map>
+#include <optional>
 #include <thread>
 #include <librdkafka/rdkafka.h>
 
@@ -40,32 +41,325 @@ struct PartitionState
     }
 };
 
-struct Runner
+// One replay, as named steps: plan each partition's bookkeeping, open the source and the
+// target, copy the range (paced, through an idempotent producer), wait for every delivery
+// report, and write the report. Its address is the producer's opaque: it must not move.
+class ReplayRun
 {
-    ReplayReport report;
-    std::map<int, PartitionState> parts; // all inserted before the first send: entries point into it
-    bool failedOnce = false;
+public:
+    ReplayRun(const ReplayRequest &request, const std::function<void(const ReplayProgress &)> &progress,
+              const std::atomic_bool &cancel)
+        : m_request(request), m_progress(progress), m_cancel(cancel)
+    {
+        m_clock.start();
+    }
+    ReplayRun(const ReplayRun &) = delete;
+    ReplayRun &operator=(const ReplayRun &) = delete;
+
+    ReplayReport exec()
+    {
+        plan();
+        if (m_report.total == 0) {
+            m_report.error = QObject::tr("Nothing to replay: the range holds no messages");
+            return finish();
+        }
+        if (!openSource() || !openTarget() || !checkTarget())
+            return finish();
+        copy();
+        drain();
+        return finish();
+    }
+
+private:
+    // Every partition's state exists before the first send: sent entries point into them.
+    void plan()
+    {
+        for (const PartitionRange &r : m_request.ranges) {
+            PartitionState ps;
+            ps.report.partition = r.partition;
+            ps.report.start = r.start;
+            ps.report.end = r.end;
+            ps.report.nextOffset = r.start;
+            for (qint64 o : m_request.alreadyDelivered.value(r.partition))
+                ps.skip.insert(o);
+            m_report.total += r.count();
+            if (!r.note.isEmpty())
+                m_report.notes.append(QObject::tr("Partition %1: %2").arg(r.partition).arg(r.note));
+            m_parts.emplace(r.partition, ps);
+        }
+    }
+
+    bool openSource()
+    {
+        m_reader.emplace(m_request.source, true);
+        if (!m_reader->error().isEmpty()) {
+            m_report.error = QObject::tr("Source: %1").arg(m_reader->error());
+            return false;
+        }
+        return true;
+    }
+
+    // Idempotent, so that retries never write a record twice; large batches and queues
+    // because a replay is a bulk copy. Delivery reports come back to onDelivery.
+    bool openTarget()
+    {
+        ConfPtr conf = makeKafkaConf(kafkaProperties(m_request.target),
+                                     {{QStringLiteral("enable.idempotence"), QStringLiteral("true")},
+                                      {QStringLiteral("linger.ms"), QStringLiteral("20")},
+                                      {QStringLiteral("batch.num.messages"), QStringLiteral("10000")},
+                                      {QStringLiteral("batch.size"), QStringLiteral("4000000")},
+                                      {QStringLiteral("queue.buffering.max.messages"), QStringLiteral("500000")},
+                                      {QStringLiteral("queue.buffering.max.kbytes"), QStringLiteral("1048576")},
+                                      {QStringLiteral("message.timeout.ms"), QStringLiteral("30000")},
+                                      {QStringLiteral("partitioner"), QStringLiteral("murmur2_random")}},
+                                     &m_report.error);
+        if (!conf)
+            return false;
+        rd_kafka_conf_set_dr_msg_cb(conf.get(), &ReplayRun::onDelivery);
+        rd_kafka_conf_set_opaque(conf.get(), this);
+        char errstr[512];
+        m_producer.reset(rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), errstr, sizeof errstr));
+        if (!m_producer) {
+            m_report.error = QObject::tr("Target: %1").arg(QString::fromUtf8(errstr));
+            return false;
+        }
+        conf.release();
+        return true;
+    }
+
+    // The target topic must exist, and hold every partition number that is to be kept.
+    bool checkTarget()
+    {
+        QString error;
+        const int targetPartitions = topicPartitionCount(m_producer.get(), m_request.targetTopic, &error, 10000);
+        if (targetPartitions < 0) {
+            m_report.error = QObject::tr("Target: %1").arg(error);
+            return false;
+        }
+        if (m_request.keepPartition) {
+            for (const PartitionRange &r : m_request.ranges) {
+                if (r.count() > 0 && r.partition >= targetPartitions) {
+                    m_report.error = QObject::tr("The target topic %1 has %2 partitions; source partition %3 "
+                                                 "cannot keep its number (choose partition by key)")
+                                         .arg(m_request.targetTopic).arg(targetPartitions).arg(r.partition);
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // Reads the ranges and sends each record on, until the end, a cancel or a failure.
+    void copy()
+    {
+        m_target = m_request.targetTopic.toUtf8();
+        m_tick.start();
+        m_startNs = m_clock.nsecsElapsed();
+        QString error;
+        const bool ok = m_reader->stream(
+            m_request.sourceTopic, m_request.ranges, [this](const rd_kafka_message_t *m) { return copyOne(m); },
+            &m_cancel, &error);
+        if (!ok && m_report.error.isEmpty())
+            m_report.error = QObject::tr("Reading the source failed: %1").arg(error);
+        m_report.cancelled = m_cancel.load();
+    }
+
+    // One source record: skipped when an earlier run wrote it, else paced and produced.
+    // False stops the reading.
+    bool copyOne(const rd_kafka_message_t *m)
+    {
+        if (m->partition != m_lastPartition) {
+            m_lastPartition = m->partition;
+            m_last = &m_parts[m->partition];
+        }
+        PartitionState &ps = *m_last;
+        ++m_report.read;
+        ++ps.report.read;
+        if (ps.skip.contains(m->offset)) {
+            ps.window.push_back({m->offset, State::Skipped, &ps});
+            ++m_report.skipped;
+            ps.advance();
+            return true;
+        }
+        rd_kafka_timestamp_type_t tsType;
+        const qint64 ts = rd_kafka_message_timestamp(m, &tsType);
+        if (!pace(ts))
+            return false;
+        if (!produce(ps, m, ts))
+            return false;
+        ++m_report.sent;
+        if ((m_report.sent & 0x3ff) == 0) {
+            // Every 1024 sends: serve delivery reports so the window shrinks as it goes.
+            rd_kafka_poll(m_producer.get(), 0);
+            ps.advance();
+            progressAtMostEvery100ms();
+        }
+        // Stop reading at the first failed delivery: nothing is lost silently.
+        return !m_failedOnce;
+    }
+
+    // Holds the record back as the request's pace says; false on cancel.
+    bool pace(qint64 ts)
+    {
+        if (m_request.pace == ReplayRequest::OriginalTiming && ts >= 0 && m_request.speedFactor > 0) {
+            if (m_firstTs < 0)
+                m_firstTs = ts;
+            return waitUntil(m_startNs + qint64(double(ts - m_firstTs) * 1e6 / m_request.speedFactor));
+        }
+        if (m_request.pace == ReplayRequest::RateLimit && m_request.ratePerSecond > 0)
+            return waitUntil(m_startNs + qint64(double(m_report.sent) * 1e9 / m_request.ratePerSecond));
+        return true;
+    }
+
+    // Waits (serving delivery reports) until `dueNs` on the replay clock; false on cancel.
+    bool waitUntil(qint64 dueNs)
+    {
+        for (;;) {
+            const qint64 left = (dueNs - m_clock.nsecsElapsed()) / 1000000;
+            if (left <= 0)
+                return true;
+            if (m_cancel.load())
+                return false;
+            rd_kafka_poll(m_producer.get(), int(std::min<qint64>(left, 50)));
+            progressAtMostEvery100ms();
+        }
+    }
+
+    // Hands the record to the producer (waiting while its queue is full); a record it
+    // refuses ends the replay with the reason.
+    bool produce(PartitionState &ps, const rd_kafka_message_t *m, qint64 ts)
+    {
+        // The source message is ours and read only for this copy: its parsed headers
+        // move to the new record instead of being copied.
+        rd_kafka_headers_t *headers = nullptr;
+        if (m_request.keepHeaders
+            && rd_kafka_message_detach_headers(const_cast<rd_kafka_message_t *>(m), &headers) != RD_KAFKA_RESP_ERR_NO_ERROR)
+            headers = nullptr;
+        ps.window.push_back({m->offset, State::Pending, &ps});
+        Entry *entry = &ps.window.back();
+        rd_kafka_resp_err_t err;
+        for (;;) {
+            err = rd_kafka_producev(
+                m_producer.get(), RD_KAFKA_V_TOPIC(m_target.constData()),
+                RD_KAFKA_V_PARTITION(m_request.keepPartition ? m->partition : RD_KAFKA_PARTITION_UA),
+                RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(m->key, m->key_len),
+                RD_KAFKA_V_VALUE(m->payload, m->len), RD_KAFKA_V_HEADERS(headers),
+                RD_KAFKA_V_TIMESTAMP(m_request.keepTimestamps && ts > 0 ? ts : 0),
+                RD_KAFKA_V_OPAQUE(entry), RD_KAFKA_V_END);
+            if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
+                break;
+            rd_kafka_poll(m_producer.get(), 20);
+        }
+        if (!err)
+            return true;
+        if (headers)
+            rd_kafka_headers_destroy(headers);
+        entry->state = State::Failed;
+        ++m_report.failed;
+        ++ps.report.failed;
+        m_report.error = QObject::tr("Partition %1 offset %2 (%3 bytes) was not sent: %4")
+                             .arg(m->partition).arg(m->offset).arg(m->len + m->key_len).arg(kafkaErrorText(err));
+        return false;
+    }
+
+    // Every message handed over gets its delivery report: acknowledged or failed, never unknown.
+    void drain()
+    {
+        while (rd_kafka_outq_len(m_producer.get()) > 0) {
+            rd_kafka_flush(m_producer.get(), 100);
+            emitProgress();
+        }
+        rd_kafka_poll(m_producer.get(), 0);
+        // Per-partition failure counts from the final window states.
+        for (auto &[partition, ps] : m_parts) {
+            qint64 failed = 0;
+            for (const Entry &e : ps.window)
+                failed += e.state == State::Failed;
+            ps.report.failed = failed;
+        }
+        emitProgress();
+    }
+
+    // The report per partition: where to resume, and what was written or failed beyond it.
+    ReplayReport finish()
+    {
+        for (const PartitionRange &r : m_request.ranges) {
+            PartitionState &ps = m_parts[r.partition];
+            ps.advance();
+            // What is left: the first not-written offset, then the ones written beyond it.
+            for (const Entry &e : ps.window) {
+                if (e.state == State::Acked || e.state == State::Skipped)
+                    ps.report.deliveredBeyond.append(e.offset);
+                else if (e.state == State::Failed)
+                    ps.report.failedOffsets.append(e.offset);
+            }
+            for (qint64 o : std::as_const(ps.skip))
+                if (o > ps.report.nextOffset && !ps.report.deliveredBeyond.contains(o))
+                    ps.report.deliveredBeyond.append(o);
+            std::sort(ps.report.deliveredBeyond.begin(), ps.report.deliveredBeyond.end());
+            m_report.partitions.append(ps.report);
+        }
+        m_report.elapsedMs = m_clock.elapsed();
+        return m_report;
+    }
+
+    void emitProgress()
+    {
+        if (!m_progress)
+            return;
+        ReplayProgress p{m_report.total, m_report.read, m_report.sent, m_report.acked, m_report.failed, 0, -1};
+        const double secs = double(m_clock.elapsed()) / 1000.0;
+        p.ratePerSecond = secs > 0 ? double(m_report.acked + m_report.skipped) / secs : 0;
+        if (p.ratePerSecond > 0)
+            p.etaSeconds = double(m_report.total - m_report.acked - m_report.skipped) / p.ratePerSecond;
+        m_progress(p);
+    }
+
+    // Progress is for a person: ten times a second is plenty.
+    void progressAtMostEvery100ms()
+    {
+        if (m_tick.elapsed() > 100) {
+            emitProgress();
+            m_tick.restart();
+        }
+    }
 
     static void onDelivery(rd_kafka_t *, const rd_kafka_message_t *m, void *opaque)
     {
-        auto *self = static_cast<Runner *>(opaque);
+        auto *self = static_cast<ReplayRun *>(opaque);
         auto *entry = static_cast<Entry *>(m->_private);
         if (m->err) {
             entry->state = State::Failed;
-            ++self->report.failed;
-            if (!self->failedOnce) {
-                self->failedOnce = true;
-                self->report.error = QObject::tr("Writing to partition %1 failed: %2")
+            ++self->m_report.failed;
+            if (!self->m_failedOnce) {
+                self->m_failedOnce = true;
+                self->m_report.error = QObject::tr("Writing to partition %1 failed: %2")
                                          .arg(m->partition).arg(kafkaErrorText(m->err));
                 if (m->err == RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE)
-                    self->report.error += QObject::tr(" (the record is larger than the target topic's max.message.bytes)");
+                    self->m_report.error += QObject::tr(" (the record is larger than the target topic's max.message.bytes)");
             }
         } else {
             entry->state = State::Acked;
-            ++self->report.acked;
+            ++self->m_report.acked;
             ++entry->source->report.acked;
         }
     }
+
+    const ReplayRequest &m_request;
+    const std::function<void(const ReplayProgress &)> &m_progress;
+    const std::atomic_bool &m_cancel;
+    ReplayReport m_report;
+    std::map<int, PartitionState> m_parts; // all inserted before the first send: entries point into it
+    bool m_failedOnce = false;
+    QElapsedTimer m_clock; // the replay's clock: elapsed time, rate and pacing
+    QElapsedTimer m_tick;  // since the last progress report
+    qint64 m_startNs = 0;  // when copying began, on m_clock
+    qint64 m_firstTs = -1; // the first paced record's timestamp (original timing)
+    QByteArray m_target;
+    PartitionState *m_last = nullptr; // the partition of the previous record (they come in runs)
+    int m_lastPartition = -1;
+    std::optional<MessageReader> m_reader;
+    KafkaPtr m_producer; // goes first, before the reader and the states its reports point into
 };
 
 } // namespace
@@ -165,211 +459,7 @@ RangeLookup resolveReplayRanges(MessageReader &reader, const QString &topic, con
 ReplayReport runReplay(const ReplayRequest &request, const std::function<void(const ReplayProgress &)> &progress,
                        const std::atomic_bool &cancel)
 {
-    Runner run;
-    ReplayReport &report = run.report;
-    QElapsedTimer clock;
-    clock.start();
-    for (const PartitionRange &r : request.ranges) {
-        PartitionState ps;
-        ps.report.partition = r.partition;
-        ps.report.start = r.start;
-        ps.report.end = r.end;
-        ps.report.nextOffset = r.start;
-        for (qint64 o : request.alreadyDelivered.value(r.partition))
-            ps.skip.insert(o);
-        report.total += r.count();
-        if (!r.note.isEmpty())
-            report.notes.append(QObject::tr("Partition %1: %2").arg(r.partition).arg(r.note));
-        run.parts.emplace(r.partition, ps);
-    }
-    auto finish = [&] {
-        for (const PartitionRange &r : request.ranges) {
-            PartitionState &ps = run.parts[r.partition];
-            ps.advance();
-            // What is left: the first not-written offset, then the ones written beyond it.
-            for (const Entry &e : ps.window) {
-                if (e.state == State::Acked || e.state == State::Skipped)
-                    ps.report.deliveredBeyond.append(e.offset);
-                else if (e.state == State::Failed)
-                    ps.report.failedOffsets.append(e.offset);
-            }
-            for (qint64 o : std::as_const(ps.skip))
-                if (o > ps.report.nextOffset && !ps.report.deliveredBeyond.contains(o))
-                    ps.report.deliveredBeyond.append(o);
-            std::sort(ps.report.deliveredBeyond.begin(), ps.report.deliveredBeyond.end());
-            report.partitions.append(ps.report);
-        }
-        report.elapsedMs = clock.elapsed();
-        return report;
-    };
-    if (report.total == 0) {
-        report.error = QObject::tr("Nothing to replay: the range holds no messages");
-        return finish();
-    }
-
-    MessageReader reader(request.source, true);
-    if (!reader.error().isEmpty()) {
-        report.error = QObject::tr("Source: %1").arg(reader.error());
-        return finish();
-    }
-    ConfPtr conf = makeKafkaConf(kafkaProperties(request.target),
-                                 {{QStringLiteral("enable.idempotence"), QStringLiteral("true")},
-                                  {QStringLiteral("linger.ms"), QStringLiteral("20")},
-                                  {QStringLiteral("batch.num.messages"), QStringLiteral("10000")},
-                                  {QStringLiteral("batch.size"), QStringLiteral("4000000")},
-                                  {QStringLiteral("queue.buffering.max.messages"), QStringLiteral("500000")},
-                                  {QStringLiteral("queue.buffering.max.kbytes"), QStringLiteral("1048576")},
-                                  {QStringLiteral("message.timeout.ms"), QStringLiteral("30000")},
-                                  {QStringLiteral("partitioner"), QStringLiteral("murmur2_random")}},
-                                 &report.error);
-    if (!conf)
-        return finish();
-    rd_kafka_conf_set_dr_msg_cb(conf.get(), &Runner::onDelivery);
-    rd_kafka_conf_set_opaque(conf.get(), &run);
-    char errstr[512];
-    KafkaPtr producer(rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), errstr, sizeof errstr));
-    if (!producer) {
-        report.error = QObject::tr("Target: %1").arg(QString::fromUtf8(errstr));
-        return finish();
-    }
-    conf.release();
-    QString error;
-    const int targetPartitions = topicPartitionCount(producer.get(), request.targetTopic, &error, 10000);
-    if (targetPartitions < 0) {
-        report.error = QObject::tr("Target: %1").arg(error);
-        return finish();
-    }
-    if (request.keepPartition) {
-        for (const PartitionRange &r : request.ranges) {
-            if (r.count() > 0 && r.partition >= targetPartitions) {
-                report.error = QObject::tr("The target topic %1 has %2 partitions; source partition %3 "
-                                           "cannot keep its number (choose partition by key)")
-                                   .arg(request.targetTopic).arg(targetPartitions).arg(r.partition);
-                return finish();
-            }
-        }
-    }
-
-    const QByteArray target = request.targetTopic.toUtf8();
-    QElapsedTimer tick;
-    tick.start();
-    qint64 firstTs = -1;
-    const qint64 startNs = clock.nsecsElapsed();
-    auto emitProgress = [&] {
-        if (!progress)
-            return;
-        ReplayProgress p{report.total, report.read, report.sent, report.acked, report.failed, 0, -1};
-        const double secs = double(clock.elapsed()) / 1000.0;
-        p.ratePerSecond = secs > 0 ? double(report.acked + report.skipped) / secs : 0;
-        if (p.ratePerSecond > 0)
-            p.etaSeconds = double(report.total - report.acked - report.skipped) / p.ratePerSecond;
-        progress(p);
-    };
-    // Waits (serving delivery reports) until `dueNs` on the replay clock; false on cancel.
-    auto waitUntil = [&](qint64 dueNs) {
-        for (;;) {
-            const qint64 left = (dueNs - clock.nsecsElapsed()) / 1000000;
-            if (left <= 0)
-                return true;
-            if (cancel.load())
-                return false;
-            rd_kafka_poll(producer.get(), int(std::min<qint64>(left, 50)));
-            if (tick.elapsed() > 100) {
-                emitProgress();
-                tick.restart();
-            }
-        }
-    };
-
-    const bool ok = reader.stream(
-        request.sourceTopic, request.ranges,
-        [&, last = (PartitionState *)nullptr, lastPartition = -1](const rd_kafka_message_t *m) mutable -> bool {
-            if (m->partition != lastPartition) {
-                lastPartition = m->partition;
-                last = &run.parts[m->partition];
-            }
-            PartitionState &ps = *last;
-            ++report.read;
-            ++ps.report.read;
-            if (ps.skip.contains(m->offset)) {
-                ps.window.push_back({m->offset, State::Skipped, &ps});
-                ++report.skipped;
-                ps.advance();
-                return true;
-            }
-            rd_kafka_timestamp_type_t tsType;
-            const qint64 ts = rd_kafka_message_timestamp(m, &tsType);
-            if (request.pace == ReplayRequest::OriginalTiming && ts >= 0 && request.speedFactor > 0) {
-                if (firstTs < 0)
-                    firstTs = ts;
-                if (!waitUntil(startNs + qint64(double(ts - firstTs) * 1e6 / request.speedFactor)))
-                    return false;
-            } else if (request.pace == ReplayRequest::RateLimit && request.ratePerSecond > 0) {
-                if (!waitUntil(startNs + qint64(double(report.sent) * 1e9 / request.ratePerSecond)))
-                    return false;
-            }
-            // The source message is ours and read only for this copy: its parsed headers
-            // move to the new record instead of being copied.
-            rd_kafka_headers_t *headers = nullptr;
-            if (request.keepHeaders
-                && rd_kafka_message_detach_headers(const_cast<rd_kafka_message_t *>(m), &headers) != RD_KAFKA_RESP_ERR_NO_ERROR)
-                headers = nullptr;
-            ps.window.push_back({m->offset, State::Pending, &ps});
-            Entry *entry = &ps.window.back();
-            rd_kafka_resp_err_t err;
-            for (;;) {
-                err = rd_kafka_producev(
-                    producer.get(), RD_KAFKA_V_TOPIC(target.constData()),
-                    RD_KAFKA_V_PARTITION(request.keepPartition ? m->partition : RD_KAFKA_PARTITION_UA),
-                    RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_KEY(m->key, m->key_len),
-                    RD_KAFKA_V_VALUE(m->payload, m->len), RD_KAFKA_V_HEADERS(headers),
-                    RD_KAFKA_V_TIMESTAMP(request.keepTimestamps && ts > 0 ? ts : 0),
-                    RD_KAFKA_V_OPAQUE(entry), RD_KAFKA_V_END);
-                if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL)
-                    break;
-                rd_kafka_poll(producer.get(), 20);
-            }
-            if (err) {
-                if (headers)
-                    rd_kafka_headers_destroy(headers);
-                entry->state = State::Failed;
-                ++report.failed;
-                ++ps.report.failed;
-                report.error = QObject::tr("Partition %1 offset %2 (%3 bytes) was not sent: %4")
-                                   .arg(m->partition).arg(m->offset).arg(m->len + m->key_len).arg(kafkaErrorText(err));
-                return false;
-            }
-            ++report.sent;
-            if ((report.sent & 0x3ff) == 0) {
-                rd_kafka_poll(producer.get(), 0);
-                ps.advance();
-                if (tick.elapsed() > 100) {
-                    emitProgress();
-                    tick.restart();
-                }
-            }
-            // Stop reading at the first failed delivery: nothing is lost silently.
-            return !run.failedOnce;
-        },
-        &cancel, &error);
-    if (!ok && report.error.isEmpty())
-        report.error = QObject::tr("Reading the source failed: %1").arg(error);
-    report.cancelled = cancel.load();
-    // Every message handed over gets its delivery report: acknowledged or failed, never unknown.
-    while (rd_kafka_outq_len(producer.get()) > 0) {
-        rd_kafka_flush(producer.get(), 100);
-        emitProgress();
-    }
-    rd_kafka_poll(producer.get(), 0);
-    // Per-partition failure counts from the final window states.
-    for (auto &[partition, ps] : run.parts) {
-        qint64 failed = 0;
-        for (const Entry &e : ps.window)
-            failed += e.state == State::Failed;
-        ps.report.failed = failed;
-    }
-    emitProgress();
-    return finish();
+    return ReplayRun(request, progress, cancel).exec();
 }
 
 ReplayReport resolveAndReplay(ReplayRequest request, const QList<int> &partitions, const ReplayBound &from,

@@ -78,6 +78,7 @@ signals:
 
 private:
     class Channel;
+    class Run; // the consumer thread's steps, one function each
     // Static: the consumer thread may outlive this object and reaches it only through the channel.
     static void run(std::stop_token stop, const IngestConfig &config, const ConnectionProfile &profile,
                     TelemetryStore &store, Channel &channel);
