@@ -18,6 +18,7 @@
 
 struct ChartPane;
 class QCustomPlot;
+class QCPAbstractLegendItem;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
@@ -122,6 +123,7 @@ private:
     using Pane = ChartPane;
     void applyWindow();
     void updateLegends();
+    void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item);
     void applyPalette(); // light or dark, from the widget's palette
     void rescaleValues();
     void syncGraphs(); // decimated copies for the current ranges and widths

@@ -1,0 +1,43 @@
+// TimeChart: horizontal threshold lines with their labels, one pane each.
+#include "time_chart.h"
+
+#include "chart_pane.h"
+
+#include <qcustomplot.h>
+
+int TimeChart::addThreshold(int pane, double value, const QString &label, QColor color)
+{
+    pane = qBound(0, pane, int(m_panes.size()) - 1);
+    QCPAxisRect *rect = m_panes[pane]->rect;
+    auto *line = new QCPItemStraightLine(m_plot);
+    line->setClipAxisRect(rect);
+    line->point1->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    line->point2->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    line->point1->setCoords(0, value);
+    line->point2->setCoords(1, value);
+    line->setPen(QPen(color, 1, Qt::DashDotLine));
+    auto *text = new QCPItemText(m_plot);
+    text->setClipAxisRect(rect);
+    text->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    text->position->setAxisRect(rect);
+    text->position->setCoords(0.99, value);
+    text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    text->setText(QStringLiteral("%1 (%2)").arg(label).arg(value));
+    text->setColor(color);
+    const int id = m_nextThreshold++;
+    m_thresholds.insert(id, line);
+    line->setProperty("label", QVariant::fromValue<void *>(text));
+    requestReplot();
+    return id;
+}
+
+void TimeChart::removeThreshold(int id)
+{
+    QCPItemStraightLine *line = m_thresholds.take(id);
+    if (!line)
+        return;
+    m_plot->removeItem(static_cast<QCPItemText *>(line->property("label").value<void *>()));
+    m_plot->removeItem(line);
+    requestReplot();
+}
