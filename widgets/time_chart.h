@@ -7,6 +7,7 @@
 // Each series keeps every point; its QCPGraph only holds a copy decimated to the visible
 // range and width (see ChartSeries), so read the points through seriesData().
 
+#include "chart_export.h"
 #include "chart_series.h"
 
 #include <QColor>
@@ -99,6 +100,11 @@ public:
     // Every visible series' value at (or just before) time t: name -> value.
     QList<QPair<QString, double>> valuesAt(double t) const;
 
+    // For ChartExport::ask/exportTo: the plot and a copy of every point for the CSV.
+    using ExportSource = ChartExport::Source;
+    ExportSource exportSource();
+    ChartExport::CsvSnapshot csvSnapshot() const;
+    // One-call exports without dialog or message (tests, scripts); see ChartExport.
     bool exportPng(const QString &path, int width = 0, int height = 0);
     bool exportPdf(const QString &path);
     bool exportCsv(const QString &path, QString *error = nullptr) const;
