@@ -90,7 +90,8 @@ public:
     QString legendNote(int pane) const;
     void setLegendExpanded(int pane, bool expanded);
 
-    int addThreshold(int pane, double value, const QString &label, QColor color = QColor(0xd9, 0x3a, 0x3a));
+    // No colour: the error colour (StatusBadge's "bad" tone, the Theme's errorColor()).
+    int addThreshold(int pane, double value, const QString &label, QColor color = {});
     void removeThreshold(int id);
 
     // Schedules one replot for the next frame however often it is called.

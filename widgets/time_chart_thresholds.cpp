@@ -2,12 +2,15 @@
 #include "time_chart.h"
 
 #include "chart_pane.h"
+#include "status_badge.h"
 
 #include <qcustomplot.h>
 
 int TimeChart::addThreshold(int pane, double value, const QString &label, QColor color)
 {
     pane = qBound(0, pane, int(m_panes.size()) - 1);
+    if (!color.isValid())
+        color = StatusBadge::color(StatusBadge::Tone::Bad);
     QCPAxisRect *rect = m_panes[pane]->rect;
     auto *line = new QCPItemStraightLine(m_plot);
     line->setClipAxisRect(rect);

@@ -1,4 +1,5 @@
 #include "groups/groups_panel.h"
+#include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
 #include "models/group_list_model.h"
@@ -228,7 +229,7 @@ void GroupsPanel::applyReport(const GroupsReport &report)
     }
     m_note->setText(notes.join(u'\n'));
     m_note->setStyleSheet(report.error.isEmpty() && !staleSince.isValid() ? QStringLiteral("color: palette(mid);")
-                                                 : QStringLiteral("color: #d93a3a;"));
+                                                 : Theme::errorStyleSheet());
 
     const QString keep = m_selected;
     {

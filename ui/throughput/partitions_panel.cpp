@@ -1,4 +1,5 @@
 #include "throughput/partitions_panel.h"
+#include "shell/theme.h"
 
 #include "bar_chart.h"
 #include "cluster/cluster_session.h"
@@ -115,7 +116,7 @@ PartitionsPanel::PartitionsPanel(ClusterSession *session, const QString &topic, 
     m_status->setObjectName(QStringLiteral("partitionsStatus"));
     m_problems->setObjectName(QStringLiteral("partitionsProblems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+    m_problems->setStyleSheet(Theme::errorStyleSheet());
     m_problems->hide();
 
     auto *layout = new QVBoxLayout(this);

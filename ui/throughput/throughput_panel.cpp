@@ -1,4 +1,5 @@
 #include "throughput/throughput_panel.h"
+#include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
 #include "throughput/history_chart_feeder.h"
@@ -122,7 +123,7 @@ ThroughputPanel::ThroughputPanel(ClusterSession *session, const QString &topic, 
     m_status->setObjectName(QStringLiteral("throughputStatus"));
     m_problems->setObjectName(QStringLiteral("throughputProblems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+    m_problems->setStyleSheet(Theme::errorStyleSheet());
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems->hide();
 
