@@ -1,9 +1,6 @@
 #include "bar_chart.h"
 
-#include <QFile>
-#include <QSaveFile>
 #include <QSharedPointer>
-#include <QTextStream>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -78,35 +75,33 @@ void BarChart::setBars(const QStringList &labels, const QList<double> &values)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+ChartExport::Source BarChart::exportSource()
+{
+    ChartExport::Source source;
+    source.plot = m_plot;
+    source.snapshot = [this] { return csvSnapshot(); };
+    return source;
+}
+
+ChartExport::CsvSnapshot BarChart::csvSnapshot() const
+{
+    return ChartExport::CategoryTable{tr("category"), m_valueLabel.isEmpty() ? tr("value") : m_valueLabel, m_labels, m_values};
+}
+
 bool BarChart::exportPng(const QString &path, int width, int height)
 {
-    return m_plot->savePng(path, width, height);
+    return ChartExport::writeImage(exportSource(), path, ChartExport::Format::Png, width, height).isEmpty();
 }
 
 bool BarChart::exportPdf(const QString &path)
 {
-    return m_plot->savePdf(path);
+    return ChartExport::writeImage(exportSource(), path, ChartExport::Format::Pdf).isEmpty();
 }
 
 bool BarChart::exportCsv(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    QTextStream out(&file);
-    auto quoted = [](QString s) -> QString { return u'"' + s.replace(u'"', QStringLiteral("\"\"")) + u'"'; };
-    out << quoted(tr("category")) << u',' << quoted(m_valueLabel.isEmpty() ? tr("value") : m_valueLabel) << u'\n';
-    for (qsizetype i = 0; i < m_values.size(); ++i)
-        out << quoted(i < m_labels.size() ? m_labels[i] : QString()) << u',' << QString::number(m_values[i], 'g', 15)
-            << u'\n';
-    out.flush();
-    if (!file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    const QString reason = ChartExport::writeCsv(path, csvSnapshot());
+    if (error)
+        *error = reason;
+    return reason.isEmpty();
 }

@@ -2,6 +2,8 @@
 // A simple labelled bar chart (one bar per category, e.g. messages per partition to show
 // skew), with an optional mean line and PNG/PDF/CSV export. Knows nothing of Kafka.
 
+#include "chart_export.h"
+
 #include <QWidget>
 
 class QCustomPlot;
@@ -25,6 +27,10 @@ public:
     QStringList labels() const { return m_labels; }
     QList<double> values() const { return m_values; }
 
+    // For ChartExport::ask/exportTo: the plot and its bars for the CSV.
+    ChartExport::Source exportSource();
+    ChartExport::CsvSnapshot csvSnapshot() const;
+    // One-call exports without dialog or message (tests, scripts); see ChartExport.
     bool exportPng(const QString &path, int width = 0, int height = 0);
     bool exportPdf(const QString &path);
     bool exportCsv(const QString &path, QString *error = nullptr) const;

@@ -1,7 +1,5 @@
 #include "chart_series.h"
 
-#include <QDateTime>
-#include <QTextStream>
 #include <cmath>
 #include <limits>
 #include <qcustomplot.h>
@@ -84,16 +82,10 @@ std::optional<SeriesData::Point> ChartSeries::nearestPoint(QPointF pos, double t
     return best;
 }
 
-void ChartSeries::writeCsv(QTextStream &out) const
+std::vector<SeriesData::Point> ChartSeries::points() const
 {
-    QString quoted = name;
-    quoted.replace(u'"', QStringLiteral("\"\""));
-    for (size_t i = 0; i < data.size(); ++i) {
-        const SeriesData::Point &p = data.at(i);
-        out << u'"' << quoted << "\","
-            << QDateTime::fromMSecsSinceEpoch(qint64(p.t * 1000), Qt::UTC)
-                   .toString(Qt::ISODateWithMs)
-            << u',' << QString::number(p.t, 'f', 3) << u',' << QString::number(p.v, 'g', 12)
-            << u'\n';
-    }
+    std::vector<SeriesData::Point> out(data.size());
+    for (size_t i = 0; i < data.size(); ++i)
+        out[i] = data.at(i);
+    return out;
 }

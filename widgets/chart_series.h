@@ -12,7 +12,6 @@
 #include <optional>
 
 class QCPGraph;
-class QTextStream;
 
 // Figures of a series' finite values within a time range.
 struct SeriesStats
@@ -38,6 +37,6 @@ struct ChartSeries
     // The point nearest pos (pixels) among those within `tolerance` pixels of it in time
     // and the one beyond each side, as QCustomPlot picks a graph's closest point.
     std::optional<SeriesData::Point> nearestPoint(QPointF pos, double tolerance) const;
-    // One "name",time_utc,epoch_seconds,value line per point.
-    void writeCsv(QTextStream &out) const;
+    // Every point, oldest first (a copy, for export).
+    std::vector<SeriesData::Point> points() const;
 };

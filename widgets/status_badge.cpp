@@ -36,7 +36,7 @@ QColor StatusBadge::color(Tone tone)
     case Tone::Good: return QColor(0x2e, 0xa0, 0x43);
     case Tone::Busy: return QColor(0x3b, 0x82, 0xf6);
     case Tone::Warning: return QColor(0xe0, 0x9b, 0x18);
-    case Tone::Bad: return QColor(0xd9, 0x3a, 0x3a);
+    case Tone::Bad: return QColor(0xd9, 0x3a, 0x3a); // the app's one error colour (Theme::errorColor())
     case Tone::Neutral: break;
     }
     return QColor(0x8a, 0x8f, 0x98);

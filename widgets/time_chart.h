@@ -7,6 +7,7 @@
 // Each series keeps every point; its QCPGraph only holds a copy decimated to the visible
 // range and width (see ChartSeries), so read the points through seriesData().
 
+#include "chart_export.h"
 #include "chart_series.h"
 
 #include <QColor>
@@ -18,6 +19,7 @@
 
 struct ChartPane;
 class QCustomPlot;
+class QCPAbstractLegendItem;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
@@ -88,7 +90,8 @@ public:
     QString legendNote(int pane) const;
     void setLegendExpanded(int pane, bool expanded);
 
-    int addThreshold(int pane, double value, const QString &label, QColor color = QColor(0xd9, 0x3a, 0x3a));
+    // No colour: the error colour (StatusBadge's "bad" tone, the Theme's errorColor()).
+    int addThreshold(int pane, double value, const QString &label, QColor color = {});
     void removeThreshold(int id);
     // The threshold line within `tolerancePx` of a point of the plot (plot coordinates), the
     // nearest one; 0 when none.
@@ -101,6 +104,11 @@ public:
     // Every visible series' value at (or just before) time t: name -> value.
     QList<QPair<QString, double>> valuesAt(double t) const;
 
+    // For ChartExport::ask/exportTo: the plot and a copy of every point for the CSV.
+    using ExportSource = ChartExport::Source;
+    ExportSource exportSource();
+    ChartExport::CsvSnapshot csvSnapshot() const;
+    // One-call exports without dialog or message (tests, scripts); see ChartExport.
     bool exportPng(const QString &path, int width = 0, int height = 0);
     bool exportPdf(const QString &path);
     bool exportCsv(const QString &path, QString *error = nullptr) const;
@@ -125,6 +133,7 @@ private:
     using Pane = ChartPane;
     void applyWindow();
     void updateLegends();
+    void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item);
     void applyPalette(); // light or dark, from the widget's palette
     void rescaleValues();
     void syncGraphs(); // decimated copies for the current ranges and widths

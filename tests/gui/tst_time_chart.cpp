@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -25,6 +26,9 @@ private slots:
     void valuesAtAndStats();
     void panesShareTimeAxis();
     void exports();
+    void exportCsvRowsAreTheChartData();
+    void exportFailureShowsPathAndReason_data();
+    void exportFailureShowsPathAndReason();
     void clickReportsNearestPoint();
     void denseSeriesGraphIsDecimated();
     void followPutsNowAtRightEdge_data();
@@ -339,6 +343,72 @@ void TestTimeChart::exports()
     QString error;
     QVERIFY(!chart.exportCsv(QStringLiteral("/nonexistent/dir/x.csv"), &error));
     QVERIFY(error.contains(QStringLiteral("/nonexistent/dir/x.csv")));
+}
+
+// ChartExport::exportTo (what every panel's Export menu runs after its file dialog): the CSV
+// holds one row per point of every series, equal to what the chart holds.
+void TestTimeChart::exportCsvRowsAreTheChartData()
+{
+    QTemporaryDir dir;
+    TimeChart chart;
+    const auto a = chart.addSeries(0, QStringLiteral("a"));
+    const auto b = chart.addSeries(chart.addPane(), QStringLiteral("b"));
+    for (int i = 0; i < 500; ++i) {
+        chart.appendPoint(a, 1700000000.0 + i * 0.25, std::sin(i * 0.1) * 100);
+        if (i % 3 == 0)
+            chart.appendPoint(b, 1700000000.0 + i * 0.25, i * 1.5);
+    }
+    const QString csv = dir.filePath(QStringLiteral("data.csv"));
+    QVERIFY(ChartExport::exportTo(&chart, chart.exportSource(), csv, ChartExport::Format::Csv));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + chart.pointCount(a) + chart.pointCount(b));
+    qsizetype row = 1;
+    for (const auto id : {a, b}) {
+        const SeriesData *data = chart.seriesData(id);
+        for (size_t i = 0; i < data->size(); ++i, ++row) {
+            const QList<QByteArray> cells = lines[row].split(',');
+            QCOMPARE(cells.size(), 4);
+            QCOMPARE(cells[0], '"' + chart.seriesName(id).toUtf8() + '"');
+            QCOMPARE(cells[2].toDouble(), std::round(data->at(i).t * 1000) / 1000);
+            QCOMPARE(cells[3].toDouble(), QByteArray::number(data->at(i).v, 'g', 12).toDouble());
+        }
+    }
+    const QString bars = dir.filePath(QStringLiteral("bars.csv"));
+    BarChart barChart;
+    barChart.setBars({QStringLiteral("p0"), QStringLiteral("p1")}, {3, 40});
+    QVERIFY(ChartExport::exportTo(&barChart, barChart.exportSource(), bars, ChartExport::Format::Csv));
+    QFile barFile(bars);
+    QVERIFY(barFile.open(QIODevice::ReadOnly));
+    QCOMPARE(barFile.readAll(), QByteArray("\"category\",\"value\"\n\"p0\",3\n\"p1\",40\n"));
+}
+
+void TestTimeChart::exportFailureShowsPathAndReason_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::newRow("csv") << int(ChartExport::Format::Csv);
+    QTest::newRow("png") << int(ChartExport::Format::Png);
+    QTest::newRow("pdf") << int(ChartExport::Format::Pdf);
+}
+
+// A path that cannot be written: the user is told which path and why, without a modal loop.
+void TestTimeChart::exportFailureShowsPathAndReason()
+{
+    QFETCH(int, format);
+    TimeChart chart;
+    chart.resize(640, 360);
+    chart.appendPoint(chart.addSeries(0, QStringLiteral("a")), 1700000000.0, 1);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QString path = QStringLiteral("/nonexistent/dir/chart.x");
+    QVERIFY(!ChartExport::exportTo(&chart, chart.exportSource(), path, ChartExport::Format(format)));
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = chart.findChild<QMessageBox *>(QStringLiteral("chartExportError"))) && box->isVisible());
+    QVERIFY2(box->text().contains(path), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("No such file or directory")), qPrintable(box->text()));
+    box->close();
+    QTRY_VERIFY(!chart.findChild<QMessageBox *>(QStringLiteral("chartExportError")));
 }
 
 void TestTimeChart::clickReportsNearestPoint()

@@ -2,6 +2,7 @@
 // while the partition set holds, a reset when it changes, errors shown in the row. Checked
 // throughout by QAbstractItemModelTester.
 
+#include "status_badge.h"
 #include "models/partition_table_model.h"
 #include "test_main.h"
 
@@ -76,7 +77,7 @@ void TestPartitionTableModel::values()
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.data(model.index(row, column)).toString(), display);
     if (display == u"leader unknown")
-        QCOMPARE(model.data(model.index(row, column), Qt::ForegroundRole).value<QColor>(), QColor(0xd9, 0x3a, 0x3a));
+        QCOMPARE(model.data(model.index(row, column), Qt::ForegroundRole).value<QColor>(), StatusBadge::color(StatusBadge::Tone::Bad));
 }
 
 void TestPartitionTableModel::updateInPlaceThenReset()

@@ -1,4 +1,5 @@
 #include "common/admin_notice.h"
+#include "shell/theme.h"
 
 #include "topics/topic_admin.h"
 
@@ -30,7 +31,7 @@ QVBoxLayout *startAdminLayout(QWidget *dialog, const TopicAdmin &admin, std::ini
 
 void showAdminOutcome(QLabel *result, const QString &text, bool ok)
 {
-    result->setStyleSheet(ok ? QStringLiteral("color:#2e7d32;") : QStringLiteral("color:#d93a3a;"));
+    result->setStyleSheet(ok ? QStringLiteral("color:#2e7d32;") : Theme::errorStyleSheet());
     result->setText(text);
 }
 

@@ -1,4 +1,5 @@
 #include "common/field_message.h"
+#include "shell/theme.h"
 
 #include <QVBoxLayout>
 
@@ -31,7 +32,7 @@ void FieldMessage::setReservedLines(int lines)
 
 void FieldMessage::showError(const QString &text)
 {
-    showText(text, QStringLiteral("#d93a3a"), true);
+    showText(text, Theme::errorColor().name(), true);
 }
 
 void FieldMessage::showWarning(const QString &text)

@@ -1,4 +1,5 @@
 #include "connections/connection_dialog.h"
+#include "shell/theme.h"
 
 #include "connections/registry_fields.h"
 
@@ -23,7 +24,7 @@ QLabel *makeErrorLabel(const QString &field)
 {
     auto *label = new QLabel;
     label->setObjectName(field + QStringLiteral("Error"));
-    label->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+    label->setStyleSheet(Theme::errorStyleSheet());
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -39,7 +40,7 @@ ConnectionDialog::ConnectionDialog(const ConnectionProfile &profile, QWidget *pa
     connect(&m_testWatcher, &QFutureWatcher<ConnectionTestResult>::finished, this, [this] {
         const ConnectionTestResult r = m_testWatcher.result();
         m_testResult->setText(r.summary());
-        m_testResult->setStyleSheet(r.ok ? QStringLiteral("color: #2ea043;") : QStringLiteral("color: #d93a3a;"));
+        m_testResult->setStyleSheet(r.ok ? QStringLiteral("color: #2ea043;") : Theme::errorStyleSheet());
         m_testButton->setEnabled(true);
         // The whole cause, never its end cut off: the wrapped label claims the height it needs.
         m_testResult->setMinimumHeight(m_testResult->heightForWidth(std::max(m_testResult->width(), width() - 40)));

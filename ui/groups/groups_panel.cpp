@@ -1,4 +1,5 @@
 #include "groups/groups_panel.h"
+#include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
 #include "models/group_list_model.h"
@@ -8,7 +9,6 @@
 #include "time_chart.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -233,7 +233,7 @@ void GroupsPanel::applyReport(const GroupsReport &report)
     }
     m_note->setText(notes.join(u'\n'));
     m_note->setStyleSheet(report.error.isEmpty() && !staleSince.isValid() ? QStringLiteral("color: palette(mid);")
-                                                 : QStringLiteral("color: #d93a3a;"));
+                                                 : Theme::errorStyleSheet());
 
     const QString keep = m_selected;
     {
@@ -413,27 +413,8 @@ void GroupsPanel::openResetDialog()
 
 void GroupsPanel::exportChart(const QString &format)
 {
-    const QString filter = format == u"PNG"   ? tr("PNG image (*.png)")
-                           : format == u"PDF" ? tr("PDF document (*.pdf)")
-                                              : tr("CSV data (*.csv)");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export lag chart"), QStringLiteral("lag-%1.%2").arg(m_selected, format.toLower()),
-        filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    bool ok = false;
-    if (format == u"PNG")
-        ok = m_chart->exportPng(path);
-    else if (format == u"PDF")
-        ok = m_chart->exportPdf(path);
-    else
-        ok = m_chart->exportCsv(path, &error);
-    if (!ok) {
-        m_note->setText(tr("Export to %1 failed%2")
-                            .arg(path, error.isEmpty() ? QString() : QStringLiteral(": ") + error));
-        m_note->setStyleSheet(QStringLiteral("color: #d93a3a;"));
-    }
+    ChartExport::ask(this, tr("Export lag chart"), QStringLiteral("lag-%1.%2").arg(m_selected, format.toLower()),
+                     m_chart->exportSource(), ChartExport::formatOf(format));
 }
 
 } // namespace kafkascope

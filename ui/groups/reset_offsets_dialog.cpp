@@ -1,4 +1,5 @@
 #include "groups/reset_offsets_dialog.h"
+#include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
 #include "groups/group_monitor.h"
@@ -133,7 +134,7 @@ void ResetOffsetsDialog::inputsChanged()
 void ResetOffsetsDialog::setStatus(const QString &text, bool bad)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(bad ? QStringLiteral("color: #d93a3a;") : QString());
+    m_status->setStyleSheet(bad ? Theme::errorStyleSheet() : QString());
 }
 
 void ResetOffsetsDialog::setBusy(bool busy)

@@ -1,4 +1,5 @@
 #include "messages/browser_panel.h"
+#include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
 #include "dim_item_delegate.h"
@@ -388,7 +389,7 @@ QString BrowserPanel::statusText() const
 void BrowserPanel::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #d93a3a;") : QString());
+    m_status->setStyleSheet(error ? Theme::errorStyleSheet() : QString());
 }
 
 void BrowserPanel::reload()

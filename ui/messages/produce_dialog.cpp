@@ -1,4 +1,5 @@
 #include "messages/produce_dialog.h"
+#include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
 #include "file_path_edit.h"
@@ -119,7 +120,7 @@ void ProduceDialog::send()
         return;
     }
     auto fail = [this](const QString &why) {
-        m_result->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+        m_result->setStyleSheet(Theme::errorStyleSheet());
         m_result->setText(why);
     };
     const QString topic = m_topic->currentText().trimmed();
@@ -185,7 +186,7 @@ void ProduceDialog::finished(const ProduceReport &report)
     QString text = report.summary();
     if (report.ok() && report.delivered.size() == 1)
         text += tr(" — written to partition %1 at offset %2").arg(report.delivered.first().first).arg(report.delivered.first().second);
-    m_result->setStyleSheet(report.ok() ? QString() : QStringLiteral("color: #d93a3a;"));
+    m_result->setStyleSheet(report.ok() ? QString() : Theme::errorStyleSheet());
     m_result->setText(text);
 }
 

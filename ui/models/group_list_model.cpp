@@ -1,4 +1,5 @@
 #include "models/group_list_model.h"
+#include "status_badge.h"
 
 #include <QColor>
 #include <QLocale>
@@ -18,7 +19,7 @@ QColor GroupListModel::healthColor(GroupHealth::Verdict v)
         return QColor(0xe0, 0x6a, 0x12);
     case GroupHealth::Verdict::Stopped:
     case GroupHealth::Verdict::Error:
-        return QColor(0xd9, 0x3a, 0x3a);
+        return StatusBadge::color(StatusBadge::Tone::Bad);
     case GroupHealth::Verdict::Unknown:
         break;
     }

@@ -1,4 +1,5 @@
 #include "models/group_partition_model.h"
+#include "status_badge.h"
 
 #include <QColor>
 #include <QLocale>
@@ -65,7 +66,7 @@ QVariant GroupPartitionModel::data(const QModelIndex &index, int role) const
             return tr("Age of the message at the committed offset");
     } else if (role == Qt::ForegroundRole) {
         if (!r.error.isEmpty() && (index.column() == High || index.column() == Lag))
-            return QColor(0xd9, 0x3a, 0x3a);
+            return StatusBadge::color(StatusBadge::Tone::Bad);
         if (!r.hasCommit() && (index.column() == Committed || index.column() == Lag))
             return QColor(0x8a, 0x8a, 0x8a);
     } else if (role == Qt::TextAlignmentRole && index.column() != Topic &&

@@ -1,4 +1,5 @@
 #include "models/partition_table_model.h"
+#include "status_badge.h"
 
 #include <QColor>
 #include <QLocale>
@@ -124,7 +125,7 @@ QVariant PartitionTableModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole) {
         if (!problem.isEmpty())
-            return QColor(0xd9, 0x3a, 0x3a);
+            return StatusBadge::color(StatusBadge::Tone::Bad);
         if (index.column() == Isr && r.info.underReplicated())
             return QColor(0xc0, 0x6a, 0x00);
     }

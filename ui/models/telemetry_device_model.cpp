@@ -1,4 +1,5 @@
 #include "models/telemetry_device_model.h"
+#include "status_badge.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -195,7 +196,7 @@ QVariant TelemetryDeviceModel::deviceData(const DeviceRow &row, int column, int 
         return d.topic.isEmpty() ? QVariant() : QVariant(tr("From %1").arg(d.topic));
     case Qt::ForegroundRole:
         if (column == Errors && d.errors > 0)
-            return QColor(0xd9, 0x3a, 0x3a);
+            return StatusBadge::color(StatusBadge::Tone::Bad);
         if (isStale(d))
             return QColor(0xa0, 0x5a, 0x00);
         return {};

@@ -1,4 +1,5 @@
 #include "models/topic_table_model.h"
+#include "status_badge.h"
 
 #include "topics/topic_validation.h"
 
@@ -118,7 +119,7 @@ QVariant TopicTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if ((index.column() == UnderReplicated && t.underReplicatedCount() > 0)
             || (index.column() == Offline && t.offlineCount() > 0) || (index.column() == Name && !t.error.isEmpty()))
-            return QBrush(QColor(0xd9, 0x3a, 0x3a));
+            return QBrush(StatusBadge::color(StatusBadge::Tone::Bad));
         if (index.column() == Name && t.internal())
             return QBrush(QColor(0x80, 0x80, 0x80));
         return {};

@@ -1,5 +1,7 @@
 #include "shell/theme.h"
 
+#include "status_badge.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
@@ -228,6 +230,16 @@ Theme::Mode Theme::modeFromName(const QString &name)
     if (name == u"dark")
         return Mode::Dark;
     return Mode::System;
+}
+
+QColor Theme::errorColor()
+{
+    return StatusBadge::color(StatusBadge::Tone::Bad);
+}
+
+QString Theme::errorStyleSheet()
+{
+    return QStringLiteral("color: %1;").arg(errorColor().name());
 }
 
 QColor Theme::severityColor(int severity)

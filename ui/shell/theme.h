@@ -43,6 +43,12 @@ public:
     // GNOME's color-scheme = prefer-dark).
     static bool desktopHintsDark();
 
+    // Errors and failed results (labels, rows, borders), light and dark alike. One colour
+    // app-wide; widgets/ and the models below ui/ take it from StatusBadge's "bad" tone.
+    static QColor errorColor();
+    // "color: <error>;" for a label's style sheet.
+    static QString errorStyleSheet();
+
     // Alert severities (0 info, 1 warning, 2 critical; -1 none active): the log, the tray.
     static QColor severityColor(int severity);
 

@@ -469,23 +469,8 @@ void TelemetryChartView::removeThresholdLine(int id)
 
 void TelemetryChartView::exportAs(const QString &kind)
 {
-    const QString filter = kind == QLatin1String("png")   ? tr("PNG image (*.png)")
-                         : kind == QLatin1String("pdf")   ? tr("PDF document (*.pdf)")
-                                                          : tr("CSV data (*.csv)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("telemetry.") + kind, filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    bool ok = false;
-    if (kind == QLatin1String("png"))
-        ok = m_chart->exportPng(path);
-    else if (kind == QLatin1String("pdf"))
-        ok = m_chart->exportPdf(path);
-    else
-        ok = m_chart->exportCsv(path, &error);
-    if (!ok)
-        QMessageBox::warning(this, tr("Export failed"),
-                             error.isEmpty() ? tr("Could not write %1 (check the folder exists and is writable).").arg(path) : error);
+    ChartExport::ask(this, tr("Export"), QStringLiteral("telemetry.") + kind, m_chart->exportSource(),
+                     ChartExport::formatOf(kind));
 }
 
 QJsonObject TelemetryChartView::layoutJson() const

@@ -1,4 +1,5 @@
 #include "telemetry/telemetry_panel.h"
+#include "shell/theme.h"
 
 #include "alerts/alert_watcher.h"
 #include "alerts/rule_dialog.h"
@@ -363,13 +364,13 @@ void TelemetryPanel::startIngest()
     IngestConfig c = configFromControls();
     if (c.topics.isEmpty()) {
         m_ingestMessage->setText(tr("Choose at least one topic first."));
-        m_ingestMessage->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+        m_ingestMessage->setStyleSheet(Theme::errorStyleSheet());
         return;
     }
     if ((c.decoder.deviceSource == DeviceSource::Header || c.decoder.deviceSource == DeviceSource::JsonField)
         && c.decoder.deviceField.isEmpty()) {
         m_ingestMessage->setText(tr("Name the header or JSON field that carries the device name."));
-        m_ingestMessage->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+        m_ingestMessage->setStyleSheet(Theme::errorStyleSheet());
         m_deviceField->setFocus();
         return;
     }
@@ -479,7 +480,7 @@ void TelemetryPanel::refreshSlow()
                        .arg(totals.series)
                        .arg(qulonglong(totals.points))
                        .arg(humanBytes(totals.bytes));
-    text += totals.errors ? tr(" · <span style='color:#d93a3a'>%L1 decode errors</span>").arg(totals.errors) : tr(" · no decode errors");
+    text += totals.errors ? tr(" · <span style='color:%1'>%L2 decode errors</span>").arg(Theme::errorColor().name()).arg(totals.errors) : tr(" · no decode errors");
     if (!st.formats.isEmpty())
         text += QStringLiteral(" · ") + st.formats.join(QStringLiteral(", ")).toHtmlEscaped();
     m_status->setText(text);
@@ -494,7 +495,7 @@ void TelemetryPanel::showIngestStatus(const IngestStatus &status)
     if (!status.warning.isEmpty() && status.active())
         text += QStringLiteral(" — ") + status.warning;
     m_ingestMessage->setText(text);
-    m_ingestMessage->setStyleSheet(status.state == S::Failed ? QStringLiteral("color: #d93a3a;") : QString());
+    m_ingestMessage->setStyleSheet(status.state == S::Failed ? Theme::errorStyleSheet() : QString());
     if (status.state == S::Finished || status.state == S::Failed || status.state == S::Stopped)
         refreshSlow();
 }

@@ -1,4 +1,5 @@
 #include "throughput/partitions_panel.h"
+#include "shell/theme.h"
 
 #include "bar_chart.h"
 #include "cluster/cluster_session.h"
@@ -9,12 +10,10 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QDateTime>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -117,7 +116,7 @@ PartitionsPanel::PartitionsPanel(ClusterSession *session, const QString &topic, 
     m_status->setObjectName(QStringLiteral("partitionsStatus"));
     m_problems->setObjectName(QStringLiteral("partitionsProblems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+    m_problems->setStyleSheet(Theme::errorStyleSheet());
     m_problems->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -335,26 +334,9 @@ void PartitionsPanel::onPointClicked(TimeChart::SeriesId id, double t, double v)
 
 void PartitionsPanel::exportChart(const QString &what, const QString &format)
 {
-    const QString filter = format == u"png"   ? tr("PNG image (*.png)")
-                           : format == u"pdf" ? tr("PDF document (*.pdf)")
-                                              : tr("CSV data (*.csv)");
     const QString base = (m_topic.isEmpty() ? QStringLiteral("topic") : m_topic) + u'-' + what + u'.' + format;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), base, filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    bool ok = false;
-    const bool bars = what == u"bars";
-    if (format == u"png")
-        ok = bars ? m_bars->exportPng(path) : m_chart->exportPng(path);
-    else if (format == u"pdf")
-        ok = bars ? m_bars->exportPdf(path) : m_chart->exportPdf(path);
-    else
-        ok = bars ? m_bars->exportCsv(path, &error) : m_chart->exportCsv(path, &error);
-    if (!ok)
-        QMessageBox::warning(this, tr("Export failed"),
-                             tr("Could not write %1: %2").arg(path, error.isEmpty() ? tr("the file could not be written")
-                                                                                   : error));
+    const ChartExport::Source source = what == u"bars" ? m_bars->exportSource() : m_chart->exportSource();
+    ChartExport::ask(this, tr("Export"), base, source, ChartExport::formatOf(format));
 }
 
 } // namespace kafkascope

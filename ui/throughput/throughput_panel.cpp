@@ -1,4 +1,5 @@
 #include "throughput/throughput_panel.h"
+#include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
 #include "throughput/history_chart_feeder.h"
@@ -7,11 +8,9 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QDateTime>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
@@ -124,7 +123,7 @@ ThroughputPanel::ThroughputPanel(ClusterSession *session, const QString &topic, 
     m_status->setObjectName(QStringLiteral("throughputStatus"));
     m_problems->setObjectName(QStringLiteral("throughputProblems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #d93a3a;"));
+    m_problems->setStyleSheet(Theme::errorStyleSheet());
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems->hide();
 
@@ -380,25 +379,8 @@ void ThroughputPanel::onPointClicked(TimeChart::SeriesId id, double t, double v)
 
 void ThroughputPanel::exportChart(const QString &format)
 {
-    const QString filter = format == u"png"   ? tr("PNG image (*.png)")
-                           : format == u"pdf" ? tr("PDF document (*.pdf)")
-                                              : tr("CSV data (*.csv)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Export throughput"),
-                                                QStringLiteral("throughput.") + format, filter);
-    if (path.isEmpty())
-        return;
-    QString error;
-    bool ok = false;
-    if (format == u"png")
-        ok = m_chart->exportPng(path);
-    else if (format == u"pdf")
-        ok = m_chart->exportPdf(path);
-    else
-        ok = m_chart->exportCsv(path, &error);
-    if (!ok)
-        QMessageBox::warning(this, tr("Export failed"),
-                             tr("Could not write %1: %2").arg(path, error.isEmpty() ? tr("the file could not be written")
-                                                                                   : error));
+    ChartExport::ask(this, tr("Export throughput"), QStringLiteral("throughput.") + format, m_chart->exportSource(),
+                     ChartExport::formatOf(format));
 }
 
 } // namespace kafkascope

@@ -1,4 +1,5 @@
 #include "topics/delete_topics_dialog.h"
+#include "shell/theme.h"
 
 #include "common/admin_notice.h"
 #include "topics/topic_admin.h"
@@ -93,7 +94,7 @@ void DeleteTopicsDialog::showResult(const AdminResult &result)
     }
     for (const AdminItemResult &item : result.items) {
         auto *row = new QListWidgetItem(item.topic + QStringLiteral(" — ") + (item.ok() ? tr("deleted") : item.error.text()));
-        row->setForeground(item.ok() ? QColor(0x2e, 0x7d, 0x32) : QColor(0xd9, 0x3a, 0x3a));
+        row->setForeground(item.ok() ? QColor(0x2e, 0x7d, 0x32) : Theme::errorColor());
         row->setToolTip(row->text());
         m_list->addItem(row);
         if (item.ok())
@@ -108,7 +109,7 @@ void DeleteTopicsDialog::showResult(const AdminResult &result)
         m_close->setText(tr("Close"));
     } else {
         // Let the user retry (the confirmation stays typed); what was deleted is listed.
-        m_status->setStyleSheet(QStringLiteral("color:#d93a3a;"));
+        m_status->setStyleSheet(Theme::errorStyleSheet());
         m_status->setText(tr("%1 of %2 topic(s) could not be deleted; see the list.").arg(failed).arg(m_topics.size()));
         m_confirm->setEnabled(true);
         if (!m_deleted.isEmpty()) {

@@ -1,4 +1,5 @@
 #include "topics/purge_dialog.h"
+#include "shell/theme.h"
 
 #include "common/admin_notice.h"
 #include "common/field_message.h"
@@ -211,7 +212,7 @@ void PurgeDialog::showResult(const AdminResult &result)
         QTableWidgetItem *cell = m_table->item(row, ResultCol);
         cell->setText(item.ok() ? tr("low watermark now %1").arg(QLocale().toString(item.offset)) : item.error.text());
         cell->setToolTip(cell->text());
-        cell->setForeground(item.ok() ? QColor(0x2e, 0x7d, 0x32) : QColor(0xd9, 0x3a, 0x3a));
+        cell->setForeground(item.ok() ? QColor(0x2e, 0x7d, 0x32) : Theme::errorColor());
     }
     if (result.ok()) {
         showAdminOutcome(m_result, tr("Records deleted from %n partition(s).", nullptr, int(result.items.size())), true);

@@ -1,4 +1,5 @@
 #include "topics/topic_config_view.h"
+#include "shell/theme.h"
 
 #include "topics/edit_config_dialog.h"
 #include "topics/topic_admin.h"
@@ -161,7 +162,7 @@ void TopicConfigView::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
     m_status->setProperty("error", error);
-    m_status->setStyleSheet(error ? QStringLiteral("color:#d93a3a;") : QString());
+    m_status->setStyleSheet(error ? Theme::errorStyleSheet() : QString());
     m_status->setVisible(!text.isEmpty());
 }
 

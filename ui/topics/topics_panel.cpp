@@ -1,4 +1,5 @@
 #include "topics/topics_panel.h"
+#include "shell/theme.h"
 
 #include "alerts/alert_watcher.h"
 #include "topics/add_partitions_dialog.h"
@@ -81,7 +82,7 @@ TopicsPanel::TopicsPanel(ClusterSession *session, const QString &topic, QWidget 
     m_count->setContentsMargins(8, 0, 0, 0);
     toolbar->addWidget(m_count);
     m_filterError->setObjectName(QStringLiteral("filterError"));
-    m_filterError->setStyleSheet(QStringLiteral("color:#d93a3a;"));
+    m_filterError->setStyleSheet(Theme::errorStyleSheet());
     m_filterError->hide();
 
     m_proxy->setSourceModel(m_model);
@@ -226,7 +227,7 @@ void TopicsPanel::applyFilter()
     const QString error = m_proxy->setNameFilter(m_filter->text(), m_regex->isChecked());
     m_filterError->setText(error);
     m_filterError->setVisible(!error.isEmpty());
-    m_filter->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("border: 1px solid #d93a3a;"));
+    m_filter->setStyleSheet(error.isEmpty() ? QString() : QStringLiteral("border: 1px solid %1;").arg(Theme::errorColor().name()));
     m_count->setText(m_proxy->rowCount() == m_model->rowCount()
                          ? tr("%n topic(s)", nullptr, m_model->rowCount())
                          : tr("%1 of %2 topics").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
