@@ -39,7 +39,14 @@ void ScriptedHttp::answer(QTcpSocket *socket)
     m_requests.append(path);
     QByteArray status = "200 OK";
     QByteArray body = m_responses.value(path);
-    if (!m_responses.contains(path)) {
+    QByteArray authorization;
+    for (const QByteArray &line : request.split('\n'))
+        if (line.toLower().startsWith("authorization:"))
+            authorization = line.mid(14).trimmed();
+    if (!m_authorization.isEmpty() && authorization != m_authorization) {
+        status = "401 Unauthorized";
+        body = R"({"error_code":401,"message":"Unauthorized"})";
+    } else if (!m_responses.contains(path)) {
         status = "404 Not Found";
         body = R"({"error_code":40403,"message":"Schema not found"})";
     }

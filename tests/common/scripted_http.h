@@ -20,6 +20,8 @@ public:
     QString url() const;
     void setResponse(const QString &path, const QByteArray &json) { m_responses.insert(path, json); }
     void setSilent(bool silent) { m_silent = silent; } // accept, never answer
+    // Answer 401 to requests whose Authorization header is not this one (empty: no check).
+    void setRequiredAuthorization(const QByteArray &header) { m_authorization = header; }
     QStringList requests() const { return m_requests; }
 
 private:
@@ -27,6 +29,7 @@ private:
     QHash<QString, QByteArray> m_responses;
     QStringList m_requests;
     bool m_silent = false;
+    QByteArray m_authorization;
 };
 
 } // namespace kafkascope::testing

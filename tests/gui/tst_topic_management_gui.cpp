@@ -598,7 +598,7 @@ void TestTopicManagementGui::demoClusterSaysWhatItCannotDo()
     TopicsPanel demoPanel(session, QStringLiteral("tb.telemetry"));
     QAbstractItemModelTester tester(demoPanel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     demoPanel.show();
-    QTRY_COMPARE_WITH_TIMEOUT(demoPanel.model()->rowCount(), 4, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(demoPanel.model()->rowCount(), int(std::size(DemoCluster::kTopics)), 20000);
     QTRY_COMPARE(demoPanel.currentTopic(), QStringLiteral("tb.telemetry")); // opened from the sidebar
     auto *notice = child<QLabel>(&demoPanel, "unsupportedLabel");
     QVERIFY(notice->isVisible());

@@ -6,12 +6,16 @@
 #include "key_value_table.h"
 #include "messages/message_producer.h"
 #include "messages/message_transfer.h"
+#include "decoding/avro_encoder.h"
+#include "decoding/registry_browser.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFormLayout>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -23,6 +27,7 @@ namespace kafkascope {
 ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWidget *parent)
     : QDialog(parent), m_session(session), m_topic(new QComboBox), m_source(new QComboBox),
       m_partition(new QComboBox), m_key(new QLineEdit), m_format(new QComboBox), m_value(new QPlainTextEdit),
+      m_subject(new QLineEdit),
       m_valueFile(new FilePathEdit(tr("Value from file"))),
       m_linesFile(new FilePathEdit(tr("JSON Lines file"), tr("JSON Lines (*.jsonl *.json);;All files (*)"))),
       m_headers(new KeyValueTable(tr("Header"), tr("Value"))), m_copies(new QSpinBox), m_result(new QLabel),
@@ -41,7 +46,10 @@ ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWid
     m_partition->setObjectName(QStringLiteral("producePartition"));
     m_key->setObjectName(QStringLiteral("produceKey"));
     m_format->setObjectName(QStringLiteral("produceFormat"));
-    m_format->addItems({tr("Text"), tr("JSON (checked)"), tr("File")});
+    m_format->addItems({tr("Text"), tr("JSON (checked)"), tr("File"), tr("JSON → Avro (registry schema)")});
+    m_subject->setObjectName(QStringLiteral("produceSubject"));
+    m_subject->setPlaceholderText(tr("<topic>-value"));
+    m_subject->setToolTip(tr("The registry subject whose newest Avro schema encodes the value"));
     m_value->setObjectName(QStringLiteral("produceValue"));
     m_valueFile->setObjectName(QStringLiteral("produceValueFile"));
     m_linesFile->setObjectName(QStringLiteral("produceLinesFile"));
@@ -74,6 +82,7 @@ ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWid
     form->addRow(tr("Value"), m_format);
     form->addRow(QString(), m_value);
     form->addRow(tr("Value file"), m_valueFile);
+    form->addRow(tr("Subject"), m_subject);
     form->addRow(tr("Headers"), m_headers);
     form->addRow(tr("Copies"), m_copies);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -103,6 +112,7 @@ void ProduceDialog::updateMode()
     form->setRowVisible(m_format, !lines);
     form->setRowVisible(m_value, !lines && !file);
     form->setRowVisible(m_valueFile, !lines && file);
+    form->setRowVisible(m_subject, !lines && m_format->currentIndex() == 3);
     form->setRowVisible(m_headers, !lines);
     form->setRowVisible(m_copies, !lines);
     form->setRowVisible(m_partition, !lines);
@@ -113,62 +123,105 @@ QString ProduceDialog::resultText() const
     return m_result->text();
 }
 
+void ProduceDialog::fail(const QString &why)
+{
+    m_result->setStyleSheet(Theme::errorStyleSheet());
+    m_result->setText(why);
+}
+
 void ProduceDialog::send()
 {
     if (m_busy) {
         *m_cancel = true;
         return;
     }
-    auto fail = [this](const QString &why) {
-        m_result->setStyleSheet(Theme::errorStyleSheet());
-        m_result->setText(why);
-    };
     const QString topic = m_topic->currentText().trimmed();
     if (topic.isEmpty())
         return fail(tr("Choose a topic."));
-    const ConnectionProfile profile = m_session->profile();
-    // Runs on the job's thread: it must not touch the dialog.
-    std::function<ProduceReport(const std::atomic_bool *)> job;
     if (m_source->currentIndex() == 1) {
         const QString path = m_linesFile->path();
         if (!QFile::exists(path))
             return fail(tr("The JSON Lines file “%1” does not exist.").arg(path));
-        job = [path, profile, topic](const std::atomic_bool *cancel) {
+        const ConnectionProfile profile = m_session->profile();
+        return startJob([path, profile, topic](const std::atomic_bool *cancel) {
             return MessageTransfer::importFile(path, profile, topic, false, cancel);
-        };
-    } else {
-        OutgoingMessage m;
-        m.key = m_key->text().toUtf8();
-        m.keyNull = m_key->text().isEmpty();
-        if (m_format->currentIndex() == 2) {
-            QFile f(m_valueFile->path());
-            if (!f.open(QIODevice::ReadOnly))
-                return fail(tr("Cannot read the value file “%1”: %2").arg(m_valueFile->path(), f.errorString()));
-            m.value = f.readAll();
-        } else {
-            m.value = m_value->toPlainText().toUtf8();
-            if (m_format->currentIndex() == 1) {
-                QJsonParseError pe;
-                QJsonDocument::fromJson(m.value, &pe);
-                if (pe.error != QJsonParseError::NoError)
-                    return fail(tr("The value is not valid JSON: %1 at character %2").arg(pe.errorString()).arg(pe.offset + 1));
-            }
-        }
-        for (const auto &[k, v] : m_headers->pairs())
-            m.headers.append({k.toUtf8(), v.toUtf8(), false});
-        m.partition = m_partition->currentData().toInt();
-        const qint64 copies = m_copies->value();
-        job = [m, copies, profile, topic](const std::atomic_bool *cancel) {
-            MessageProducer producer(profile);
-            qint64 left = copies;
-            return producer.produce(topic, [&](OutgoingMessage *out, QString *) {
-                if (left-- <= 0)
-                    return false;
-                *out = m;
-                return true;
-            }, {}, cancel);
-        };
+        });
     }
+    OutgoingMessage m;
+    m.key = m_key->text().toUtf8();
+    m.keyNull = m_key->text().isEmpty();
+    if (m_format->currentIndex() == 2) {
+        QFile f(m_valueFile->path());
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(tr("Cannot read the value file “%1”: %2").arg(m_valueFile->path(), f.errorString()));
+        m.value = f.readAll();
+    } else {
+        m.value = m_value->toPlainText().toUtf8();
+        if (m_format->currentIndex() == 1 || m_format->currentIndex() == 3) {
+            QJsonParseError pe;
+            QJsonDocument::fromJson(m.value, &pe);
+            if (pe.error != QJsonParseError::NoError)
+                return fail(tr("The value is not valid JSON: %1 at character %2").arg(pe.errorString()).arg(pe.offset + 1));
+        }
+    }
+    for (const auto &[k, v] : m_headers->pairs())
+        m.headers.append({k.toUtf8(), v.toUtf8(), false});
+    m.partition = m_partition->currentData().toInt();
+    if (m_format->currentIndex() == 3)
+        encodeThenSend(m, topic);
+    else
+        sendMessage(m, topic);
+}
+
+void ProduceDialog::encodeThenSend(const OutgoingMessage &message, const QString &topic)
+{
+    const RegistryEndpoint endpoint = m_session->profile().registry;
+    if (!endpoint.enabled())
+        return fail(tr("No Schema Registry is set for this cluster: add its URL in the connection's settings."));
+    const QString subject = m_subject->text().trimmed().isEmpty() ? topic + QStringLiteral("-value") : m_subject->text().trimmed();
+    delete m_registry; // a request still in flight is dropped: only the newest send counts
+    m_registry = new RegistryBrowser(endpoint, this);
+    m_send->setEnabled(false);
+    m_result->setStyleSheet({});
+    m_result->setText(tr("Asking the registry for %1's newest schema…").arg(subject));
+    connect(m_registry, &RegistryBrowser::failed, this, [this](const QString &what, const QString &error) {
+        m_send->setEnabled(true);
+        fail(tr("Could not load %1: %2").arg(what, error));
+    });
+    connect(m_registry, &RegistryBrowser::versionLoaded, this, [this, message, topic](const SubjectVersion &v) {
+        m_send->setEnabled(true);
+        if (v.type != u"AVRO")
+            return fail(tr("%1 version %2 is a %3 schema; only Avro can be encoded here.").arg(v.subject).arg(v.version).arg(v.type));
+        QString error;
+        OutgoingMessage encoded = message;
+        const QJsonDocument doc = QJsonDocument::fromJson(message.value);
+        encoded.value = encodeAvroFramed(v.text.toUtf8(), v.id, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), &error);
+        if (encoded.value.isEmpty())
+            return fail(tr("The value does not fit %1 version %2 (schema id %3): %4").arg(v.subject).arg(v.version).arg(v.id).arg(error));
+        sendMessage(encoded, topic);
+    });
+    m_registry->loadVersion(subject, -1);
+}
+
+void ProduceDialog::sendMessage(const OutgoingMessage &m, const QString &topic)
+{
+    const ConnectionProfile profile = m_session->profile();
+    const qint64 copies = m_copies->value();
+    // Runs on the job's thread: it must not touch the dialog.
+    startJob([m, copies, profile, topic](const std::atomic_bool *cancel) {
+        MessageProducer producer(profile);
+        qint64 left = copies;
+        return producer.produce(topic, [&](OutgoingMessage *out, QString *) {
+            if (left-- <= 0)
+                return false;
+            *out = m;
+            return true;
+        }, {}, cancel);
+    });
+}
+
+void ProduceDialog::startJob(const std::function<ProduceReport(const std::atomic_bool *)> &job)
+{
     m_busy = true;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_send->setText(tr("Cancel"));

@@ -1,12 +1,14 @@
 #pragma once
 // Sends messages to a topic: key, value (text, JSON checked before sending, or a file's bytes),
-// headers, a partition or by key, N copies; or every line of a JSON Lines file. Stays open
-// with its input after each send and says exactly what was acknowledged.
+// headers, a partition or by key, N copies; or every line of a JSON Lines file. A JSON value
+// can be encoded with the newest Avro schema of a registry subject (registry framing) first.
+// Stays open with its input after each send and says exactly what was acknowledged.
 
 #include "jobs/job_slot.h"
 
 #include <QDialog>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -21,7 +23,10 @@ class KeyValueTable;
 namespace kafkascope {
 
 class ClusterSession;
+class RegistryBrowser;
+struct OutgoingMessage;
 struct ProduceReport;
+struct SubjectVersion;
 
 class ProduceDialog : public QDialog
 {
@@ -36,6 +41,12 @@ public:
 private:
     void updateMode();
     void finished(const ProduceReport &report);
+    void fail(const QString &why);
+    // Encodes the JSON value with the subject's newest schema (asked asynchronously), then sends.
+    void encodeThenSend(const OutgoingMessage &message, const QString &topic);
+    void sendMessage(const OutgoingMessage &message, const QString &topic);
+    // `job` runs on the job's thread and must not touch the dialog.
+    void startJob(const std::function<ProduceReport(const std::atomic_bool *cancel)> &job);
 
     ClusterSession *m_session;
     QComboBox *m_topic;
@@ -44,6 +55,8 @@ private:
     QLineEdit *m_key;
     QComboBox *m_format;
     QPlainTextEdit *m_value;
+    QLineEdit *m_subject;
+    RegistryBrowser *m_registry = nullptr; // the schema request in flight, if any
     FilePathEdit *m_valueFile;
     FilePathEdit *m_linesFile;
     KeyValueTable *m_headers;

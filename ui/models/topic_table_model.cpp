@@ -1,6 +1,7 @@
 #include "models/topic_table_model.h"
 #include "status_badge.h"
 
+#include "topics/queue_topics.h"
 #include "topics/topic_validation.h"
 
 #include <QBrush>
@@ -55,17 +56,42 @@ QVariant TopicTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
+std::optional<qint64> TopicTableModel::summed(const TopicInfo &t, const QHash<QString, qint64> &values, bool allowPartial) const
+{
+    const auto members = m_members.constFind(t.name);
+    if (members == m_members.cend()) {
+        const auto it = values.constFind(t.name);
+        return it == values.cend() ? std::nullopt : std::optional<qint64>(*it);
+    }
+    qint64 sum = 0;
+    bool any = false;
+    for (const QString &m : *members) {
+        const auto it = values.constFind(m);
+        if (it == values.cend()) {
+            if (!allowPartial)
+                return std::nullopt;
+            continue;
+        }
+        sum += *it;
+        any = true;
+    }
+    return any ? std::optional<qint64>(sum) : std::nullopt;
+}
+
 QVariant TopicTableModel::display(const TopicInfo &t, int column) const
 {
     switch (column) {
-    case Name: return t.name;
+    case Name: {
+        const auto members = m_members.constFind(t.name);
+        return members == m_members.cend() ? t.name : tr("%1  (queue, %n topic(s))", nullptr, int(members->size())).arg(t.name);
+    }
     case Partitions: return int(t.partitions.size());
     case ReplicationFactor: return t.replicationFactor();
     case UnderReplicated: return t.underReplicatedCount();
     case Offline: return t.offlineCount();
     case Messages: {
-        const auto it = m_counts.constFind(t.name);
-        return it == m_counts.cend() ? QStringLiteral("…") : QLocale().toString(*it);
+        const auto n = summed(t, m_counts, false);
+        return n ? QLocale().toString(*n) : QStringLiteral("…");
     }
     case Retention: {
         const auto it = m_configs.constFind(t.name);
@@ -83,8 +109,8 @@ QVariant TopicTableModel::display(const TopicInfo &t, int column) const
         return it->cleanupPolicy;
     }
     case GroupLag: {
-        const auto it = m_groupLag.constFind(t.name);
-        return it == m_groupLag.cend() ? QString() : QLocale().toString(*it);
+        const auto lag = summed(t, m_groupLag, true);
+        return lag ? QLocale().toString(*lag) : QString();
     }
     default: return {};
     }
@@ -94,11 +120,11 @@ QVariant TopicTableModel::sortKey(const TopicInfo &t, int column) const
 {
     switch (column) {
     case Name: return t.name;
-    case Messages: return m_counts.value(t.name, -1);
+    case Messages: return summed(t, m_counts, false).value_or(-1);
     case Retention: return m_configs.value(t.name).retentionMs == -1 ? std::numeric_limits<qint64>::max()
                                                                      : m_configs.value(t.name).retentionMs;
     case CleanupPolicy: return m_configs.value(t.name).cleanupPolicy;
-    case GroupLag: return m_groupLag.value(t.name, -1);
+    case GroupLag: return summed(t, m_groupLag, true).value_or(-1);
     default: return display(t, column);
     }
 }
@@ -126,6 +152,8 @@ QVariant TopicTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Name && !t.error.isEmpty())
             return t.error;
+        if (index.column() == Name && m_members.contains(t.name))
+            return tr("One logical queue spread over topics named by partition:\n%1").arg(m_members.value(t.name).join(u'\n'));
         if ((index.column() == Retention || index.column() == CleanupPolicy) && !m_configUnavailable.isEmpty())
             return m_configUnavailable;
         return {};
@@ -133,8 +161,9 @@ QVariant TopicTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-int TopicTableModel::rowOf(const QString &name) const
+int TopicTableModel::rowOf(const QString &topicName) const
 {
+    const QString name = m_queueOf.value(topicName, topicName); // a queue's topic: the queue's row
     const auto it = std::lower_bound(m_topics.cbegin(), m_topics.cend(), name,
                                      [](const TopicInfo &t, const QString &n) { return t.name < n; });
     return (it != m_topics.cend() && it->name == name) ? int(it - m_topics.cbegin()) : -1;
@@ -143,13 +172,68 @@ int TopicTableModel::rowOf(const QString &name) const
 QStringList TopicTableModel::names() const
 {
     QStringList out;
-    out.reserve(m_topics.size());
-    for (const TopicInfo &t : m_topics)
+    out.reserve(m_raw.size());
+    for (const TopicInfo &t : m_raw) // every topic, queues or not
         out.append(t.name);
     return out;
 }
 
-void TopicTableModel::setTopics(const QList<TopicInfo> &topics)
+QStringList TopicTableModel::topicsAt(int row) const
+{
+    const QString &name = m_topics.at(row).name;
+    return m_members.contains(name) ? m_members.value(name) : QStringList{name};
+}
+
+void TopicTableModel::setGroupQueues(bool on)
+{
+    if (on == m_groupQueues)
+        return;
+    m_groupQueues = on;
+    beginResetModel();
+    m_topics = grouped(m_raw);
+    endResetModel();
+}
+
+QList<TopicInfo> TopicTableModel::grouped(const QList<TopicInfo> &topics)
+{
+    m_members.clear();
+    m_queueOf.clear();
+    if (!m_groupQueues)
+        return topics;
+    QStringList names;
+    for (const TopicInfo &t : topics)
+        names << t.name;
+    const QHash<QString, QStringList> groups = queueGroups(names);
+    QHash<QString, TopicInfo> queues;
+    QList<TopicInfo> out;
+    for (const TopicInfo &t : topics) {
+        const QString base = queueBaseOf(t.name);
+        if (base.isEmpty() || !groups.contains(base)) {
+            out.append(t);
+            continue;
+        }
+        const QString row = queueRowName(base);
+        m_queueOf.insert(t.name, row);
+        TopicInfo &q = queues[row];
+        q.name = row;
+        q.partitions += t.partitions; // counts, replication and health add up over the topics
+        if (!t.error.isEmpty())
+            q.error += (q.error.isEmpty() ? QString() : QStringLiteral("\n")) + t.name + QStringLiteral(": ") + t.error;
+    }
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it)
+        m_members.insert(queueRowName(it.key()), it.value());
+    out.append(queues.values());
+    std::sort(out.begin(), out.end(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; });
+    return out;
+}
+
+void TopicTableModel::setTopics(const QList<TopicInfo> &raw)
+{
+    m_raw = raw;
+    applyList(grouped(raw));
+}
+
+void TopicTableModel::applyList(const QList<TopicInfo> &topics)
 {
     // 1. Remove topics that are gone, contiguous runs from the bottom up.
     QSet<QString> incoming;

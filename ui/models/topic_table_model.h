@@ -3,12 +3,15 @@
 // replicated and offline partitions, approximate message count, retention and cleanup
 // policy. Each metadata snapshot is applied in place (row inserts/removals for topics that
 // came or went, one batched dataChanged for the rest) so selection and scroll survive.
+// With queues grouped, the topics of one logical queue ("tb_rule_engine.main.0", ".1", ...)
+// are one row named "tb_rule_engine.main.*" with their partitions, messages and lag summed.
 
 #include "cluster/cluster_snapshot.h"
 #include "topics/topic_stats_loader.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <optional>
 
 namespace kafkascope {
 
@@ -35,11 +38,22 @@ public:
     // Shown in the retention/cleanup cells when configs cannot be read (e.g. demo cluster).
     void setConfigUnavailable(const QString &reason);
 
+    // One row per logical queue (see queue_topics.h) instead of one per topic.
+    void setGroupQueues(bool on);
+    bool groupQueues() const { return m_groupQueues; }
+    // The topics a row stands for: the queue's topics, or the row's own topic.
+    QStringList topicsAt(int row) const;
+    static QString queueRowName(const QString &base) { return base + QStringLiteral(".*"); }
+
     const TopicInfo &topic(int row) const { return m_topics.at(row); }
     int rowOf(const QString &name) const;
-    QStringList names() const;
+    QStringList names() const; // every topic's name, whether grouped into a queue row or not
 
 private:
+    void applyList(const QList<TopicInfo> &topics);
+    QList<TopicInfo> grouped(const QList<TopicInfo> &topics);
+    // Sum of `values` over the row's topics; nullopt when one is missing (all missing: -1 below).
+    std::optional<qint64> summed(const TopicInfo &t, const QHash<QString, qint64> &values, bool allowPartial) const;
     QVariant display(const TopicInfo &t, int column) const;
     QVariant sortKey(const TopicInfo &t, int column) const;
 
@@ -48,6 +62,10 @@ private:
     QHash<QString, TopicConfigSummary> m_configs;
     QHash<QString, qint64> m_groupLag;
     QString m_configUnavailable;
+    QList<TopicInfo> m_raw;                  // the topics as last set, ungrouped
+    bool m_groupQueues = false;
+    QHash<QString, QStringList> m_members;   // queue row name -> its topics
+    QHash<QString, QString> m_queueOf;       // topic -> queue row name
 };
 
 } // namespace kafkascope

@@ -4,6 +4,7 @@
 #include "groups/groups_panel.h"
 #include "messages/browser_panel.h"
 #include "overview/overview_panel.h"
+#include "schemas/schemas_panel.h"
 #include "throughput/partitions_panel.h"
 #include "throughput/throughput_panel.h"
 #include "telemetry/telemetry_panel.h"
@@ -34,6 +35,8 @@ QList<PanelKind> panelKinds()
         {QStringLiteral("telemetry"), QObject::tr("Telemetry"), QStringLiteral("Ctrl+6"),
          [](const PanelContext &c) -> QWidget * { return new TelemetryPanel(c.session, c.topic); },
          PanelKind::Item::Topic},
+        {QStringLiteral("schemas"), QObject::tr("Schemas"), QStringLiteral("Ctrl+7"),
+         [](const PanelContext &c) -> QWidget * { return new SchemasPanel(c.session); }},
         {QStringLiteral("alerts"), QObject::tr("Alerts"), QStringLiteral("Ctrl+Shift+A"),
          [](const PanelContext &c) -> QWidget * { return new AlertsPanel(c.session); }},
     };

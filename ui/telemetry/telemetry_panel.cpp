@@ -4,6 +4,8 @@
 #include "alerts/alert_watcher.h"
 #include "alerts/rule_dialog.h"
 #include "cluster/cluster_session.h"
+#include "decoding/decoder_choice_store.h"
+#include "demo/format_simulator.h"
 #include "sparkline_delegate.h"
 #include "telemetry/telemetry_chart_view.h"
 #include "time_chart.h"
@@ -19,6 +21,7 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -296,7 +299,7 @@ void TelemetryPanel::updateTopicsMenu()
     // First run on the demo cluster: start on the sensor topics without a click.
     if (m_session->profile().demo && m_topics.isEmpty() && !m_ingest->isRunning() && m_lastStatus.state == IngestStatus::State::Idle
         && m_knownTopics.contains(QStringLiteral("tb.telemetry"))) {
-        setSelectedTopics({QStringLiteral("tb.telemetry"), QStringLiteral("tb.devices")});
+        setSelectedTopics(QStringList{QStringLiteral("tb.telemetry"), QStringLiteral("tb.devices")} + FormatSimulator::topics());
         startIngest();
     }
 }
@@ -329,6 +332,12 @@ IngestConfig TelemetryPanel::configFromControls() const
     c.decoder.format = TelemetryFormat(m_format->currentData().toInt());
     c.decoder.deviceSource = DeviceSource(m_deviceSource->currentData().toInt());
     c.decoder.deviceField = m_deviceField->text().trimmed();
+    // Each topic's value decoder as chosen in the message view (the demo's have defaults).
+    QSettings settings;
+    const DecoderChoiceStore store(&settings);
+    for (const QString &topic : std::as_const(c.topics))
+        if (const DecoderChoice v = store.load(m_session->profile().id, topic).value; v.kind != DecoderKind::Auto)
+            c.valueDecoders.insert(topic, v);
     return c;
 }
 

@@ -75,9 +75,14 @@ TopicsPanel::TopicsPanel(ClusterSession *session, const QString &topic, QWidget 
     m_regex->setObjectName(QStringLiteral("regexCheck"));
     m_hideInternal->setObjectName(QStringLiteral("hideInternalCheck"));
     m_hideInternal->setChecked(true);
+    m_groupQueues = new QCheckBox(tr("Group queues"));
+    m_groupQueues->setObjectName(QStringLiteral("groupQueuesCheck"));
+    m_groupQueues->setToolTip(tr("Show the topics of one queue spread over topics named by partition "
+                                 "(ThingsBoard's tb_rule_engine.main.0, .1, …) as one row with their totals"));
     toolbar->addWidget(m_filter);
     toolbar->addWidget(m_regex);
     toolbar->addWidget(m_hideInternal);
+    toolbar->addWidget(m_groupQueues);
     m_count->setObjectName(QStringLiteral("topicCount"));
     m_count->setContentsMargins(8, 0, 0, 0);
     toolbar->addWidget(m_count);
@@ -142,6 +147,10 @@ TopicsPanel::TopicsPanel(ClusterSession *session, const QString &topic, QWidget 
 
     connect(m_filter, &QLineEdit::textChanged, this, &TopicsPanel::applyFilter);
     connect(m_regex, &QCheckBox::toggled, this, &TopicsPanel::applyFilter);
+    connect(m_groupQueues, &QCheckBox::toggled, this, [this](bool on) {
+        m_model->setGroupQueues(on);
+        applyFilter();
+    });
     connect(m_hideInternal, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setHideInternal(on);
         applyFilter();
@@ -237,7 +246,7 @@ QStringList TopicsPanel::selectedTopics() const
 {
     QStringList out;
     for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
-        out << m_model->topic(m_proxy->mapToSource(i).row()).name;
+        out << m_model->topicsAt(m_proxy->mapToSource(i).row()); // a queue row: its topics
     out.sort();
     return out;
 }

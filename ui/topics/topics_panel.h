@@ -70,6 +70,7 @@ private:
     QLineEdit *m_filter;
     QCheckBox *m_regex;
     QCheckBox *m_hideInternal;
+    QCheckBox *m_groupQueues = nullptr;
     QLabel *m_count;
     QLabel *m_filterError;
     QLabel *m_detailTitle;

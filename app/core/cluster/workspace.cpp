@@ -109,6 +109,7 @@ void Workspace::startDemoThenOpen()
     if (m_demo) {
         ConnectionProfile p = demoProfile();
         p.bootstrapServers = m_demo->bootstrapServers();
+        p.registry.url = m_demo->registryUrl();
         m_clusters.open(p);
         return;
     }

@@ -1,5 +1,8 @@
 #include "decoding/decoder_choice_store.h"
 
+#include "cluster/workspace.h"
+#include "demo/format_simulator.h"
+
 #include <QSettings>
 
 namespace kafkascope {
@@ -40,10 +43,14 @@ DecoderChoiceStore::DecoderChoiceStore(QSettings *settings) : m_settings(setting
 TopicDecoding DecoderChoiceStore::load(const QString &profileId, const QString &topic) const
 {
     m_settings->beginGroup(groupOf(profileId, topic));
+    const bool saved = m_settings->contains(QStringLiteral("value/kind"));
     TopicDecoding d;
     d.key = readChoice(*m_settings, QStringLiteral("key/"));
     d.value = readChoice(*m_settings, QStringLiteral("value/"));
     m_settings->endGroup();
+    // The demo's decoder-needing topics decode with no setup until the user picks otherwise.
+    if (!saved && profileId == Workspace::kDemoId)
+        d.value = FormatSimulator::valueDecoding(topic);
     return d;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Remembers the decoders chosen for each topic of each cluster, in the application's settings
-// (group "decoding/<profile id>/<topic>"). Used from the UI thread only.
+// (group "decoding/<profile id>/<topic>"); the demo cluster's topics default to the decoders
+// they need. Used from the UI thread only.
 
 #include "decoding/decoder_choice.h"
 

@@ -1,5 +1,7 @@
 #include "decoding/schema_registry_client.h"
 
+#include "decoding/registry_request.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -12,8 +14,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSaveFile>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -103,22 +103,8 @@ std::optional<QByteArray> SchemaRegistryClient::get(const QString &path, QString
         QMutexLocker lock(&m_mutex);
         ++m_requests;
     }
-    QString base = m_endpoint.url.trimmed();
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    QNetworkRequest request(QUrl(base + path));
-    request.setRawHeader("Accept", "application/vnd.schemaregistry.v1+json, application/json");
-    request.setTransferTimeout(m_timeoutMs);
-    if (!m_endpoint.token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_endpoint.token.toUtf8());
-    else if (!m_endpoint.username.isEmpty())
-        request.setRawHeader("Authorization",
-                             "Basic " + (m_endpoint.username + QLatin1Char(':') + m_endpoint.password).toUtf8().toBase64());
-    if (!m_endpoint.caFile.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(QSslCertificate::fromPath(m_endpoint.caFile));
-        request.setSslConfiguration(ssl);
-    }
+    const QString base = registryBase(m_endpoint);
+    const QNetworkRequest request = registryRequest(m_endpoint, path, m_timeoutMs);
     // A manager and loop of this thread's own: decoding threads have no event loop running.
     QNetworkAccessManager manager;
     QEventLoop loop;

@@ -1,7 +1,9 @@
 #include "demo/demo_cluster.h"
 
 #include "demo/demo_consumer.h"
+#include "demo/demo_registry.h"
 #include "demo/device_simulator.h"
+#include "demo/format_simulator.h"
 
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -67,6 +69,14 @@ bool DemoCluster::start(int messagesPerSecond, QString *error)
         stop();
         return false;
     }
+    const QList<DemoSchema> schemas = FormatSimulator::registrySchemas();
+    m_registry = std::make_unique<DemoRegistry>(schemas);
+    m_formats = std::make_unique<FormatSimulator>(m_bootstraps, schemas.first().id);
+    if (!m_registry->start(error) || !m_formats->start(error)) {
+        stop();
+        return false;
+    }
+    m_formats->setRunning(messagesPerSecond > 0);
     // One group keeps up, one falls behind: both states show in the lag views.
     m_fastGroup = std::make_unique<LaggingConsumer>(m_bootstraps, groupIds().at(0),
                                                     QStringLiteral("tb.telemetry"), 1.0);
@@ -88,6 +98,8 @@ void DemoCluster::stop()
     m_slowGroup.reset();
     m_fastGroup.reset();
     m_devices.reset();
+    m_formats.reset();
+    m_registry.reset();
     if (m_mock) {
         rd_kafka_mock_cluster_destroy(m_mock);
         m_mock = nullptr;
@@ -100,10 +112,17 @@ void DemoCluster::setRate(int messagesPerSecond)
 {
     if (m_devices)
         m_devices->setRate(messagesPerSecond);
+    if (m_formats)
+        m_formats->setRunning(messagesPerSecond > 0);
     if (m_slowGroup)
         m_slowGroup->setSourceRate(messagesPerSecond);
     if (m_fastGroup)
         m_fastGroup->setSourceRate(messagesPerSecond);
+}
+
+QString DemoCluster::registryUrl() const
+{
+    return m_registry ? m_registry->url() : QString();
 }
 
 int DemoCluster::rate() const

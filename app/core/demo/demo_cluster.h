@@ -14,7 +14,9 @@ struct rd_kafka_mock_cluster_s;
 
 namespace kafkascope {
 
+class DemoRegistry;
 class DeviceSimulator;
+class FormatSimulator;
 class LaggingConsumer;
 
 struct DemoTopic
@@ -34,6 +36,11 @@ public:
         {"tb.devices", 3},   // ThingsBoard device telemetry, 5 trackers
         {"tb.attributes", 3},
         {"alarms", 2},
+        {"tb.rule-node.telemetry", 3}, // ThingsBoard rule-engine Kafka node output, tb_msg_md_* headers
+        {"tb_rule_engine.main.0", 1},  // ThingsBoard's rule-engine queue, protobuf, one topic per partition
+        {"tb_rule_engine.main.1", 1},
+        {"tb_rule_engine.main.2", 1},
+        {"demo.meters.avro", 2}, // registry-framed Avro, schema from the demo's registry
     };
     // The topics its devices publish telemetry to (gateway JSON, device JSON).
     static QStringList telemetryTopics() { return {QStringLiteral("tb.telemetry"), QStringLiteral("tb.devices")}; }
@@ -56,6 +63,10 @@ public:
     bool running() const { return m_mock != nullptr; }
 
     QString bootstrapServers() const { return m_bootstraps; }
+    // The demo's Schema Registry endpoint (Confluent-compatible, loopback); empty when stopped.
+    QString registryUrl() const;
+    // The simulator of the decoder-needing topics (what it produced, for tests); null when stopped.
+    const FormatSimulator *formats() const { return m_formats.get(); }
     void setRate(int messagesPerSecond);
     int rate() const;
     qint64 producedCount() const;
@@ -69,6 +80,8 @@ private:
     rd_kafka_mock_cluster_s *m_mock = nullptr;
     QString m_bootstraps;
     std::unique_ptr<DeviceSimulator> m_devices;
+    std::unique_ptr<DemoRegistry> m_registry;
+    std::unique_ptr<FormatSimulator> m_formats;
     std::unique_ptr<LaggingConsumer> m_slowGroup;
     std::unique_ptr<LaggingConsumer> m_fastGroup;
 };
