@@ -16,6 +16,7 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/message.h>
+#include <librdkafka/rdkafka.h>
 #include <cmath>
 
 namespace kafkascope {
