@@ -2,6 +2,7 @@
 // filter by a JSON condition; on the real broker browse, produce from the dialog and run a
 // replay from the dialog, checking the target with kcat.
 
+#include "demo/demo_cluster.h"
 #include "messages/browser_panel.h"
 #include "shell/main_window.h"
 #include "messages/message_detail_view.h"
@@ -73,7 +74,9 @@ void TestBrowserGui::demoTelemetryBrowseOpenAndFilter()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_VERIFY_WITH_TIMEOUT(window.findPanel(Workspace::kDemoId, QStringLiteral("overview")) != nullptr, 20000);
-    QTest::qWait(1500); // let the simulated devices write a few hundred records
+    // A few hundred records to browse and filter, counted by the simulator that writes them
+    // (not through the panel under test).
+    QTRY_VERIFY_WITH_TIMEOUT(window.workspace()->demo() && window.workspace()->demo()->producedCount() >= 300, 20000);
     // Opened with no topic, the panel loads its first topic at once: a count, not a blank table.
     auto *first = qobject_cast<BrowserPanel *>(window.openPanel(Workspace::kDemoId, QStringLiteral("browser"), {}));
     QVERIFY(first);

@@ -187,13 +187,14 @@ void TestGroupTypesGui::consumerGroupMatchesJavaTool()
 void TestGroupTypesGui::shareGroupNamedNotDead()
 {
     // Kafka's share-group tool sees the group: it exists on the broker.
-    // (A deadline loop, not QTRY: each look runs a JVM for seconds, and QTRY counts steps.)
+    // (qWaitFor, not QTRY: each look runs a JVM for seconds, and QTRY counts steps.)
     QString error;
     QStringList shareGroups;
-    for (QDeadlineTimer deadline(120000);
-         !shareGroups.contains(m_shareGroup) && !deadline.hasExpired(); QTest::qWait(500))
+    const bool listed = QTest::qWaitFor([&] {
         shareGroups = javaListShareGroups(m_bootstrap, &error);
-    QVERIFY2(shareGroups.contains(m_shareGroup), qPrintable(error + shareGroups.join(u' ')));
+        return shareGroups.contains(m_shareGroup);
+    }, 120000);
+    QVERIFY2(listed, qPrintable(error + shareGroups.join(u' ')));
     GroupsPanel panel(m_session, m_shareGroup);
     QMetaObject::invokeMethod(panel.monitor(),
                               [m = panel.monitor()] { m->setPollIntervalMs(500); });

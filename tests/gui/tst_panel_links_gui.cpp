@@ -18,10 +18,13 @@
 #include "telemetry/telemetry_panel.h"
 #include "telemetry/telemetry_store.h"
 #include "test_main.h"
+#include "test_support.h"
 #include "throughput/throughput_panel.h"
 #include "cluster/workspace.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenu>
 #include <QTreeView>
 #include <QLabel>
@@ -32,6 +35,24 @@
 #include <QTemporaryDir>
 
 using namespace kafkascope;
+using namespace kafkascope::testing;
+
+namespace {
+// The newest record's timestamp in a partition, read by kcat (an independent client);
+// -1 while the partition holds none.
+qint64 newestTimestamp(const QString &bootstrap, const QString &topic, int partition)
+{
+    const ProcessResult r = run(QStringLiteral("kcat"), {QStringLiteral("-C"), QStringLiteral("-e"), QStringLiteral("-J"),
+                                                         QStringLiteral("-q"), QStringLiteral("-b"), bootstrap,
+                                                         QStringLiteral("-t"), topic, QStringLiteral("-p"),
+                                                         QString::number(partition), QStringLiteral("-o"), QStringLiteral("-5")});
+    qint64 newest = -1;
+    for (const QByteArray &line : r.out.split('\n'))
+        if (!line.trimmed().isEmpty())
+            newest = std::max(newest, QJsonDocument::fromJson(line).object().value(u"ts").toInteger(-1));
+    return newest;
+}
+} // namespace
 
 class TestPanelLinksGui : public QObject
 {
@@ -56,13 +77,9 @@ private:
 template<typename Panel> Panel *TestPanelLinksGui::waitForPanel(const QString &kind)
 {
     QWidget *w = nullptr;
-    // A plain loop: QTRY_* would return from this helper with no value.
-    for (int i = 0; i < 200 && !w; ++i) {
-        w = m_window->findPanel(Workspace::kDemoId, kind);
-        if (!w)
-            QTest::qWait(100);
-    }
-    return qobject_cast<Panel *>(w);
+    // qWaitFor, not QTRY_*: QTRY_* would return from this helper with no value.
+    const bool found = QTest::qWaitFor([&] { return (w = m_window->findPanel(Workspace::kDemoId, kind)) != nullptr; }, 20000);
+    return found ? qobject_cast<Panel *>(w) : nullptr;
 }
 
 void TestPanelLinksGui::initTestCase()
@@ -88,8 +105,12 @@ void TestPanelLinksGui::chartPointOpensBrowserAtThatTime()
 {
     auto *throughput = waitForPanel<ThroughputPanel>(QStringLiteral("throughput"));
     QVERIFY(throughput);
-    QTest::qWait(1500); // let a few records exist after the chosen time
-    const qint64 at = QDateTime::currentMSecsSinceEpoch() - 1000;
+    // Records on both sides of the chosen time, so that the browser has some to leave out:
+    // read by kcat, not through the app.
+    const QString bootstrap = m_window->workspace()->demo()->bootstrapServers();
+    QTRY_VERIFY_WITH_TIMEOUT(newestTimestamp(bootstrap, QStringLiteral("tb.telemetry"), 2) >= 0, 20000);
+    const qint64 at = QDateTime::currentMSecsSinceEpoch();
+    QTRY_VERIFY_WITH_TIMEOUT(newestTimestamp(bootstrap, QStringLiteral("tb.telemetry"), 2) > at, 20000);
     // What the chart's context menu emits (its action is driven in tst_offsets_panels_gui).
     emit throughput->openMessagesRequested(QStringLiteral("tb.telemetry"), 2, at);
 

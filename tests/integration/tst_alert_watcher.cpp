@@ -171,7 +171,9 @@ void TestAlertWatcher::silentDeviceFires()
                                                              QStringLiteral("-t"), m_telemetryTopic},
                                     line + '\n');
         QVERIFY2(r.ok(), r.err.constData());
-        QTest::qWait(500); // lets the ingest catch the message; the loop ends on a condition
+        // Up to half a second for the ingest to catch this one before producing another.
+        if (QTest::qWaitFor([&] { return watcher()->telemetryStore()->deviceIndex(device) >= 0; }, 500))
+            break;
     }
     QVERIFY(watcher()->telemetryStore()->deviceIndex(device) >= 0);
     const double lastSent = now();
@@ -203,8 +205,7 @@ void TestAlertWatcher::darkClusterRaisesUnreachableOnly()
     QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(watcher(), QStringLiteral("unreachable"), AlertEvent::Type::Fired).isEmpty(),
                              40000);
     // Keep it dark past the lag rule's 25 s from before the stop: stale lag must not fire it.
-    while (now() - stoppedAt < 35)
-        QTest::qWait(250);
+    QVERIFY(QTest::qWaitFor([&] { return now() - stoppedAt >= 35; }, 40000));
     QVERIFY2(startBroker(&error), qPrintable(error));
     const double backAt = now();
     QTRY_VERIFY_WITH_TIMEOUT(!eventsOf(watcher(), QStringLiteral("unreachable"), AlertEvent::Type::Resolved).isEmpty(),

@@ -8,6 +8,7 @@
 #include "kafka/metadata_reader.h"
 #include "test_main.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -98,8 +99,19 @@ void TestDemoCluster::devicesProduceValidTelemetry()
 void TestDemoCluster::rateCanChange()
 {
     m_demo.setRate(0);
-    QTest::qWait(300); // let messages in flight land
+    // The simulator has taken the new rate: no message for five of its 20 ms ticks.
+    qint64 seen = m_demo.producedCount();
+    QElapsedTimer still;
+    still.start();
+    QVERIFY(QTest::qWaitFor([&] {
+        if (const qint64 now = m_demo.producedCount(); now != seen) {
+            seen = now;
+            still.restart();
+        }
+        return still.elapsed() >= 100;
+    }, 5000));
     const qint64 before = m_demo.producedCount();
+    // A measurement interval, not a wait for a state: the rate over one second must be ~0.
     QTest::qWait(1000);
     QVERIFY(m_demo.producedCount() - before < 20); // only trackers/attributes, at most
     m_demo.setRate(2000);

@@ -201,7 +201,9 @@ void TestOffsetPoller::recreatedTopicRestartsWithoutNegativeRates()
     QVERIFY2(createTopic(m_bootstrap, topic, 1, &error), qPrintable(error));
     QVERIFY(produce(m_bootstrap, topic, 0, 3));
     QTRY_VERIFY_WITH_TIMEOUT(r.poller->history().latest().topic(topic).value(0).high == 3, 30000);
-    QTest::qWait(1500); // a few more samples after the restart
+    // A few more samples after the restart.
+    const quint64 restartSeen = r.poller->history().sequence();
+    QTRY_VERIFY_WITH_TIMEOUT(r.poller->history().sequence() >= restartSeen + 3, 20000);
     const auto rates = r.poller->history().series(SeriesKey::partitionSeries(OffsetMetric::Rate, topic, 0), 0);
     QVERIFY(!rates.empty());
     for (const SeriesPoint &p : rates)

@@ -55,6 +55,15 @@ bool produce(const QString &bootstrap, const QString &topic, const QByteArray &l
         qWarning("kcat failed: %s", r.err.constData());
     return r.ok();
 }
+
+// The newest timestamp the topic's records carry, read back by kcat; -1 when it has none.
+qint64 newestTimestamp(const QString &bootstrap, const QString &topic)
+{
+    qint64 newest = -1;
+    for (const QJsonObject &record : kcatRecords(bootstrap, topic))
+        newest = std::max(newest, record.value(u"ts").toInteger(-1));
+    return newest;
+}
 } // namespace
 
 class TestTelemetryIngest : public QObject
@@ -96,12 +105,9 @@ void TestTelemetryIngest::cleanupTestCase()
 bool TestTelemetryIngest::runToEnd(TelemetryIngest &ingest, const IngestConfig &config, IngestStatus *final)
 {
     ingest.start(config);
-    QElapsedTimer timer;
-    timer.start();
-    while (ingest.status().active() && timer.elapsed() < 30000)
-        QTest::qWait(50);
+    const bool ended = QTest::qWaitFor([&] { return !ingest.status().active(); }, 30000);
     *final = ingest.status();
-    return !final->active();
+    return ended && !final->active();
 }
 
 void TestTelemetryIngest::storeHoldsExactlyWhatWasProduced()
@@ -233,9 +239,11 @@ void TestTelemetryIngest::startFromTimestampKeepsOnlyLaterMessages()
     QVERIFY2(createTopic(m_bootstrap, topic, 2, &error), qPrintable(error));
     // Device format, device from the key, Kafka timestamps as time (no ts in payload).
     QVERIFY(produce(m_bootstrap, topic, "Early 1|{\"v\":1}\nEarly 2|{\"v\":2}\n"));
-    QTest::qWait(1200);
-    const qint64 cut = QDateTime::currentMSecsSinceEpoch();
-    QTest::qWait(300);
+    // The cut: just after the early records' own timestamps; what is produced once the clock
+    // has reached it is stamped at or after it.
+    const qint64 cut = newestTimestamp(m_bootstrap, topic) + 1;
+    QVERIFY(cut > 0);
+    QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() >= cut);
     QVERIFY(produce(m_bootstrap, topic, "Late 1|{\"v\":3}\nLate 2|{\"v\":4}\n"));
 
     auto store = std::make_shared<TelemetryStore>();
@@ -288,7 +296,7 @@ void TestTelemetryIngest::liveStartKeepsConsuming()
     QTRY_COMPARE_WITH_TIMEOUT(ingest.status().state, IngestStatus::State::Running, 15000);
     if (start == TelemetryStart::Beginning)
         QTRY_COMPARE_WITH_TIMEOUT(store->devices().size(), 1, 15000);
-    QTest::qWait(500); // the fetcher is running: what comes next is "new"
+    // Running means assigned, at concrete offsets (the end, for "latest"): what comes next is new.
     QVERIFY(produce(m_bootstrap, topic, "New|{\"v\":2}\n"));
     QTRY_COMPARE_WITH_TIMEOUT(store->totals().messages, qint64(expected.size()), 15000);
     ingest.stop();
@@ -344,15 +352,18 @@ void TestTelemetryIngest::boundedRangeStopsAtTheEnd()
     m_topics << topic;
     QString error;
     QVERIFY2(createTopic(m_bootstrap, topic, 1, &error), qPrintable(error));
+    // Each bound falls between two records' own timestamps: A before `from`, B in the range
+    // (the end is inclusive), C after `to`.
     QVERIFY(produce(m_bootstrap, topic, "A|{\"v\":1}\n"));
-    QTest::qWait(600);
-    const qint64 from = QDateTime::currentMSecsSinceEpoch();
-    QTest::qWait(300);
+    const qint64 from = newestTimestamp(m_bootstrap, topic) + 1;
+    QVERIFY(from > 0);
+    QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() >= from);
     QVERIFY(produce(m_bootstrap, topic, "B|{\"v\":2}\n"));
-    QTest::qWait(300);
-    const qint64 to = QDateTime::currentMSecsSinceEpoch();
-    QTest::qWait(600);
+    const qint64 to = newestTimestamp(m_bootstrap, topic);
+    QVERIFY(to >= from);
+    QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > to);
     QVERIFY(produce(m_bootstrap, topic, "C|{\"v\":3}\n"));
+    QVERIFY(newestTimestamp(m_bootstrap, topic) > to);
 
     auto store = std::make_shared<TelemetryStore>();
     TelemetryIngest ingest(brokerProfile(), store);

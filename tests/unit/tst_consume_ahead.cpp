@@ -134,7 +134,7 @@ void TestConsumeAhead::stopsWithBatchesPending()
     timer.start();
     while (ahead->next(100).empty() && timer.elapsed() < 30000) {
     }
-    QTest::qWait(300); // let it fill its queue of batches
+    QTRY_COMPARE_WITH_TIMEOUT(ahead->readyCount(), size_t(8), 10000); // its queue of batches is full
     ahead.reset();     // destroys the held batch and the queued ones
     // The handle is still sound: the remaining messages keep coming.
     rd_kafka_message_t *m = rd_kafka_consume_queue(queue.get(), 5000);

@@ -35,6 +35,12 @@ void ConsumeAhead::destroy(Batch &batch)
     batch.clear();
 }
 
+size_t ConsumeAhead::readyCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_ready.size();
+}
+
 std::span<rd_kafka_message_t *const> ConsumeAhead::next(int timeoutMs)
 {
     std::unique_lock lock(m_mutex);

@@ -30,6 +30,8 @@ public:
     // The next batch, waiting up to `timeoutMs`; empty when none came. The batch returned
     // by the previous call is handed back and must no longer be used.
     std::span<rd_kafka_message_t *const> next(int timeoutMs);
+    // Batches consumed and waiting for next() (at most `depth`): what a test can wait on.
+    size_t readyCount() const;
 
 private:
     using Batch = std::vector<rd_kafka_message_t *>;
@@ -40,7 +42,7 @@ private:
     size_t m_batchSize;
     Headers m_headers;
     size_t m_depth;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable_any m_changed;
     std::deque<Batch> m_ready;  // consumed, waiting for the processing thread
     std::vector<Batch> m_spent; // processed, waiting to be destroyed
