@@ -29,8 +29,11 @@ version_at_least() { # version_at_least A B: A >= B
     [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]
 }
 
+# Our fixes to librdkafka's source (fix_source below); a cached build with fewer is rebuilt in
+# place (same prefix, so the include path and the compiler cache stay valid).
+readonly FIX_LEVEL=1
 cache_prefix() { echo "$CACHE_ROOT/librdkafka-$1"; }
-is_built() { [[ -f "$(cache_prefix "$1")/.complete" ]]; }
+is_built() { grep -qx "fixes=$FIX_LEVEL" "$(cache_prefix "$1")/.complete" 2>/dev/null; }
 
 # ------------------------------------------------------------------ the system's, if current
 if [[ ${KAFKASCOPE_LIBRDKAFKA_FORCE:-0} != 1 ]] && command -v pkg-config >/dev/null \
@@ -128,6 +131,28 @@ if is_built "$version"; then
     exit 0
 fi
 
+# ------------------------------------------------------------------ our fixes to the source
+# librdkafka #5040, open in 2.14.2: when a group coordinator answers OffsetFetch with
+# NOT_COORDINATOR (a broker restarting), the response handler asks the client's own consumer
+# group to look for a new coordinator; an admin client (ListConsumerGroupOffsets on a producer
+# handle, as the group monitor does) has none, and the process dies in rd_kafka_cgrp_op. The
+# fix only skips that re-query when there is no consumer group. Skipped when the source already
+# has it (a newer librdkafka).
+fix_source() {
+    local file="$work/source/src/rdkafka_request.c"
+    local guard='if ((actions & RD_KAFKA_ERR_ACTION_REFRESH) && rkb->rkb_rk->rk_cgrp) {'
+    local before after
+    before=$(grep -c 'rd_kafka_cgrp_op(rkb->rkb_rk->rk_cgrp' "$file" || true)
+    perl -0pi -e 's/if \(actions & RD_KAFKA_ERR_ACTION_REFRESH\) \{(\s*\/\* Re-query for coordinator \*\/\s*rd_kafka_cgrp_op\(rkb->rkb_rk->rk_cgrp,)/if ((actions & RD_KAFKA_ERR_ACTION_REFRESH) && rkb->rkb_rk->rk_cgrp) {$1/g' "$file"
+    after=$(grep -cF "$guard" "$file" || true)
+    if [[ $after -gt 0 ]]; then
+        log "fixed librdkafka #5040 in $after place(s) (OffsetFetch on a client without a consumer group)"
+    else
+        log "librdkafka #5040: the code it fixes is not there ($before call(s) seen); nothing changed"
+    fi
+}
+fix_source
+
 # ------------------------------------------------------------------ build (static, PIC)
 prefix=$(cache_prefix "$version")
 log "building librdkafka $version into $prefix (once; about 90 s on 2 cores)"
@@ -145,6 +170,6 @@ cmake --install "$work/build" >"$work/install.log" 2>&1 \
 # Only the C library is used; its static archive must exist under a stable name.
 [[ -f $prefix/lib/librdkafka.a && -f $prefix/include/librdkafka/rdkafka.h ]] \
     || die "the build did not produce lib/librdkafka.a and include/librdkafka/rdkafka.h"
-touch "$prefix/.complete"
+echo "fixes=$FIX_LEVEL" >"$prefix/.complete"
 log "built librdkafka $version in $((SECONDS - start)) s"
 echo "$prefix"
