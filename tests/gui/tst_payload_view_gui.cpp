@@ -8,6 +8,7 @@
 #include "messages/message_detail_view.h"
 #include "payload_view.h"
 #include "test_main.h"
+#include "test_support.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -19,6 +20,8 @@
 #include <ctime>
 
 using namespace kafkascope;
+using kafkascope::testing::kSanitized;
+using kafkascope::testing::kTimingSlack;
 
 namespace {
 
@@ -205,7 +208,10 @@ void TestPayloadViewGui::hugePayloadsStayResponsive_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<qsizetype>("size");
-    for (qsizetype size : {qsizetype(2) << 20, qsizetype(10) << 20})
+    // Under a sanitizer the 10 MB rows take minutes to fold; 2 MB walks the same code.
+    const QList<qsizetype> sizes = kSanitized ? QList<qsizetype>{qsizetype(2) << 20}
+                                              : QList<qsizetype>{qsizetype(2) << 20, qsizetype(10) << 20};
+    for (qsizetype size : sizes)
         for (const char *kind : {"text, one line", "text, many lines", "binary", "JSON, one line", "JSON, many lines"})
             QTest::addRow("%s, %lld MB", kind, qlonglong(size >> 20)) << QString::fromLatin1(kind) << size;
 }
@@ -242,8 +248,8 @@ void TestPayloadViewGui::hugePayloadsStayResponsive()
                        .arg(QLatin1String(what))
                        .arg(cpuMs, 0, 'f', 1).arg(wallMs, 0, 'f', 1)
                        .arg(probe.maxCpuMs(), 0, 'f', 1).arg(probe.maxWallMs(), 0, 'f', 1);
-        QVERIFY2(cpuMs < 100, qPrintable(figures.join(QStringLiteral("; "))));
-        QVERIFY2(probe.maxCpuMs() < 100, qPrintable(figures.join(QStringLiteral("; "))));
+        QVERIFY2(cpuMs < 100 * kTimingSlack, qPrintable(figures.join(QStringLiteral("; "))));
+        QVERIFY2(probe.maxCpuMs() < 100 * kTimingSlack, qPrintable(figures.join(QStringLiteral("; "))));
     };
     auto scrollToEnd = [&] {
         auto *page = qobject_cast<QAbstractScrollArea *>(shownPage(view));
@@ -285,7 +291,7 @@ void TestPayloadViewGui::hugePayloadsStayResponsive()
         QTRY_VERIFY_WITH_TIMEOUT(!view->jsonPending(), 60000);
         probe.stop();
         figures << QStringLiteral("folding: loop %1/%2 ms").arg(probe.maxCpuMs(), 0, 'f', 1).arg(probe.maxWallMs(), 0, 'f', 1);
-        QVERIFY2(probe.maxCpuMs() < 100, qPrintable(figures.join(QStringLiteral("; "))));
+        QVERIFY2(probe.maxCpuMs() < 100 * kTimingSlack, qPrintable(figures.join(QStringLiteral("; "))));
         QCOMPARE(int(view->shownMode()), int(PayloadView::Json));
         auto *tree = view->findChild<QTreeWidget *>(QStringLiteral("payloadJson"));
         QCOMPARE(shownPage(view), tree);
@@ -297,7 +303,7 @@ void TestPayloadViewGui::hugePayloadsStayResponsive()
         QTRY_VERIFY_WITH_TIMEOUT(!showAll->isVisible(), 5000);
         probe.stop();
         figures << QStringLiteral("folding all: loop %1/%2 ms").arg(probe.maxCpuMs(), 0, 'f', 1).arg(probe.maxWallMs(), 0, 'f', 1);
-        QVERIFY2(probe.maxCpuMs() < 100, qPrintable(figures.join(QStringLiteral("; "))));
+        QVERIFY2(probe.maxCpuMs() < 100 * kTimingSlack, qPrintable(figures.join(QStringLiteral("; "))));
         QVERIFY(!view->infoText().contains(QStringLiteral("first")));
         // A big tree opens collapsed; the user opens it.
         QTreeWidgetItem *root = tree->topLevelItem(0);
