@@ -5,8 +5,12 @@
 #ifdef QT_WIDGETS_LIB
 #include <QApplication>
 #endif
+#include "jobs/job_runner.h"
+
 #include <QCoreApplication>
 #include <QTest>
+#include <cstdio>
+#include <cstdlib>
 
 namespace kafkascope::testing {
 inline void prepareTestEnvironment()
@@ -23,9 +27,19 @@ inline void prepareTestEnvironment()
         AppClass app(argc, argv);                                                                  \
         app.setApplicationName(QStringLiteral("kafkascope-tests"));                                \
         app.setOrganizationName(QStringLiteral("Kafkascope"));                                     \
-        TestObject tc;                                                                             \
-        QTEST_SET_MAIN_SOURCE_PATH                                                                 \
-        return QTest::qExec(&tc, argc, argv);                                                      \
+        int rc = 0;                                                                                \
+        {                                                                                          \
+            TestObject tc;                                                                         \
+            QTEST_SET_MAIN_SOURCE_PATH                                                             \
+            rc = QTest::qExec(&tc, argc, argv);                                                    \
+        }                                                                                          \
+        /* As the app's main(): workers left running (a telemetry ingest cut loose, a job on a  */ \
+        /* frozen broker) get a bounded time, then are abandoned without static destructors.    */ \
+        if (!kafkascope::JobRunner::waitForAll(30000)) {                                           \
+            std::fflush(nullptr);                                                                  \
+            std::_Exit(rc);                                                                        \
+        }                                                                                          \
+        return rc;                                                                                 \
     }
 
 // Core (no widgets) and GUI variants.
