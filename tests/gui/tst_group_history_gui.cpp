@@ -7,6 +7,7 @@
 #include "groups/groups_panel.h"
 #include "overview/overview_panel.h"
 #include "test_main.h"
+#include "session_on_thread.h"
 #include "test_support.h"
 #include "time_chart.h"
 
@@ -34,7 +35,7 @@ private:
     }
 
     QString m_bootstrap, m_topic, m_group;
-    QThread m_thread;
+    std::unique_ptr<SessionOnThread> m_cluster;
     ClusterSession *m_session = nullptr;
 };
 
@@ -49,21 +50,14 @@ void TestGroupHistoryGui::initTestCase()
     QVERIFY2(createTopic(m_bootstrap, m_topic, 3, &error), qPrintable(error));
     QVERIFY2(produceToPartition(m_bootstrap, m_topic, 1, 10, &error), qPrintable(error));
     QVERIFY2(commitOffsets(m_bootstrap, m_group, m_topic, {{1, 4}}, &error), qPrintable(error));
-    m_session = new ClusterSession(brokerProfile());
-    m_session->setRefreshIntervalMs(500);
-    m_session->moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_session, &ClusterSession::start, Qt::QueuedConnection);
+    m_cluster = std::make_unique<SessionOnThread>(brokerProfile());
+    m_session = m_cluster->session();
 }
 
 void TestGroupHistoryGui::cleanupTestCase()
 {
-    if (m_session) {
-        QMetaObject::invokeMethod(m_session, &ClusterSession::stop, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-        delete m_session;
-    }
+    m_cluster.reset(); // stops and joins the session
+    m_session = nullptr;
     if (!m_topic.isEmpty())
         deleteTopic(m_bootstrap, m_topic);
 }

@@ -9,12 +9,14 @@
 #include "groups/groups_panel.h"
 #include "models/group_list_model.h"
 #include "test_main.h"
+#include "session_on_thread.h"
 #include "test_support.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QThread>
+#include <memory>
 #include <csignal>
 
 using namespace kafkascope;
@@ -30,7 +32,7 @@ private slots:
 
 private:
     QString m_bootstrap, m_topic, m_group;
-    QThread m_thread;
+    std::unique_ptr<SessionOnThread> m_cluster;
     ClusterSession *m_session = nullptr;
     static constexpr int kRestarts = 3;
 };
@@ -46,21 +48,14 @@ void TestGroupsRestartGui::initTestCase()
     QVERIFY2(createTopic(m_bootstrap, m_topic, 2, &error), qPrintable(error));
     QVERIFY2(produceToPartition(m_bootstrap, m_topic, 0, 10, &error), qPrintable(error));
     QVERIFY2(commitOffsets(m_bootstrap, m_group, m_topic, {{0, 4}}, &error), qPrintable(error));
-    m_session = new ClusterSession(brokerProfile());
-    m_session->setRefreshIntervalMs(500);
-    m_session->moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_session, &ClusterSession::start, Qt::QueuedConnection);
+    m_cluster = std::make_unique<SessionOnThread>(brokerProfile());
+    m_session = m_cluster->session();
 }
 
 void TestGroupsRestartGui::cleanupTestCase()
 {
-    if (m_session) {
-        QMetaObject::invokeMethod(m_session, &ClusterSession::stop, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-        delete m_session;
-    }
+    m_cluster.reset(); // stops and joins the session
+    m_session = nullptr;
     if (!m_topic.isEmpty())
         deleteTopic(m_bootstrap, m_topic);
 }

@@ -23,6 +23,7 @@
 #include "topics/topic_admin.h"
 #include "group_support.h"
 #include "test_main.h"
+#include "session_on_thread.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -34,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <memory>
 #include <QTimer>
 
 #include <csignal>
@@ -126,7 +128,7 @@ private:
 
     QString m_bootstrap, m_topic, m_group;
     QTemporaryDir m_settings;
-    QThread m_thread;
+    std::unique_ptr<SessionOnThread> m_cluster;
     ClusterSession *m_session = nullptr;
 };
 
@@ -142,11 +144,8 @@ void TestLifecycleGui::initTestCase()
     QVERIFY2(createTopic(m_bootstrap, m_topic, 2, &error), qPrintable(error));
     QVERIFY2(produceToPartition(m_bootstrap, m_topic, 0, 20, &error), qPrintable(error));
     QVERIFY2(commitOffsets(m_bootstrap, m_group, m_topic, {{0, 5}}, &error), qPrintable(error));
-    m_session = new ClusterSession(brokerProfile());
-    m_session->setRefreshIntervalMs(500);
-    m_session->moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_session, &ClusterSession::start, Qt::QueuedConnection);
+    m_cluster = std::make_unique<SessionOnThread>(brokerProfile());
+    m_session = m_cluster->session();
     QTRY_VERIFY_WITH_TIMEOUT(m_session->snapshot().topic(m_topic) != nullptr, 20000);
 }
 
@@ -154,12 +153,8 @@ void TestLifecycleGui::cleanupTestCase()
 {
     if (const pid_t pid = brokerPid(); pid > 0)
         ::kill(pid, SIGCONT); // whatever happened, leave the broker running
-    if (m_session) {
-        QMetaObject::invokeMethod(m_session, &ClusterSession::stop, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-        delete m_session;
-    }
+    m_cluster.reset(); // stops and joins the session
+    m_session = nullptr;
     if (!m_topic.isEmpty())
         deleteTopic(m_bootstrap, m_topic);
 }
