@@ -157,19 +157,31 @@ bool DemoRegistry::start(QString *error)
 {
     if (m_thread)
         return true;
-    auto *server = new Server(m_schemas);
-    if (!server->listen(QHostAddress::LocalHost, 0)) {
-        *error = QStringLiteral("The demo Schema Registry cannot listen: ") + server->errorString();
-        delete server;
-        return false;
-    }
-    m_port = server->serverPort();
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("demo registry"));
+    auto *server = new Server(m_schemas);
     server->moveToThread(m_thread.get());
     QObject::connect(m_thread.get(), &QThread::finished, server, &QObject::deleteLater);
-    m_server = server;
     m_thread->start();
+    // Listen on the server's own thread: a socket notifier belongs to the thread that makes it,
+    // and the caller (the demo's start job) runs no event loop, so listening there left the
+    // registry accepting connections it never answered.
+    bool listening = false;
+    QString why;
+    QMetaObject::invokeMethod(server, [&] {
+        listening = server->listen(QHostAddress::LocalHost, 0);
+        why = server->errorString();
+        m_port = server->serverPort();
+    }, Qt::BlockingQueuedConnection);
+    if (!listening) {
+        *error = QStringLiteral("The demo Schema Registry cannot listen: ") + why;
+        m_thread->quit();
+        m_thread->wait(); // an event loop with nothing to serve ends at once
+        m_thread.reset();
+        m_port = 0;
+        return false;
+    }
+    m_server = server;
     return true;
 }
 
