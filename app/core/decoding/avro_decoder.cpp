@@ -239,6 +239,16 @@ bool AvroDecoder::load(const QByteArray &schemaJson, QString *error)
     return d->reader != nullptr;
 }
 
+QString AvroDecoder::typeName() const
+{
+    if (!d->schema)
+        return {};
+    const char *space = avro_schema_namespace(d->schema);
+    const char *name = avro_schema_type_name(d->schema);
+    const QString bare = QString::fromUtf8(name ? name : "");
+    return space && *space ? QString::fromUtf8(space) + u'.' + bare : bare;
+}
+
 bool AvroDecoder::toJson(std::string_view bytes, std::string *json, QString *error)
 {
     if (!d->hasValue) {

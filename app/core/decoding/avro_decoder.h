@@ -21,6 +21,8 @@ public:
 
     // Parses the schema (Avro JSON schema text); false with Avro's reason.
     bool load(const QByteArray &schemaJson, QString *error);
+    // The loaded schema's full name ("demo.meters.MeterReading"), or its type ("string").
+    QString typeName() const;
     // Decodes one record to JSON text; false when the bytes do not match the schema.
     bool toJson(std::string_view bytes, std::string *json, QString *error);
 

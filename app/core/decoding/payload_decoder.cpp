@@ -157,6 +157,7 @@ bool PayloadDecoder::decodeRegistry(std::string_view bytes, DecoderKind expected
             }
             decoder = std::move(fresh);
         }
+        out->typeName = decoder->typeName();
         if (!decoder->toJson(frame.payload, &out->text, &error))
             return fail(out, QStringLiteral("schema id %1: %2").arg(frame.schemaId).arg(error));
         return true;
