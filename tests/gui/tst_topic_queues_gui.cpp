@@ -4,6 +4,8 @@
 // partitions and messages (the broker's watermarks) and stand for all of its topics.
 
 #include "cluster/cluster_manager.h"
+#include "groups/group_monitor.h"
+#include "groups/groups_panel.h"
 #include "models/topic_table_model.h"
 #include "test_main.h"
 #include "test_support.h"
@@ -13,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractProxyModel>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLocale>
 #include <QTableView>
 
@@ -28,6 +31,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void queueIsOneRowWithTotals();
+    void groupLagRolledUpPerQueue();
 
 private:
     QString m_bootstrap;
@@ -134,6 +138,50 @@ void TestTopicQueuesGui::queueIsOneRowWithTotals()
     QVERIFY(!model->groupQueues());
     QCOMPARE(model->rowOf(TopicTableModel::queueRowName(m_queue)), -1);
     QVERIFY(model->rowOf(m_topics[0]) != model->rowOf(m_topics[1]));
+}
+
+// A group reading the queue: the Groups panel's detail gives its lag per queue (the queue's
+// three topics as one line), summed as confluent-kafka computes it from the same broker.
+void TestTopicQueuesGui::groupLagRolledUpPerQueue()
+{
+    const QString group = uniqueName(QStringLiteral("queue-group"));
+    // Commits offset 1 on every partition of the queue and of the other topic, then prints the
+    // group's lag per topic from the committed offsets and the high watermarks.
+    const ProcessResult r = python(QStringLiteral(R"PY(
+import sys
+from confluent_kafka import Consumer, TopicPartition
+c = Consumer({'bootstrap.servers': sys.argv[1], 'group.id': sys.argv[2], 'enable.auto.commit': False})
+parts = [TopicPartition(t, p, 1) for t in sys.argv[3:] for p in range(2 if not t.endswith('_other') else 1)]
+c.commit(offsets=parts, asynchronous=False)
+lag = {}
+for tp in c.committed(parts, timeout=30):
+    low, high = c.get_watermark_offsets(tp, timeout=30)
+    lag[tp.topic] = lag.get(tp.topic, 0) + high - tp.offset
+c.close()
+for t in sys.argv[3:]:
+    print(t, lag[t])
+)PY"), QStringList{m_bootstrap, group} + m_topics);
+    QVERIFY2(r.ok(), r.err.constData());
+    QHash<QString, qint64> lag;
+    for (const QByteArray &line : r.out.trimmed().split('\n'))
+        lag.insert(QString::fromUtf8(line.split(' ').value(0)), line.split(' ').value(1).toLongLong());
+    const qint64 queueLag = lag[m_topics[0]] + lag[m_topics[1]] + lag[m_topics[2]];
+    QCOMPARE(queueLag, (5 + 6 + 7) - 6); // 3 topics x 2 partitions committed at 1
+
+    ClusterSession *session = m_clusters.open(brokerProfile());
+    GroupsPanel panel(session, group);
+    QMetaObject::invokeMethod(panel.monitor(), [m = panel.monitor()] { m->setPollIntervalMs(500); });
+    panel.resize(1200, 800);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *header = panel.findChild<QLabel *>(QStringLiteral("groupDetailHeader"));
+    QVERIFY(header);
+    const QString queueLine = QStringLiteral("queue %1 (3 topics): lag %2").arg(m_queue, QLocale().toString(queueLag));
+    QTRY_VERIFY2_WITH_TIMEOUT(header->text().contains(queueLine), qPrintable(header->text()), 30000);
+    QVERIFY2(header->text().contains(QStringLiteral("%1: lag %2").arg(m_topics[3], QLocale().toString(lag[m_topics[3]]))),
+             qPrintable(header->text()));
+    for (int i = 0; i < 3; ++i) // no line per topic of the queue
+        QVERIFY2(!header->text().contains(m_topics[i] + QStringLiteral(": lag")), qPrintable(header->text()));
 }
 
 KAFKASCOPE_GUI_TEST_MAIN(TestTopicQueuesGui)

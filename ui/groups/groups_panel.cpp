@@ -5,6 +5,7 @@
 #include "models/group_list_model.h"
 #include "models/group_partition_model.h"
 #include "groups/reset_offsets_dialog.h"
+#include "topics/queue_topics.h"
 #include "dim_item_delegate.h"
 #include "time_chart.h"
 
@@ -292,8 +293,10 @@ void GroupsPanel::showDetail(const GroupsReport &report)
     if (g.productionRate >= 0)
         facts << tr("produced into its partitions %1 msg/s")
                      .arg(QLocale().toString(g.productionRate, 'f', 1));
-    for (const auto &[topic, lag] : g.topicLag)
-        facts << tr("%1: lag %2").arg(topic, QLocale().toString(lag));
+    // A queue spread over numbered topics (tb_rule_engine.main.0, .1, …) is one line.
+    for (const QueueLag &q : rollUpQueueLag(g.topicLag))
+        facts << (q.topics > 1 ? tr("queue %1 (%2 topics): lag %3").arg(q.name).arg(q.topics).arg(QLocale().toString(q.lag))
+                               : tr("%1: lag %2").arg(q.name, QLocale().toString(q.lag)));
     header += QStringLiteral("<br>") + facts.join(QStringLiteral(" · ")).toHtmlEscaped();
     m_detailHeader->setText(header);
 

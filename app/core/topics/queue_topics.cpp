@@ -34,4 +34,29 @@ QHash<QString, QStringList> queueGroups(const QStringList &topics)
     return groups;
 }
 
+QList<QueueLag> rollUpQueueLag(const QList<QPair<QString, qint64>> &perTopic)
+{
+    QStringList names;
+    for (const auto &entry : perTopic)
+        names.append(entry.first);
+    const QHash<QString, QStringList> groups = queueGroups(names);
+    QList<QueueLag> out;
+    QHash<QString, qsizetype> queueRow; // base -> its entry in `out`
+    for (const auto &[topic, lag] : perTopic) {
+        const QString base = queueBaseOf(topic);
+        if (base.isEmpty() || !groups.contains(base)) {
+            out.append({topic, 1, lag});
+            continue;
+        }
+        if (const auto it = queueRow.constFind(base); it != queueRow.constEnd()) {
+            out[*it].topics += 1;
+            out[*it].lag += lag;
+            continue;
+        }
+        queueRow.insert(base, out.size());
+        out.append({base, 1, lag});
+    }
+    return out;
+}
+
 } // namespace kafkascope
