@@ -5,6 +5,7 @@
 
 #include "cluster/cluster_session.h"
 #include "cluster/workspace.h"
+#include "decoding/record_decoder.h"
 #include "models/broker_table_model.h"
 #include "models/cluster_tree_model.h"
 #include "models/group_list_model.h"
@@ -137,6 +138,7 @@ private slots:
     void partitionTable();
     void messageTableVirtual();
     void messageTableList();
+    void messageTableDecoded();
     void telemetryDevices();
     void clusterTree();
 };
@@ -317,6 +319,44 @@ void TestItemModels::messageTableList()
     QCOMPARE(model.rowCount(), 3);
     model.setMessages({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Decoded records show their decoded value (the tooltip names the schema); one that could not
+// be decoded says so and keeps its bytes; refetchAll() asks again without a reset.
+void TestItemModels::messageTableDecoded()
+{
+    MessageTableModel model;
+    QAbstractItemModelTester tester(&model, kQtTest);
+    model.setRanges({PartitionRange{0, 0, 3, {}}});
+    QList<KafkaMessage> page = messages(0, 0, 3);
+    auto decoded = std::make_shared<DecodedRecord>();
+    decoded->valueDecoded = decoded->valueJson = true;
+    decoded->value = R"({"device":"m-1","power":2.5})";
+    decoded->valueKind = DecoderKind::AvroRegistry;
+    decoded->valueSchemaId = 7;
+    decoded->valueType = QStringLiteral("demo.Meter");
+    page[0].value = QByteArray("\0\0\0\0\7\2x", 7);
+    page[0].decoded = decoded;
+    auto failed = std::make_shared<DecodedRecord>();
+    failed->error = QStringLiteral("value: schema id 99 is unknown to the registry");
+    page[1].value = QByteArray("\0\0\0\0\x63zz", 7);
+    page[1].decoded = failed;
+    model.addPage(0, 0, page);
+    QCOMPARE(model.index(0, MessageTableModel::Value).data().toString(), QStringLiteral(R"({"device":"m-1","power":2.5})"));
+    const QString tip = model.index(0, MessageTableModel::Value).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("Avro (registry) · schema id 7 · demo.Meter")), qPrintable(tip));
+    QVERIFY(model.index(1, MessageTableModel::Value).data().toString().startsWith(QStringLiteral("⚠ cannot decode: 0x00 00")));
+    QVERIFY(model.index(1, MessageTableModel::Value).data(Qt::ToolTipRole).toString().contains(QStringLiteral("schema id 99")));
+    QVERIFY(model.index(2, MessageTableModel::Value).data().toString().startsWith(QStringLiteral("{\"v\":2}")));
+
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy wanted(&model, &MessageTableModel::pageWanted);
+    model.refetchAll();
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.cachedPageCount(), 0);
+    QCOMPARE(model.index(0, MessageTableModel::Value).data().toString(), QStringLiteral("loading…"));
+    QCOMPARE(wanted.count(), 1);
 }
 
 void TestItemModels::telemetryDevices()

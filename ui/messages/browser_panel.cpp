@@ -237,6 +237,7 @@ void BrowserPanel::buildUi()
         m_detail->clear(tr("Select a message to see it in full."));
         m_decoded->clear();
     });
+    connect(m_decoded, &DecodedView::decodingChanged, this, &BrowserPanel::decodingChosen);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_table);
     split->addWidget(m_detail);
@@ -417,6 +418,7 @@ void BrowserPanel::reload()
     m_browser->cancelScan();
     ++m_generation;
     m_openTopic = topic;
+    m_browser->setDecoding(m_decoded->storedDecoding(topic));
     m_detail->clear(tr("Select a message to see it in full."));
     setStatus(tr("Looking up offsets of %1…").arg(topic));
     m_browser->open(m_generation, topic, chosenPartitions(), start);
@@ -587,7 +589,7 @@ void BrowserPanel::onScanProgress(quint64 generation, qint64 scanned, qint64 tot
 }
 
 void BrowserPanel::onScanFinished(quint64 generation, const QList<KafkaMessage> &matches, qint64 scanned,
-                                  bool cancelled, bool truncated, const QString &error)
+                                  bool cancelled, bool truncated, const QString &error, const QString &decodeNote)
 {
     if (generation != m_generation)
         return;
@@ -602,7 +604,9 @@ void BrowserPanel::onScanFinished(quint64 generation, const QList<KafkaMessage> 
         text += tr(" — cancelled");
     if (!error.isEmpty())
         text += u" — " + error;
-    setStatus(text, !error.isEmpty());
+    if (!decodeNote.isEmpty())
+        text += u" — " + decodeNote + tr(" (matched on their bytes)");
+    setStatus(text, !error.isEmpty() || !decodeNote.isEmpty());
     if (!matches.isEmpty())
         m_table->setCurrentIndex(m_model->index(0, MessageTableModel::Value));
 }
@@ -616,6 +620,22 @@ void BrowserPanel::clearFilter()
     m_timeFilter->setChecked(false);
     if (!m_openTopic.isEmpty())
         reload();
+}
+
+// Other decoders for the open topic: the rows shown were decoded the old way, so the
+// pages are read again with the new ones.
+void BrowserPanel::decodingChosen(const QString &topic, const TopicDecoding &decoding)
+{
+    if (topic != m_openTopic)
+        return;
+    m_browser->setDecoding(decoding);
+    if (m_model->isVirtual()) {
+        m_model->refetchAll();
+        setStatus(tr("Decoding %1's values as %2").arg(topic, decoderKindName(decoding.value.kind)));
+    } else {
+        setStatus(tr("Decoding %1's values as %2 from now on; filter again to decode these rows so")
+                      .arg(topic, decoderKindName(decoding.value.kind)));
+    }
 }
 
 void BrowserPanel::showCurrent()

@@ -4,6 +4,7 @@
 // (off the UI thread, with progress and cancel), inspect one record, and start the produce,
 // replay, export and import dialogs.
 
+#include "decoding/decoder_choice.h"
 #include "messages/message_filter.h"
 #include "messages/message_reader.h"
 
@@ -87,8 +88,9 @@ private:
     void onPage(quint64 generation, int partition, qint64 from, const QList<KafkaMessage> &messages, const QString &error);
     void onTail(quint64 generation, const QList<KafkaMessage> &messages, const QString &error);
     void onScanProgress(quint64 generation, qint64 scanned, qint64 total, qint64 matched);
+    void decodingChosen(const QString &topic, const TopicDecoding &decoding);
     void onScanFinished(quint64 generation, const QList<KafkaMessage> &matches, qint64 scanned, bool cancelled,
-                        bool truncated, const QString &error);
+                        bool truncated, const QString &error, const QString &decodeNote);
     void showCurrent();
     void setStatus(const QString &text, bool error = false);
     QList<KafkaMessage> selectedMessages(bool *allLoaded) const;

@@ -5,6 +5,7 @@
 
 #include "cluster/cluster_session.h"
 #include "models/message_table_model.h"
+#include "messages/message_browser.h"
 #include "messages/transfer_dialogs.h"
 #include "messages/produce_dialog.h"
 #include "messages/replay_dialog.h"
@@ -82,7 +83,8 @@ void BrowserPanel::exportMessages()
     if (!m_model->isVirtual() && selected.isEmpty()) // filter results / tail: what is shown
         for (int r = 0; r < m_model->rowCount(); ++r)
             selected.append(*m_model->messageAt(r));
-    transfer_dialogs::exportMessages(this, m_session->profile(), currentTopic(), m_ranges, selected, all);
+    transfer_dialogs::exportMessages(this, m_session->profile(), currentTopic(), m_ranges, selected, all,
+                                     m_browser->decoding());
 }
 
 void BrowserPanel::importMessages()

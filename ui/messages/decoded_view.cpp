@@ -136,6 +136,11 @@ void DecodedView::setDecoding(const TopicDecoding &d)
     m_thingsBoard->setEnabled(files);
 }
 
+TopicDecoding DecodedView::storedDecoding(const QString &topic) const
+{
+    return m_store->load(m_profile.id, topic);
+}
+
 QString DecodedView::text() const
 {
     return m_text->toPlainText();
@@ -169,8 +174,10 @@ void DecodedView::choiceEdited()
     if (m_loading)
         return;
     setDecoding(decoding()); // enables the .proto fields for the kind
-    if (!m_topic.isEmpty())
+    if (!m_topic.isEmpty()) {
         m_store->save(m_profile.id, m_topic, decoding());
+        emit decodingChanged(m_topic, decoding());
+    }
     if (m_message.offset >= 0)
         decodeCurrent();
 }

@@ -34,11 +34,15 @@ public:
     // The topic's choice (what the combo boxes show) and setting it as the user would.
     TopicDecoding decoding() const;
     void setDecoding(const TopicDecoding &decoding);
+    // The choice remembered for a topic of this cluster (what the table and filter decode with).
+    TopicDecoding storedDecoding(const QString &topic) const;
     QString text() const;
     QString infoText() const;
 
 signals:
     void decoded(); // the shown text is the current record's
+    // The user chose other decoders for `topic` (saved already).
+    void decodingChanged(const QString &topic, const kafkascope::TopicDecoding &decoding);
 
 private:
     void decodeCurrent();

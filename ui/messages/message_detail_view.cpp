@@ -1,5 +1,6 @@
 #include "messages/message_detail_view.h"
 
+#include "decoding/record_decoder.h"
 #include "messages/jsonl_codec.h"
 #include "models/message_table_model.h"
 #include "payload_view.h"
@@ -78,9 +79,12 @@ void MessageDetailView::showMessage(const KafkaMessage &m, const QString &topic)
     const QString when = m.timestamp >= 0
                              ? QDateTime::fromMSecsSinceEpoch(m.timestamp).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
                              : tr("no timestamp");
-    m_summary->setText(tr("<b>%1</b> · partition <b>%2</b> · offset <b>%3</b> · %4 (%5) · %6 bytes")
-                           .arg(topic.toHtmlEscaped()).arg(m.partition).arg(m.offset).arg(when,
-                                timestampTypeName(m.timestampType)).arg(m.size()));
+    QString summary = tr("<b>%1</b> · partition <b>%2</b> · offset <b>%3</b> · %4 (%5) · %6 bytes")
+                          .arg(topic.toHtmlEscaped()).arg(m.partition).arg(m.offset).arg(when,
+                               timestampTypeName(m.timestampType)).arg(m.size());
+    if (m.decoded)
+        summary += u" · " + m.decoded->summary().toHtmlEscaped();
+    m_summary->setText(summary);
     m_value->setBytes(m.value, m.valueNull);
     m_key->setBytes(m.key, m.keyNull);
     m_headers->setRowCount(int(m.headers.size()));
@@ -90,6 +94,9 @@ void MessageDetailView::showMessage(const KafkaMessage &m, const QString &topic)
         m_headers->setItem(i, 1, new QTableWidgetItem(MessageTableModel::preview(h.value, h.valueNull, 4000)));
     }
     m_tabs->setTabText(2, tr("Headers (%1)").arg(m.headers.size()));
+    // Bytes that need a schema say little as they are: show what they decode to instead.
+    if (m.decoded && m_tabs->count() > 3 && m_tabs->currentIndex() == 0)
+        m_tabs->setCurrentIndex(3);
 }
 
 } // namespace kafkascope

@@ -8,7 +8,8 @@
 namespace kafkascope::transfer_dialogs {
 
 void exportMessages(QWidget *parent, const ConnectionProfile &profile, const QString &topic,
-                    const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected, bool allLoaded)
+                    const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected, bool allLoaded,
+                    const TopicDecoding &decoding)
 {
     if (ranges.isEmpty() && selected.isEmpty()) {
         QMessageBox::information(parent, QObject::tr("Export"), QObject::tr("Load a topic first."));
@@ -37,10 +38,12 @@ void exportMessages(QWidget *parent, const ConnectionProfile &profile, const QSt
     {
         QString error;
         qint64 written = 0;
+        QString decodeNote;
     };
     progress->slot().start(
         JobRunner::shared(), QStringLiteral("export"),
-        [progress, poster, cancel = progress->cancelFlag(), path, profile, topic, span, direct](JobControl &job) {
+        [progress, poster, cancel = progress->cancelFlag(), path, profile, topic, span, direct,
+         decoding](JobControl &job) {
             // `progress` is only used in what the poster delivers, on the UI thread.
             Exported out;
             out.error = MessageTransfer::exportToFile(path, profile, topic, span, direct, &out.written, cancel.get(),
@@ -50,7 +53,8 @@ void exportMessages(QWidget *parent, const ConnectionProfile &profile, const QSt
                                                                   done, total,
                                                                   QObject::tr("Exported %1 of %2…").arg(done).arg(total));
                                                           });
-                                                      });
+                                                      },
+                                                      decoding, &out.decodeNote);
             return out;
         },
         [progress, path](const Exported &out) {
@@ -58,6 +62,11 @@ void exportMessages(QWidget *parent, const ConnectionProfile &profile, const QSt
             progress->close();
             if (!out.error.isEmpty())
                 QMessageBox::warning(parent, QObject::tr("Export"), out.error);
+            else if (!out.decodeNote.isEmpty())
+                QMessageBox::warning(parent, QObject::tr("Export"),
+                                     QObject::tr("%1 messages written to %2, with their bytes.\n\n%3 (the reason is in "
+                                                 "each one's \"decoded\" field).")
+                                         .arg(out.written).arg(path, out.decodeNote));
             else
                 QMessageBox::information(parent, QObject::tr("Export"),
                                          QObject::tr("%1 messages written to %2").arg(out.written).arg(path));

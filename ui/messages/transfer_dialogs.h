@@ -11,7 +11,8 @@ namespace kafkascope {
 
 namespace transfer_dialogs {
 void exportMessages(QWidget *parent, const ConnectionProfile &profile, const QString &topic,
-                    const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected, bool allLoaded);
+                    const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected, bool allLoaded,
+                    const TopicDecoding &decoding = {});
 void importMessages(QWidget *parent, const ConnectionProfile &profile, const QString &topic);
 } // namespace transfer_dialogs
 

@@ -1,8 +1,10 @@
 #include "models/message_table_model.h"
 
+#include "decoding/record_decoder.h"
 #include "messages/jsonl_codec.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QLocale>
 
 namespace kafkascope {
@@ -198,6 +200,15 @@ void MessageTableModel::addPage(int partition, qint64 from, const QList<KafkaMes
     emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
+void MessageTableModel::refetchAll()
+{
+    if (!m_virtual || rowCount() == 0)
+        return;
+    m_pages.clear();
+    m_pending.clear();
+    emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 void MessageTableModel::forgetPending(int partition, qint64 from)
 {
     m_pending.remove(pageKey(partition, from));
@@ -207,13 +218,34 @@ QString MessageTableModel::preview(const QByteArray &bytes, bool isNull, int max
 {
     if (isNull)
         return QStringLiteral("null");
-    if (jsonl::isValidUtf8(bytes.left(maxChars * 4)) || jsonl::isValidUtf8(bytes)) {
+    // Control characters (a registry frame's leading zero bytes) are valid UTF-8 but no text.
+    const QByteArray head = bytes.left(maxChars * 4);
+    const bool control = std::any_of(head.cbegin(), head.cend(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\r' && c != '\t';
+    });
+    if (!control && (jsonl::isValidUtf8(head) || jsonl::isValidUtf8(bytes))) {
         QString text = QString::fromUtf8(bytes.left(maxChars * 4)).left(maxChars);
         text.replace(u'\n', u' ').replace(u'\r', u' ').replace(u'\t', u' ');
         return bytes.size() > maxChars ? text + u'…' : text;
     }
     // Binary: a hex preview says more than replacement characters would.
     return u"0x" + QString::fromLatin1(bytes.left(maxChars / 3).toHex(' ')) + (bytes.size() > maxChars / 3 ? u"…" : u"");
+}
+
+// The decoded value where the topic's decoders read one (the tooltip says with what), else the
+// bytes; a record that could not be decoded says so first, its bytes after.
+QString MessageTableModel::valueText(const KafkaMessage &m, bool tooltip)
+{
+    const DecodedRecord *d = m.decoded.get();
+    const int chars = tooltip ? 1000 : 160;
+    if (d && d->valueDecoded) {
+        const QString text = preview(d->value, false, chars);
+        return tooltip ? d->summary() + u'\n' + text : text;
+    }
+    const QString raw = preview(m.value, m.valueNull, chars);
+    if (d && d->failed())
+        return tooltip ? tr("Cannot decode %1\n%2").arg(d->error, raw) : tr("⚠ cannot decode: %1").arg(raw);
+    return raw;
 }
 
 QVariant MessageTableModel::data(const QModelIndex &index, int role) const
@@ -254,9 +286,11 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
                : m->timestampType == TimestampType::CreateTime  ? tr("Create")
                                                                  : QString();
     case Key:
+        if (m->decoded && m->decoded->keyDecoded)
+            return preview(m->decoded->key, false, role == Qt::ToolTipRole ? 1000 : 80);
         return preview(m->key, m->keyNull, role == Qt::ToolTipRole ? 1000 : 80);
     case Value:
-        return preview(m->value, m->valueNull, role == Qt::ToolTipRole ? 1000 : 160);
+        return valueText(*m, role == Qt::ToolTipRole);
     case Size:
         return role == Qt::ToolTipRole ? tr("%1 bytes of key and value").arg(m->size()) : QLocale().formattedDataSize(m->size());
     case Headers:

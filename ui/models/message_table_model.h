@@ -44,6 +44,9 @@ public:
     void addPage(int partition, qint64 from, const QList<KafkaMessage> &messages);
     // A request that was dropped or failed: ask again when the rows are shown again.
     void forgetPending(int partition, qint64 from);
+    // Virtual mode: drops every fetched page (and what was asked for) without a reset, so the
+    // selection stays and the rows shown are fetched again (after the decoders changed).
+    void refetchAll();
     int cachedPageCount() const { return int(m_pages.size()); }
 
     // The record of a row, or null while its page is not loaded (or no record has the offset).
@@ -55,6 +58,7 @@ public:
     bool isLoaded(int row) const;
 
     static QString preview(const QByteArray &bytes, bool isNull, int maxChars = 160);
+    static QString valueText(const KafkaMessage &message, bool tooltip);
 
 signals:
     // A row of a page not yet fetched was shown: fetch [from, to) of the partition.

@@ -1,5 +1,7 @@
 #include "messages/jsonl_codec.h"
 
+#include "decoding/record_decoder.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -70,6 +72,39 @@ bool takeBytes(const QJsonObject &o, const QString &field, QByteArray *bytes, bo
     return true;
 }
 
+// Beside the bytes (which import produces again as they are), what the decoders read: the
+// decoded key and value as JSON (or text), the schema id and type, or why decoding failed.
+void putDecoded(QJsonObject &o, const DecodedRecord *d)
+{
+    if (!d)
+        return;
+    QJsonObject decoded;
+    auto put = [&](const QString &field, const QByteArray &text, bool json) {
+        const QJsonDocument doc = json ? QJsonDocument::fromJson(text) : QJsonDocument();
+        if (doc.isObject())
+            decoded.insert(field, doc.object());
+        else if (doc.isArray())
+            decoded.insert(field, doc.array());
+        else
+            decoded.insert(field, QString::fromUtf8(text));
+    };
+    if (d->keyDecoded)
+        put(QStringLiteral("key"), d->key, true);
+    if (d->valueDecoded) {
+        put(QStringLiteral("value"), d->value, d->valueJson);
+        decoded.insert(QStringLiteral("valueDecoder"), decoderKindKey(d->valueKind));
+        if (d->valueSchemaId >= 0)
+            decoded.insert(QStringLiteral("schemaId"), d->valueSchemaId);
+        if (!d->valueSubject.isEmpty())
+            decoded.insert(QStringLiteral("subject"), d->valueSubject);
+        if (!d->valueType.isEmpty())
+            decoded.insert(QStringLiteral("type"), d->valueType);
+    }
+    if (d->failed())
+        decoded.insert(QStringLiteral("error"), d->error);
+    o.insert(QStringLiteral("decoded"), decoded);
+}
+
 } // namespace
 
 QByteArray encode(const KafkaMessage &m, const QString &topic)
@@ -91,6 +126,7 @@ QByteArray encode(const KafkaMessage &m, const QString &topic)
         headers.append(ho);
     }
     o.insert(QStringLiteral("headers"), headers);
+    putDecoded(o, m.decoded.get());
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -177,7 +213,7 @@ QByteArray textOrBase64(const QByteArray &bytes, bool isNull)
 
 QByteArray header()
 {
-    return "partition,offset,timestamp,timestamp_type,key,value,headers";
+    return "partition,offset,timestamp,timestamp_type,key,value,headers,decoding";
 }
 
 QByteArray encode(const KafkaMessage &m)
@@ -186,10 +222,15 @@ QByteArray encode(const KafkaMessage &m)
     for (const MessageHeader &h : m.headers)
         headers.insert(QString::fromUtf8(h.key), QString::fromUtf8(textOrBase64(h.value, h.valueNull)));
     const QByteArray hdr = m.headers.isEmpty() ? QByteArray() : QJsonDocument(headers).toJson(QJsonDocument::Compact);
+    // A spreadsheet is read, not produced again: the decoded form where there is one, and the
+    // decoder (schema id, type) or the decode error in the last column.
+    const DecodedRecord *d = m.decoded.get();
+    const QByteArray key = d && d->keyDecoded ? d->key : textOrBase64(m.key, m.keyNull);
+    const QByteArray value = d && d->valueDecoded ? d->value : textOrBase64(m.value, m.valueNull);
+    const QByteArray decoding = d ? d->summary().toUtf8() : QByteArray();
     return QByteArray::number(m.partition) + ',' + QByteArray::number(m.offset) + ','
            + QByteArray::number(m.timestamp) + ',' + timestampTypeName(m.timestampType).toLatin1() + ','
-           + field(textOrBase64(m.key, m.keyNull)) + ',' + field(textOrBase64(m.value, m.valueNull)) + ','
-           + field(hdr);
+           + field(key) + ',' + field(value) + ',' + field(hdr) + ',' + field(decoding);
 }
 
 } // namespace csv

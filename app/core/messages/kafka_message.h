@@ -7,10 +7,13 @@
 #include <QMetaType>
 #include <QPair>
 #include <QString>
+#include <memory>
 
 #include "kafka/kafka_handles.h"
 
 namespace kafkascope {
+
+struct DecodedRecord; // decoding/record_decoder.h
 
 struct MessageHeader
 {
@@ -34,6 +37,9 @@ struct KafkaMessage
     QByteArray key;
     QByteArray value;
     QList<MessageHeader> headers;
+    // What the topic's decoders made of it (Avro, Protobuf, ... as JSON, or why they could not),
+    // set by whoever read it when the bytes need a schema to be read; null otherwise.
+    std::shared_ptr<const DecodedRecord> decoded;
 
     qint64 size() const { return key.size() + value.size(); }
     bool operator==(const KafkaMessage &) const = default;

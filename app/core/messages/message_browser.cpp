@@ -1,5 +1,8 @@
 #include "messages/message_browser.h"
 
+#include "decoding/schema_registry_client.h"
+#include "messages/message_decoding.h"
+
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QWaitCondition>
@@ -63,6 +66,7 @@ void MessageBrowser::requestPage(quint64 generation, const QString &topic, int p
         r.partition = partition;
         r.from = from;
         r.to = to;
+        r.decoding = m_decoding;
         m_pages->pending.append(r);
         // Keep only the newest requests: rows scrolled past are asked for again if shown again.
         while (m_pages->pending.size() > kMaxPendingPages)
@@ -79,6 +83,7 @@ void MessageBrowser::pageLoop(const std::shared_ptr<PageQueue> &queue, const Con
 {
     // `self` is only used inside what the channel delivers, on the browser's thread.
     MessageReader reader(profile);
+    std::unique_ptr<RecordDecoder> decoder; // rebuilt when the topic's decoding changes
     for (;;) {
         Request r;
         {
@@ -107,8 +112,17 @@ void MessageBrowser::pageLoop(const std::shared_ptr<PageQueue> &queue, const Con
             continue;
         }
         QString error;
-        const QList<KafkaMessage> page = reader.fetch(r.topic, r.partition, r.from, r.to, int(r.to - r.from), &error);
-        channel->post([self, r, page, error] { emit self->pageReady(r.generation, r.partition, r.from, page, error); });
+        QList<KafkaMessage> page = reader.fetch(r.topic, r.partition, r.from, r.to, int(r.to - r.from), &error);
+        if (!decoder || decoder->decoding() != r.decoding)
+            decoder = std::make_unique<RecordDecoder>(SchemaRegistryClient::shared(profile.registry), r.decoding);
+        attachDecoded(*decoder, &page);
+        channel->post([self, r, page, error] {
+            // Decoded with a choice the user has since changed: it will be asked for again.
+            if (self->m_decoding != r.decoding)
+                emit self->pageDropped(r.generation, r.partition, r.from);
+            else
+                emit self->pageReady(r.generation, r.partition, r.from, page, error);
+        });
         if (channel->isCut())
             return;
     }
@@ -120,8 +134,10 @@ void MessageBrowser::startTail(quint64 generation, const QString &topic, const Q
     auto send = [channel = m_channel, self = this, generation](const QList<KafkaMessage> &batch, const QString &error) {
         channel->post([self, generation, batch, error] { emit self->tailBatch(generation, batch, error); });
     };
-    m_tail = m_jobs.start(QStringLiteral("tail"), generation, [profile = m_profile, topic, partitions, send](JobControl &job) {
+    m_tail = m_jobs.start(QStringLiteral("tail"), generation, [profile = m_profile, decoding = m_decoding, topic,
+                                                                partitions, send](JobControl &job) {
         const std::atomic_bool *stop = job.cancelFlag();
+        RecordDecoder decoder(SchemaRegistryClient::shared(profile.registry), decoding);
         MessageReader reader(profile);
         if (!reader.error().isEmpty()) {
             send({}, reader.error());
@@ -144,6 +160,7 @@ void MessageBrowser::startTail(quint64 generation, const QString &topic, const Q
         // The stream never ends by itself; the sink flushes and checks the stop flag.
         reader.stream(topic, open, [&](const rd_kafka_message_t *m) {
             batch.append(KafkaMessage::fromRdKafka(m));
+            batch.last().decoded = decodeRecord(decoder, m);
             if (flush.elapsed() >= 200 || batch.size() >= 5000) {
                 send(batch, {});
                 batch.clear();
@@ -174,25 +191,27 @@ void MessageBrowser::scan(quint64 generation, const QString &topic, const QList<
 {
     cancelScan();
     auto finish = [channel = m_channel, self = this, generation](const QList<KafkaMessage> &matches, qint64 scanned,
-                                                                   bool cancelled, bool truncated, const QString &error) {
-        channel->post([=] { emit self->scanFinished(generation, matches, scanned, cancelled, truncated, error); });
+                                                                   bool cancelled, bool truncated, const QString &error,
+                                                                   const QString &decodeNote) {
+        channel->post([=] { emit self->scanFinished(generation, matches, scanned, cancelled, truncated, error, decodeNote); });
     };
     auto progress = [channel = m_channel, self = this, generation](qint64 scanned, qint64 total, qint64 matched) {
         channel->post([=] { emit self->scanProgress(generation, scanned, total, matched); });
     };
-    m_scan = m_jobs.start(QStringLiteral("scan"), generation, [profile = m_profile, topic, ranges, filter, maxMatches,
-                                                                finish, progress](JobControl &job) {
+    m_scan = m_jobs.start(QStringLiteral("scan"), generation, [profile = m_profile, decoding = m_decoding, topic, ranges,
+                                                                filter, maxMatches, finish, progress](JobControl &job) {
         const std::atomic_bool *cancel = job.cancelFlag();
         MessageMatcher matcher(filter);
         if (!matcher.error().isEmpty()) {
-            finish({}, 0, false, false, matcher.error());
+            finish({}, 0, false, false, matcher.error(), {});
             return;
         }
         MessageReader reader(profile);
         if (!reader.error().isEmpty()) {
-            finish({}, 0, false, false, reader.error());
+            finish({}, 0, false, false, reader.error(), {});
             return;
         }
+        RecordDecoder decoder(SchemaRegistryClient::shared(profile.registry), decoding);
         qint64 total = 0;
         for (const PartitionRange &r : ranges)
             total += r.count();
@@ -206,13 +225,27 @@ void MessageBrowser::scan(quint64 generation, const QString &topic, const QList<
             ++scanned;
             rd_kafka_timestamp_type_t type;
             const qint64 ts = rd_kafka_message_timestamp(m, &type);
-            if (matcher.matches(static_cast<const char *>(m->key), qsizetype(m->key_len),
-                                static_cast<const char *>(m->payload), qsizetype(m->len), ts)) {
+            // What the user reads is what is matched: the decoded form where there is one.
+            std::shared_ptr<const DecodedRecord> decoded = decodeRecord(decoder, m);
+            const char *key = static_cast<const char *>(m->key);
+            qsizetype keyLen = qsizetype(m->key_len);
+            const char *value = static_cast<const char *>(m->payload);
+            qsizetype valueLen = qsizetype(m->len);
+            if (decoded && decoded->keyDecoded) {
+                key = decoded->key.constData();
+                keyLen = decoded->key.size();
+            }
+            if (decoded && decoded->valueDecoded) {
+                value = decoded->value.constData();
+                valueLen = decoded->value.size();
+            }
+            if (matcher.matches(key, keyLen, value, valueLen, ts)) {
                 if (matches.size() >= maxMatches) {
                     truncated = true;
                     return false;
                 }
                 matches.append(KafkaMessage::fromRdKafka(m));
+                matches.last().decoded = std::move(decoded);
             }
             if (tick.elapsed() >= 100) {
                 progress(scanned, total, matches.size());
@@ -221,7 +254,7 @@ void MessageBrowser::scan(quint64 generation, const QString &topic, const QList<
             return true;
         }, cancel, &error);
         progress(scanned, total, matches.size());
-        finish(matches, scanned, cancel->load(), truncated, error);
+        finish(matches, scanned, cancel->load(), truncated, error, decoder.failureNote());
     });
 }
 

@@ -6,6 +6,7 @@
 // generation number, so the UI drops stale ones. Destroying the browser cuts the jobs off
 // and never waits for them (a fetch from a hung broker may take 15 s).
 
+#include "decoding/decoder_choice.h"
 #include "messages/message_filter.h"
 #include "messages/message_reader.h"
 
@@ -24,6 +25,11 @@ public:
     explicit MessageBrowser(const ConnectionProfile &profile, QObject *parent = nullptr);
     ~MessageBrowser() override;
 
+    // How the records asked for from now on are decoded (the open topic's choice): records
+    // that need a schema carry KafkaMessage::decoded, and filters match what was decoded.
+    void setDecoding(const TopicDecoding &decoding) { m_decoding = decoding; }
+    const TopicDecoding &decoding() const { return m_decoding; }
+
     // Resolves the ranges to browse (partitions empty = all of them). Answer: opened().
     void open(quint64 generation, const QString &topic, const QList<int> &partitions, const StartPosition &start);
     // Asks for the records of [from, to) of one partition. Answer: pageReady().
@@ -31,8 +37,9 @@ public:
     // Follows new records from the current end. Answer: tailBatch() about 5 times a second.
     void startTail(quint64 generation, const QString &topic, const QList<int> &partitions);
     void stopTail();
-    // Reads `ranges` through the filter, keeping at most maxMatches. Answers: scanProgress(),
-    // scanFinished().
+    // Reads `ranges` through the filter (on the decoded key and value where the topic's
+    // decoders read them), keeping at most maxMatches. Answers: scanProgress(), scanFinished(),
+    // whose decodeNote says how many records could not be decoded and why.
     void scan(quint64 generation, const QString &topic, const QList<PartitionRange> &ranges,
               const MessageFilter &filter, int maxMatches);
     void cancelScan();
@@ -47,7 +54,7 @@ signals:
     void tailBatch(quint64 generation, const QList<kafkascope::KafkaMessage> &messages, const QString &error);
     void scanProgress(quint64 generation, qint64 scanned, qint64 total, qint64 matched);
     void scanFinished(quint64 generation, const QList<kafkascope::KafkaMessage> &matches, qint64 scanned,
-                      bool cancelled, bool truncated, const QString &error);
+                      bool cancelled, bool truncated, const QString &error, const QString &decodeNote);
 
 private:
     struct Request
@@ -59,12 +66,14 @@ private:
         StartPosition start;
         int partition = 0;
         qint64 from = 0, to = 0;
+        TopicDecoding decoding;
     };
     struct PageQueue;
     static void pageLoop(const std::shared_ptr<PageQueue> &queue, const ConnectionProfile &profile,
                          const std::shared_ptr<JobChannel> &channel, MessageBrowser *self);
 
     ConnectionProfile m_profile;
+    TopicDecoding m_decoding;
     std::shared_ptr<JobChannel> m_channel; // the jobs' only way back to this object
     std::shared_ptr<PageQueue> m_pages;
     JobRunner m_jobs{QStringLiteral("browser")};

@@ -1,6 +1,8 @@
 #include "messages/message_transfer.h"
 
+#include "decoding/schema_registry_client.h"
 #include "messages/jsonl_codec.h"
+#include "messages/message_decoding.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -10,16 +12,29 @@ namespace kafkascope {
 QString MessageTransfer::exportToFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
                                       const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected,
                                       qint64 *written, const std::atomic_bool *cancel,
-                                      const std::function<void(qint64, qint64)> &progress)
+                                      const std::function<void(qint64, qint64)> &progress,
+                                      const TopicDecoding &decoding, QString *decodeNote)
 {
     *written = 0;
+    RecordDecoder decoder(SchemaRegistryClient::shared(profile.registry), decoding);
+    struct NoteOnReturn
+    {
+        RecordDecoder &decoder;
+        QString *note;
+        ~NoteOnReturn()
+        {
+            if (note)
+                *note = decoder.failureNote();
+        }
+    } noteOnReturn{decoder, decodeNote};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
     const bool csv = path.endsWith(u".csv", Qt::CaseInsensitive);
     if (csv)
         file.write(csv::header() + '\n');
-    auto write = [&](const KafkaMessage &m) {
+    auto write = [&](KafkaMessage m) {
+        attachDecoded(decoder, &m); // again: the table may hold records decoded another way
         file.write((csv ? csv::encode(m) : jsonl::encode(m, topic)) + '\n');
         ++*written;
     };
