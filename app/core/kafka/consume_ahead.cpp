@@ -30,9 +30,15 @@ ConsumeAhead::~ConsumeAhead()
 
 void ConsumeAhead::destroy(Batch &batch)
 {
-    for (rd_kafka_message_t *m : batch)
+    for (rd_kafka_message_t *m : batch.messages)
         rd_kafka_message_destroy(m);
-    batch.clear();
+    batch.messages.clear();
+    batch.headers.clear();
+}
+
+bool ConsumeAhead::hasHeaders(size_t index) const
+{
+    return index >= m_current.headers.size() || m_current.headers[index];
 }
 
 size_t ConsumeAhead::readyCount() const
@@ -44,9 +50,9 @@ size_t ConsumeAhead::readyCount() const
 std::span<rd_kafka_message_t *const> ConsumeAhead::next(int timeoutMs)
 {
     std::unique_lock lock(m_mutex);
-    if (!m_current.empty())
+    if (!m_current.messages.empty())
         m_spent.push_back(std::move(m_current));
-    m_current.clear();
+    m_current = Batch();
     m_changed.notify_all();
     m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return !m_ready.empty(); });
     if (m_ready.empty())
@@ -54,7 +60,7 @@ std::span<rd_kafka_message_t *const> ConsumeAhead::next(int timeoutMs)
     m_current = std::move(m_ready.front());
     m_ready.pop_front();
     m_changed.notify_all(); // room for one more batch
-    return m_current;
+    return m_current.messages;
 }
 
 void ConsumeAhead::run(std::stop_token stop)
@@ -77,16 +83,17 @@ void ConsumeAhead::run(std::stop_token stop)
             if (m_ready.size() >= m_depth)
                 continue; // woken to destroy only
         }
-        batch.resize(m_batchSize);
-        const ssize_t n = rd_kafka_consume_batch_queue(m_queue, kConsumeTimeoutMs, batch.data(), batch.size());
-        batch.resize(size_t(std::max<ssize_t>(n, 0)));
-        if (batch.empty())
+        std::vector<rd_kafka_message_t *> &messages = batch.messages;
+        messages.resize(m_batchSize);
+        const ssize_t n = rd_kafka_consume_batch_queue(m_queue, kConsumeTimeoutMs, messages.data(), messages.size());
+        messages.resize(size_t(std::max<ssize_t>(n, 0)));
+        if (messages.empty())
             continue;
         if (m_headers == Headers::Parse) {
+            batch.headers.resize(messages.size());
             rd_kafka_headers_t *parsed = nullptr;
-            for (rd_kafka_message_t *m : batch)
-                if (!m->err)
-                    rd_kafka_message_headers(m, &parsed); // kept in the message
+            for (size_t i = 0; i < messages.size(); ++i) // parsed headers are kept in the message
+                batch.headers[i] = !messages[i]->err && rd_kafka_message_headers(messages[i], &parsed) == RD_KAFKA_RESP_ERR_NO_ERROR;
         }
         std::lock_guard lock(m_mutex);
         m_ready.push_back(std::move(batch));

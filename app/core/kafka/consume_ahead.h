@@ -30,11 +30,20 @@ public:
     // The next batch, waiting up to `timeoutMs`; empty when none came. The batch returned
     // by the previous call is handed back and must no longer be used.
     std::span<rd_kafka_message_t *const> next(int timeoutMs);
+    // Whether message `index` of the current batch carries headers (with Headers::Parse;
+    // otherwise unknown, so true). Why: librdkafka keeps nothing when a message has none, so
+    // every rd_kafka_message_headers() on it parses again (two allocations, ~1,000
+    // instructions): asking once, here, spares the processing thread.
+    bool hasHeaders(size_t index) const;
     // Batches consumed and waiting for next() (at most `depth`): what a test can wait on.
     size_t readyCount() const;
 
 private:
-    using Batch = std::vector<rd_kafka_message_t *>;
+    struct Batch
+    {
+        std::vector<rd_kafka_message_t *> messages;
+        std::vector<bool> headers; // Headers::Parse: per message, whether it has any
+    };
     void run(std::stop_token stop);
     static void destroy(Batch &batch);
 

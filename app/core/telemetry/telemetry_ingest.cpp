@@ -8,6 +8,7 @@
 #include "kafka/kafka_config.h"
 #include "kafka/kafka_handles.h"
 #include "kafka/partition_offsets.h"
+#include "telemetry/batch_writer.h"
 #include "telemetry/telemetry_store.h"
 #include "kafka/timestamp_search.h"
 
@@ -410,6 +411,9 @@ private:
         m_payload.emplace(SchemaRegistryClient::shared(m_profile.registry));
         m_ahead = std::make_unique<ConsumeAhead>(m_queue.get(), size_t(std::max(m_config.batchSize, 1)), headers);
         m_headerName = m_config.decoder.deviceField.toUtf8();
+        m_writer.emplace([this](const DecodedBatch &batch, const std::vector<MessageOrigin> &origins) {
+            m_channel.apply(m_store, batch, origins);
+        });
         m_sincePublish.start();
     }
 
@@ -426,8 +430,8 @@ private:
             const auto messages = m_ahead->next(kPollMs);
             m_batch.clear();
             m_origins.clear();
-            for (const rd_kafka_message_t *m : messages)
-                take(m);
+            for (size_t i = 0; i < messages.size(); ++i)
+                take(messages[i], m_ahead->hasHeaders(i));
             store();
             reportProgress();
             char fatal[256];
@@ -438,7 +442,7 @@ private:
     }
 
     // One message of a batch: an event, one past a bounded partition's end, or a record to decode.
-    void take(const rd_kafka_message_t *m)
+    void take(const rd_kafka_message_t *m, bool hasHeaders)
     {
         if (m->err) {
             takeEvent(m);
@@ -449,7 +453,7 @@ private:
             return;
         ++m_status.messages;
         m_status.bytes += qint64(m->len);
-        decode(td, m);
+        decode(td, m, hasHeaders);
     }
 
     // A partition's end marks it done when bounded; any other error is shown as a warning
@@ -505,7 +509,7 @@ private:
 
     // Decodes one record into the batch, its origin beside it; the views point into the
     // message, which lives until the next batch is fetched.
-    void decode(TopicDecoder &td, const rd_kafka_message_t *m)
+    void decode(TopicDecoder &td, const rd_kafka_message_t *m, bool hasHeaders)
     {
         RawMessage raw;
         raw.value = std::string_view(static_cast<const char *>(m->payload), m->payload ? m->len : 0);
@@ -516,7 +520,7 @@ private:
         raw.kafkaTimestampMs = rd_kafka_message_timestamp(m, &tsType);
         if (raw.kafkaTimestampMs < 0)
             raw.kafkaTimestampMs = QDateTime::currentMSecsSinceEpoch();
-        if (m_config.decoder.deviceSource == DeviceSource::Header) {
+        if (hasHeaders && m_config.decoder.deviceSource == DeviceSource::Header) {
             rd_kafka_headers_t *headers = nullptr;
             const void *value = nullptr;
             size_t size = 0;
@@ -527,7 +531,8 @@ private:
                 raw.hasHeader = true;
             }
         }
-        if (m_config.thingsBoardHeaders)
+        m_headerViews.clear();
+        if (hasHeaders && m_config.thingsBoardHeaders)
             collectHeaders(m, m_headerViews);
         if (m_payload->prepare(td.choice, m_headerViews, raw) == TelemetryPayload::Result::NotTelemetry)
             return;
@@ -536,11 +541,12 @@ private:
         td.decoder->decode(raw, m_batch);
     }
 
-    // One append per batch under the store's lock, not one per record.
+    // One append per batch under the store's lock, not one per record, on the writer's
+    // thread while this one decodes the next batch.
     void store()
     {
         if (!m_origins.empty())
-            m_channel.apply(m_store, m_batch, m_origins);
+            m_writer->submit(m_batch, m_origins);
     }
 
     // Counts reach the UI at most every kPublishEveryMs: a status per batch would flood it.
@@ -566,6 +572,7 @@ private:
     // The last status says whether a bounded replay finished or the run was stopped.
     void close()
     {
+        m_writer.reset(); // every decoded batch is in the store before the run says it ended
         m_ahead.reset();
         m_queue.reset();
         if (m_named)
@@ -606,6 +613,7 @@ private:
     std::vector<MessageOrigin> m_origins;
     QByteArray m_headerName;
     QElapsedTimer m_sincePublish;
+    std::optional<BatchWriter> m_writer; // last: goes first, before what it writes from
 };
 
 void TelemetryIngest::run(std::stop_token stop, const IngestConfig &config, const ConnectionProfile &profile,
