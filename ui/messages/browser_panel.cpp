@@ -482,7 +482,8 @@ QString BrowserPanel::describeRange(const QString &topic, qint64 total) const
     }
     qint64 held = 0;
     bool anyHeld = false;
-    for (const PartitionOffsetState &p : OffsetPoller::forSession(m_session)->history().latest().topic(topic)) {
+    const OffsetsSnapshot polled = OffsetPoller::forSession(m_session)->history().latest();
+    for (const PartitionOffsetState &p : polled.topic(topic)) {
         held += p.count();
         anyHeld = true;
     }
@@ -491,8 +492,13 @@ QString BrowserPanel::describeRange(const QString &topic, qint64 total) const
         return anyHeld && held == 0 ? tr("%1: no messages in range (%2): the topic is empty").arg(topic, how)
                                     : tr("%1: no messages in range (%2)").arg(topic, how);
     QString text = tr("%1: %L2 message(s) in range (%3)").arg(topic).arg(total).arg(how);
-    if (anyHeld)
+    // The poller's figure is from its last round, which may be older than this look-up:
+    // then it says when it was true rather than contradict the range.
+    if (anyHeld && held >= total)
         text += tr("; the topic holds %L1").arg(held);
+    else if (anyHeld)
+        text += tr("; the topic held %L1 at %2").arg(held).arg(
+            QDateTime::fromMSecsSinceEpoch(qint64(polled.t * 1000)).toString(QStringLiteral("HH:mm:ss")));
     return text;
 }
 

@@ -165,7 +165,7 @@ bool FormatSimulator::start(QString *error)
     const QByteArray servers = m_bootstraps.toUtf8();
     const std::pair<const char *, const char *> props[] = {
         {"bootstrap.servers", servers.constData()}, {"client.id", "kafkascope-demo-formats"},
-        {"linger.ms", "20"}, {"log_level", "3"}};
+        {"linger.ms", "200"}, {"log_level", "3"}}; // few batches: see DeviceSimulator
     for (const auto &[k, v] : props)
         rd_kafka_conf_set(conf.get(), k, v, errstr, sizeof errstr);
     rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), errstr, sizeof errstr);
