@@ -38,6 +38,9 @@ struct ProcessResult
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &input = {},
                   int timeoutMs = 60000);
 
+// The base URL of the schema_registry fixture's registry (KAFKASCOPE_REGISTRY_DIR/url); empty
+// when the test does not require that fixture.
+QString registryUrl();
 // The fixture's broker ("127.0.0.1:PORT"); empty, with a QSKIP-able reason, when no
 // fixture runs (KAFKASCOPE_BROKER_DIR unset).
 QString brokerBootstrap(QString *whyMissing = nullptr);

@@ -74,6 +74,8 @@ private:
 
 void collectMessages(const gp::Descriptor *d, QStringList *out)
 {
+    if (d->options().map_entry())
+        return; // a map field's generated entry type, nobody's message
     out->append(QString::fromStdString(d->full_name()));
     for (int i = 0; i < d->nested_type_count(); ++i)
         collectMessages(d->nested_type(i), out);
@@ -269,6 +271,25 @@ const gp::Descriptor *ProtoSchema::messageAt(const std::vector<int> &indexes, QS
         type = type->nested_type(indexes[i]);
     }
     return type;
+}
+
+bool ProtoSchema::indexesOf(const gp::Descriptor *type, std::vector<int> *indexes, QString *error) const
+{
+    if (d->files.empty() || type->file() != d->files.front()) {
+        *error = QStringLiteral("%1 is not declared in the schema's own file (an imported type has no message index)")
+                     .arg(QString::fromStdString(type->full_name()));
+        return false;
+    }
+    indexes->clear();
+    for (const gp::Descriptor *t = type; t; t = t->containing_type())
+        indexes->insert(indexes->begin(), t->index());
+    return true;
+}
+
+std::unique_ptr<gp::Message> ProtoSchema::newMessage(const gp::Descriptor *type) const
+{
+    const gp::Message *prototype = d->factory ? d->factory->GetPrototype(type) : nullptr;
+    return prototype ? std::unique_ptr<gp::Message>(prototype->New()) : nullptr;
 }
 
 QStringList ProtoSchema::messageTypes() const
