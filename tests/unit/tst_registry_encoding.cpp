@@ -1,7 +1,8 @@
 // Encoding for the registry (the produce dialog's core): Protobuf message-index framing as
 // Confluent writes it, JSON → Protobuf with libprotobuf read back by our own decoder, errors
 // that name the field, and the choice of schema (by id from the registry client's disk cache,
-// as after a first fetch; no network) with its type checked.
+// as after a first fetch; no network) with its type checked. Also that the decoder's Protobuf
+// JSON (printed straight from the record's bytes) is what MessageToJsonString prints.
 
 #include "decoding/payload_decoder.h"
 #include "decoding/proto_schema.h"
@@ -16,6 +17,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
 
 using namespace kafkascope;
 
@@ -36,6 +40,7 @@ message Reading {
   Location where = 7;
   bytes raw = 8;
 }
+message Flat { string device = 1; double temperature = 2; int64 ts = 3; repeated string tags = 4; Reading.Status status = 5; }
 )";
 const char kAvro[] = R"({"type":"record","name":"R","fields":[{"name":"n","type":"int"}]})";
 
@@ -54,6 +59,8 @@ private slots:
     void protobufRefused();
     void schemaChosenById_data();
     void schemaChosenById();
+    void decoderPrintsAsMessageToJson_data();
+    void decoderPrintsAsMessageToJson();
 
 private:
     ProtoSchema m_schema;
@@ -219,7 +226,46 @@ void TestRegistryEncoding::schemaChosenById()
     QVERIFY2(valueError.isEmpty() ? out.valueError.isEmpty() : out.valueError.contains(valueError), qPrintable(out.valueError));
     if (request.kind == DecoderKind::ProtobufRegistry && schemaError.isEmpty())
         QCOMPARE(out.messageTypes, (QStringList{QStringLiteral("enc.First"), QStringLiteral("enc.Reading"),
-                                                QStringLiteral("enc.Reading.Location")})); // no map entry type
+                                                QStringLiteral("enc.Reading.Location"), QStringLiteral("enc.Flat")})); // no map entry type
+}
+
+void TestRegistryEncoding::decoderPrintsAsMessageToJson_data()
+{
+    QTest::addColumn<QString>("typeName");
+    QTest::addColumn<QByteArray>("payload");
+    const QString reading = QStringLiteral("enc.Reading"), flat = QStringLiteral("enc.Flat");
+    QTest::newRow("empty message") << reading << QByteArray();
+    QTest::newRow("all fields") << reading
+                                << QByteArray::fromHex("0a0164110000000000002440181e2001" "2a0178" "32050a017810033a09090000000000000040" "42020001");
+    // Field 1 twice: the last wins, as in parsing.
+    QTest::newRow("repeated singular field") << reading << QByteArray::fromHex("0a01610a0162");
+    QTest::newRow("with an unknown field") << reading << QByteArray::fromHex("0a0164" "f80101");
+    // A flat type with nothing at its default is printed without the converter's default pass:
+    // the same text, and the default pass whenever the bytes are not as a serializer writes them.
+    QTest::newRow("flat, all set") << flat << QByteArray::fromHex("0a0164" "110000000000002440" "181e" "220178" "220179" "2801");
+    QTest::newRow("flat, one at its default") << flat << QByteArray::fromHex("0a0164" "181e" "220178" "2801");
+    QTest::newRow("flat, out of order") << flat << QByteArray::fromHex("181e" "0a0164" "110000000000002440" "220178" "2801");
+    QTest::newRow("flat, singular field twice") << flat << QByteArray::fromHex("0a0161" "0a0164" "110000000000002440" "181e" "220178" "2801");
+    QTest::newRow("flat, repeated field split") << flat << QByteArray::fromHex("0a0164" "220178" "110000000000002440" "181e" "220179" "2801");
+    QTest::newRow("flat, unknown field") << flat << QByteArray::fromHex("0a0164" "110000000000002440" "181e" "220178" "2801" "f80101");
+}
+
+void TestRegistryEncoding::decoderPrintsAsMessageToJson()
+{
+    QFETCH(QString, typeName);
+    QFETCH(QByteArray, payload);
+    QString error;
+    const google::protobuf::Descriptor *type = m_schema.findMessage(typeName, &error);
+    QVERIFY(type);
+    const std::string_view bytes(payload.constData(), size_t(payload.size()));
+    const auto message = m_schema.parse(type, bytes, &error);
+    QVERIFY2(message, qPrintable(error));
+    std::string reference, ours, again;
+    QVERIFY(ProtoSchema::messageToJson(*message, &reference, &error));
+    QVERIFY2(m_schema.toJson(type, bytes, &ours, &error), qPrintable(error));
+    QCOMPARE(QString::fromStdString(ours), QString::fromStdString(reference));
+    QVERIFY(m_schema.toJson(type, bytes, &again, &error)); // the reused message holds nothing of the last record
+    QCOMPARE(again, ours);
 }
 
 KAFKASCOPE_CORE_TEST_MAIN(TestRegistryEncoding)

@@ -48,12 +48,16 @@ public:
     // Parses `bytes` as `type`; null with the reason when they do not match.
     std::unique_ptr<google::protobuf::Message> parse(const google::protobuf::Descriptor *type,
                                                      std::string_view bytes, QString *error) const;
-    // Parses and prints as JSON (proto field names, defaults included).
+    // Checks and prints as JSON (proto field names, defaults included); for a stream of records
+    // (reuses a message per type and the printer's resolved types).
     bool toJson(const google::protobuf::Descriptor *type, std::string_view bytes, std::string *json,
                 QString *error) const;
     static bool messageToJson(const google::protobuf::Message &message, std::string *json, QString *error);
 
 private:
+    // Parses into `message` (cleared first); false when the bytes are not that type.
+    static bool parseInto(google::protobuf::Message *message, std::string_view bytes, QString *error);
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };
