@@ -188,6 +188,11 @@ QString registryUrl()
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().trimmed()) : QString();
 }
 
+QString thingsBoardProtoDir()
+{
+    return qEnvironmentVariable("KAFKASCOPE_THINGSBOARD_PROTO");
+}
+
 QString testPython()
 {
     // The venv of scripts/python-venv.sh (confluent-kafka from PyPI, current librdkafka), which
