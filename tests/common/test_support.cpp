@@ -182,6 +182,17 @@ QList<QJsonObject> kcatRecords(const QString &bootstrap, const QString &topic)
     return out;
 }
 
+QString registryUrl()
+{
+    QFile f(qEnvironmentVariable("KAFKASCOPE_REGISTRY_DIR") + QStringLiteral("/url"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().trimmed()) : QString();
+}
+
+QString thingsBoardProtoDir()
+{
+    return qEnvironmentVariable("KAFKASCOPE_THINGSBOARD_PROTO");
+}
+
 QString testPython()
 {
     // The venv of scripts/python-venv.sh (confluent-kafka from PyPI, current librdkafka), which

@@ -38,6 +38,12 @@ struct ProcessResult
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &input = {},
                   int timeoutMs = 60000);
 
+// The base URL of the schema_registry fixture's registry (KAFKASCOPE_REGISTRY_DIR/url); empty
+// when the test does not require that fixture.
+QString registryUrl();
+// The ThingsBoard-shaped .proto files (tb_queue.proto, tb_msg.proto): the demo's own, which the
+// app ships as resources (app/core/demo/proto).
+QString thingsBoardProtoDir();
 // The fixture's broker ("127.0.0.1:PORT"); empty, with a QSKIP-able reason, when no
 // fixture runs (KAFKASCOPE_BROKER_DIR unset).
 QString brokerBootstrap(QString *whyMissing = nullptr);

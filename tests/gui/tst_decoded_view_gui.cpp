@@ -106,7 +106,7 @@ void TestDecodedViewGui::thingsBoardChoiceRemembered()
 {
     const QString set = m_tmp.filePath(QStringLiteral("tb.pb"));
     const QByteArray out = encoded({QStringLiteral("--descriptor_set_out=") + set, QStringLiteral("--include_imports"),
-                                    QStringLiteral("-I") + dataDir(QStringLiteral("thingsboard")), QStringLiteral("tb_queue.proto")},
+                                    QStringLiteral("-I") + thingsBoardProtoDir(), QStringLiteral("tb_queue.proto")},
                                    dataDir(QStringLiteral("thingsboard/tb_encode.py")),
                                    R"([{"type":"POST_TELEMETRY_REQUEST","deviceName":"Boiler 1","ts":1764547200000,"data":{"temperature":71.5}}])");
     QVERIFY(!out.isEmpty());
@@ -131,7 +131,7 @@ void TestDecodedViewGui::thingsBoardChoiceRemembered()
         typeInto(view.findChild<QLineEdit *>(QStringLiteral("protoImportPath")), QStringLiteral("/nonexistent/tb"));
         typeInto(view.findChild<QLineEdit *>(QStringLiteral("protoMessageType")), QStringLiteral("transport.ToRuleEngineMsg"));
         QTRY_VERIFY(view.text().contains(u"is not a readable folder"));
-        typeInto(view.findChild<QLineEdit *>(QStringLiteral("protoImportPath")), dataDir(QStringLiteral("thingsboard")));
+        typeInto(view.findChild<QLineEdit *>(QStringLiteral("protoImportPath")), thingsBoardProtoDir());
         QTest::mouseClick(view.findChild<QCheckBox *>(QStringLiteral("thingsBoardEnvelope")), Qt::LeftButton);
         QTRY_VERIFY(view.infoText().contains(u"ThingsBoard POST_TELEMETRY_REQUEST from Boiler 1"));
         const QJsonObject shown = QJsonDocument::fromJson(view.text().toUtf8()).object();

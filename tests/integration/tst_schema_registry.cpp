@@ -34,12 +34,6 @@ QString dataDir(const QString &sub)
     return qEnvironmentVariable("KAFKASCOPE_SHARED_DATA") + QLatin1Char('/') + sub;
 }
 
-QString registryUrl()
-{
-    QFile f(qEnvironmentVariable("KAFKASCOPE_REGISTRY_DIR") + QStringLiteral("/url"));
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().trimmed()) : QString();
-}
-
 bool sameValue(const QJsonValue &ours, const QJsonValue &theirs)
 {
     if (theirs.isDouble() && ours.isDouble())

@@ -107,7 +107,7 @@ void TestTelemetryDecoding::thingsBoardQueueTopic()
 {
     const QString set = m_tmp.filePath(QStringLiteral("tb.pb"));
     const ProcessResult protoc = run(QStringLiteral("protoc"), {QStringLiteral("--include_imports"), QStringLiteral("--descriptor_set_out=") + set,
-                                                                QStringLiteral("-I") + dataDir(QStringLiteral("thingsboard")),
+                                                                QStringLiteral("-I") + thingsBoardProtoDir(),
                                                                 QStringLiteral("tb_queue.proto")});
     QVERIFY2(protoc.ok(), protoc.err.constData());
     const QByteArray specs = R"([
@@ -137,7 +137,7 @@ void TestTelemetryDecoding::thingsBoardQueueTopic()
     IngestConfig c = wholeTopic(topic);
     DecoderChoice tb;
     tb.kind = DecoderKind::ProtobufFile;
-    tb.protoImportPaths = {dataDir(QStringLiteral("thingsboard"))};
+    tb.protoImportPaths = {thingsBoardProtoDir()};
     tb.messageType = QStringLiteral("transport.ToRuleEngineMsg");
     tb.thingsBoardQueue = true;
     c.valueDecoders.insert(topic, tb);

@@ -129,7 +129,7 @@ void TestDecoding::initTestCase()
             m_records.append(QJsonDocument::fromJson(line).object());
     QCOMPARE(m_records.size(), 12);
 
-    const QString tbSet = descriptorSet(dataDir(QStringLiteral("thingsboard")), QStringLiteral("tb_queue.proto"),
+    const QString tbSet = descriptorSet(thingsBoardProtoDir(), QStringLiteral("tb_queue.proto"),
                                         m_tmp.filePath(QStringLiteral("tb.pb")), &error);
     QVERIFY2(!tbSet.isEmpty(), qPrintable(error));
     const QByteArray specs = R"([
@@ -310,7 +310,7 @@ void TestDecoding::avroBytesNotMatchingSchema()
 void TestDecoding::thingsBoardQueue()
 {
     DecoderChoice choice = choiceOf(DecoderKind::ProtobufFile);
-    choice.protoImportPaths = {dataDir(QStringLiteral("thingsboard"))};
+    choice.protoImportPaths = {thingsBoardProtoDir()};
     choice.messageType = QStringLiteral("transport.ToRuleEngineMsg");
     choice.thingsBoardQueue = true;
     PayloadDecoder decoder;
@@ -342,7 +342,7 @@ void TestDecoding::thingsBoardQueue()
 void TestDecoding::thingsBoardTelemetryValues()
 {
     DecoderChoice choice = choiceOf(DecoderKind::ProtobufFile);
-    choice.protoImportPaths = {dataDir(QStringLiteral("thingsboard"))};
+    choice.protoImportPaths = {thingsBoardProtoDir()};
     choice.messageType = QStringLiteral("ToRuleEngineMsg"); // the short name is unique
     choice.thingsBoardQueue = true;
     TelemetryPayload payload;
@@ -387,11 +387,11 @@ void TestDecoding::protoFileErrors_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow(".proto that does not parse") << dataDir(QStringLiteral("proto-broken")) << QStringLiteral("demo.Reading")
                                                 << QByteArray("\x0a\x01x", 3) << QStringLiteral("sensor.proto:7:3: Expected \";\"");
-    QTest::newRow("unknown type") << dataDir(QStringLiteral("thingsboard")) << QStringLiteral("transport.Nope")
+    QTest::newRow("unknown type") << thingsBoardProtoDir() << QStringLiteral("transport.Nope")
                                   << QByteArray("\x08\x01", 2) << QStringLiteral("\"transport.Nope\" is not declared");
-    QTest::newRow("wrong type") << dataDir(QStringLiteral("thingsboard")) << QStringLiteral("msgqueue.TbMsgMetaDataProto")
+    QTest::newRow("wrong type") << thingsBoardProtoDir() << QStringLiteral("msgqueue.TbMsgMetaDataProto")
                                 << QByteArray() << QStringLiteral("wrong message type?");
-    QTest::newRow("not protobuf") << dataDir(QStringLiteral("thingsboard")) << QStringLiteral("transport.ToRuleEngineMsg")
+    QTest::newRow("not protobuf") << thingsBoardProtoDir() << QStringLiteral("transport.ToRuleEngineMsg")
                                   << QByteArray("\xff\xff\xff\xff", 4) << QStringLiteral("are not a valid transport.ToRuleEngineMsg");
     QTest::newRow("missing import path") << QStringLiteral("/nonexistent/kafkascope") << QStringLiteral("x.Y")
                                          << QByteArray("\x08\x01", 2) << QStringLiteral("is not a readable folder");

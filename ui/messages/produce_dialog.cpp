@@ -6,8 +6,10 @@
 #include "key_value_table.h"
 #include "messages/message_producer.h"
 #include "messages/message_transfer.h"
-#include "decoding/avro_encoder.h"
-#include "decoding/registry_browser.h"
+#include "common/field_message.h"
+#include "decoding/registry_encoder.h"
+#include "decoding/schema_registry_client.h"
+#include "messages/registry_schema_picker.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -27,7 +29,8 @@ namespace kafkascope {
 ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWidget *parent)
     : QDialog(parent), m_session(session), m_topic(new QComboBox), m_source(new QComboBox),
       m_partition(new QComboBox), m_key(new QLineEdit), m_format(new QComboBox), m_value(new QPlainTextEdit),
-      m_subject(new QLineEdit),
+      m_valueMessage(new FieldMessage(QStringLiteral("produceValueMessage"))),
+      m_schema(new RegistrySchemaPicker(session->profile().registry)),
       m_valueFile(new FilePathEdit(tr("Value from file"))),
       m_linesFile(new FilePathEdit(tr("JSON Lines file"), tr("JSON Lines (*.jsonl *.json);;All files (*)"))),
       m_headers(new KeyValueTable(tr("Header"), tr("Value"))), m_copies(new QSpinBox), m_result(new QLabel),
@@ -46,10 +49,10 @@ ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWid
     m_partition->setObjectName(QStringLiteral("producePartition"));
     m_key->setObjectName(QStringLiteral("produceKey"));
     m_format->setObjectName(QStringLiteral("produceFormat"));
-    m_format->addItems({tr("Text"), tr("JSON (checked)"), tr("File"), tr("JSON → Avro (registry schema)")});
-    m_subject->setObjectName(QStringLiteral("produceSubject"));
-    m_subject->setPlaceholderText(tr("<topic>-value"));
-    m_subject->setToolTip(tr("The registry subject whose newest Avro schema encodes the value"));
+    m_format->addItems({tr("Text"), tr("JSON (checked)"), tr("File"), tr("JSON → Avro (registry schema)"),
+                        tr("JSON → Protobuf (registry schema)"), tr("JSON → JSON Schema (registry schema)")});
+    m_schema->setObjectName(QStringLiteral("produceSchema"));
+    m_schema->setTopic(topic);
     m_value->setObjectName(QStringLiteral("produceValue"));
     m_valueFile->setObjectName(QStringLiteral("produceValueFile"));
     m_linesFile->setObjectName(QStringLiteral("produceLinesFile"));
@@ -70,6 +73,9 @@ ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWid
     };
     fillPartitions();
     connect(m_topic, &QComboBox::currentTextChanged, this, fillPartitions);
+    connect(m_topic, &QComboBox::currentTextChanged, m_schema, &RegistrySchemaPicker::setTopic);
+    // Editing the value clears what was said about the previous one.
+    connect(m_value, &QPlainTextEdit::textChanged, m_valueMessage, &FieldMessage::clear);
     connect(m_source, &QComboBox::currentIndexChanged, this, &ProduceDialog::updateMode);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ProduceDialog::updateMode);
 
@@ -80,9 +86,10 @@ ProduceDialog::ProduceDialog(ClusterSession *session, const QString &topic, QWid
     form->addRow(tr("Partition"), m_partition);
     form->addRow(tr("Key"), m_key);
     form->addRow(tr("Value"), m_format);
-    form->addRow(QString(), m_value);
+    m_valueRow = withMessage(m_value, m_valueMessage);
+    form->addRow(QString(), m_valueRow);
     form->addRow(tr("Value file"), m_valueFile);
-    form->addRow(tr("Subject"), m_subject);
+    form->addRow(tr("Schema"), m_schema);
     form->addRow(tr("Headers"), m_headers);
     form->addRow(tr("Copies"), m_copies);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -110,9 +117,12 @@ void ProduceDialog::updateMode()
     form->setRowVisible(m_linesFile, lines);
     form->setRowVisible(m_key, !lines);
     form->setRowVisible(m_format, !lines);
-    form->setRowVisible(m_value, !lines && !file);
+    form->setRowVisible(m_valueRow, !lines && !file);
     form->setRowVisible(m_valueFile, !lines && file);
-    form->setRowVisible(m_subject, !lines && m_format->currentIndex() == 3);
+    form->setRowVisible(m_schema, !lines && registryFormat() >= 0);
+    if (registryFormat() >= 0)
+        m_schema->setKind(DecoderKind(registryFormat()));
+    m_valueMessage->clear();
     form->setRowVisible(m_headers, !lines);
     form->setRowVisible(m_copies, !lines);
     form->setRowVisible(m_partition, !lines);
@@ -121,6 +131,21 @@ void ProduceDialog::updateMode()
 QString ProduceDialog::resultText() const
 {
     return m_result->text();
+}
+
+QString ProduceDialog::valueError() const
+{
+    return m_valueMessage->isError() ? m_valueMessage->text() : QString();
+}
+
+int ProduceDialog::registryFormat() const
+{
+    switch (m_format->currentIndex()) {
+    case 3: return int(DecoderKind::AvroRegistry);
+    case 4: return int(DecoderKind::ProtobufRegistry);
+    case 5: return int(DecoderKind::JsonSchemaRegistry);
+    default: return -1;
+    }
 }
 
 void ProduceDialog::fail(const QString &why)
@@ -132,9 +157,17 @@ void ProduceDialog::fail(const QString &why)
 void ProduceDialog::send()
 {
     if (m_busy) {
-        *m_cancel = true;
+        if (m_encoding) { // nothing sent yet: drop the encoding
+            m_job.cancel();
+            m_encoding = false;
+            setBusy(false);
+            m_result->setText(tr("Cancelled: nothing sent."));
+        } else {
+            *m_cancel = true; // the send winds down and reports what was acknowledged
+        }
         return;
     }
+    m_valueMessage->clear();
     const QString topic = m_topic->currentText().trimmed();
     if (topic.isEmpty())
         return fail(tr("Choose a topic."));
@@ -157,17 +190,19 @@ void ProduceDialog::send()
         m.value = f.readAll();
     } else {
         m.value = m_value->toPlainText().toUtf8();
-        if (m_format->currentIndex() == 1 || m_format->currentIndex() == 3) {
+        if (m_format->currentIndex() == 1 || registryFormat() >= 0) {
             QJsonParseError pe;
             QJsonDocument::fromJson(m.value, &pe);
-            if (pe.error != QJsonParseError::NoError)
-                return fail(tr("The value is not valid JSON: %1 at character %2").arg(pe.errorString()).arg(pe.offset + 1));
+            if (pe.error != QJsonParseError::NoError) {
+                m_valueMessage->showError(tr("The value is not valid JSON: %1 at character %2").arg(pe.errorString()).arg(pe.offset + 1));
+                return fail(tr("Nothing sent: the value needs fixing."));
+            }
         }
     }
     for (const auto &[k, v] : m_headers->pairs())
         m.headers.append({k.toUtf8(), v.toUtf8(), false});
     m.partition = m_partition->currentData().toInt();
-    if (m_format->currentIndex() == 3)
+    if (registryFormat() >= 0)
         encodeThenSend(m, topic);
     else
         sendMessage(m, topic);
@@ -175,32 +210,31 @@ void ProduceDialog::send()
 
 void ProduceDialog::encodeThenSend(const OutgoingMessage &message, const QString &topic)
 {
-    const RegistryEndpoint endpoint = m_session->profile().registry;
-    if (!endpoint.enabled())
+    const auto client = SchemaRegistryClient::shared(m_session->profile().registry);
+    if (!client)
         return fail(tr("No Schema Registry is set for this cluster: add its URL in the connection's settings."));
-    const QString subject = m_subject->text().trimmed().isEmpty() ? topic + QStringLiteral("-value") : m_subject->text().trimmed();
-    delete m_registry; // a request still in flight is dropped: only the newest send counts
-    m_registry = new RegistryBrowser(endpoint, this);
-    m_send->setEnabled(false);
-    m_result->setStyleSheet({});
-    m_result->setText(tr("Asking the registry for %1's newest schema…").arg(subject));
-    connect(m_registry, &RegistryBrowser::failed, this, [this](const QString &what, const QString &error) {
-        m_send->setEnabled(true);
-        fail(tr("Could not load %1: %2").arg(what, error));
-    });
-    connect(m_registry, &RegistryBrowser::versionLoaded, this, [this, message, topic](const SubjectVersion &v) {
-        m_send->setEnabled(true);
-        if (v.type != u"AVRO")
-            return fail(tr("%1 version %2 is a %3 schema; only Avro can be encoded here.").arg(v.subject).arg(v.version).arg(v.type));
-        QString error;
-        OutgoingMessage encoded = message;
-        const QJsonDocument doc = QJsonDocument::fromJson(message.value);
-        encoded.value = encodeAvroFramed(v.text.toUtf8(), v.id, doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()), &error);
-        if (encoded.value.isEmpty())
-            return fail(tr("The value does not fit %1 version %2 (schema id %3): %4").arg(v.subject).arg(v.version).arg(v.id).arg(error));
-        sendMessage(encoded, topic);
-    });
-    m_registry->loadVersion(subject, -1);
+    const RegistryEncodeRequest request = m_schema->request(message.value);
+    setBusy(true);
+    m_encoding = true;
+    m_result->setText(tr("Encoding with the registry's schema…"));
+    // Runs on the job's thread: the registry client blocks there, never here.
+    m_job.start(JobRunner::shared(), QStringLiteral("encode for produce"),
+                [client, request](JobControl &) { return encodeWithRegistry(*client, request); },
+                [this, message, topic](const RegistryEncoded &result) { encoded(result, message, topic); });
+}
+
+void ProduceDialog::encoded(const RegistryEncoded &result, OutgoingMessage message, const QString &topic)
+{
+    setBusy(false);
+    m_encoding = false;
+    m_schema->showResult(result);
+    if (!result.valueError.isEmpty())
+        m_valueMessage->showError(result.valueError);
+    if (!result.ok())
+        return fail(result.schemaError.isEmpty() ? tr("Nothing sent: the value needs fixing.")
+                                                 : tr("Nothing sent: the schema could not be used."));
+    message.value = result.bytes;
+    sendMessage(message, topic);
 }
 
 void ProduceDialog::sendMessage(const OutgoingMessage &m, const QString &topic)
@@ -220,12 +254,17 @@ void ProduceDialog::sendMessage(const OutgoingMessage &m, const QString &topic)
     });
 }
 
+void ProduceDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_send->setText(busy ? tr("Cancel") : tr("Send"));
+    m_result->setStyleSheet({});
+}
+
 void ProduceDialog::startJob(const std::function<ProduceReport(const std::atomic_bool *)> &job)
 {
-    m_busy = true;
+    setBusy(true);
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_send->setText(tr("Cancel"));
-    m_result->setStyleSheet({});
     m_result->setText(tr("Sending…"));
     m_job.start(JobRunner::shared(), QStringLiteral("produce"),
                 [job, cancel = m_cancel](JobControl &) { return job(cancel.get()); },
@@ -234,8 +273,7 @@ void ProduceDialog::startJob(const std::function<ProduceReport(const std::atomic
 
 void ProduceDialog::finished(const ProduceReport &report)
 {
-    m_busy = false;
-    m_send->setText(tr("Send"));
+    setBusy(false);
     QString text = report.summary();
     if (report.ok() && report.delivered.size() == 1)
         text += tr(" — written to partition %1 at offset %2").arg(report.delivered.first().first).arg(report.delivered.first().second);

@@ -1,7 +1,7 @@
 #pragma once
 // Sends messages to a topic: key, value (text, JSON checked before sending, or a file's bytes),
 // headers, a partition or by key, N copies; or every line of a JSON Lines file. A JSON value
-// can be encoded with the newest Avro schema of a registry subject (registry framing) first.
+// can be encoded with a registry schema (Avro, Protobuf, JSON Schema; registry framing) first.
 // Stays open with its input after each send and says exactly what was acknowledged.
 
 #include "jobs/job_slot.h"
@@ -23,10 +23,11 @@ class KeyValueTable;
 namespace kafkascope {
 
 class ClusterSession;
-class RegistryBrowser;
+class FieldMessage;
+class RegistrySchemaPicker;
 struct OutgoingMessage;
 struct ProduceReport;
-struct SubjectVersion;
+struct RegistryEncoded;
 
 class ProduceDialog : public QDialog
 {
@@ -37,13 +38,17 @@ public:
     void send();
     bool busy() const { return m_busy; }
     QString resultText() const;
+    QString valueError() const; // what is wrong with the value typed, beside it
 
 private:
     void updateMode();
     void finished(const ProduceReport &report);
     void fail(const QString &why);
-    // Encodes the JSON value with the subject's newest schema (asked asynchronously), then sends.
+    // Encodes the JSON value with the chosen registry schema off the UI thread, then sends.
     void encodeThenSend(const OutgoingMessage &message, const QString &topic);
+    void encoded(const RegistryEncoded &result, OutgoingMessage message, const QString &topic);
+    void setBusy(bool busy);
+    int registryFormat() const; // the value format's registry kind, -1 when none
     void sendMessage(const OutgoingMessage &message, const QString &topic);
     // `job` runs on the job's thread and must not touch the dialog.
     void startJob(const std::function<ProduceReport(const std::atomic_bool *cancel)> &job);
@@ -55,8 +60,9 @@ private:
     QLineEdit *m_key;
     QComboBox *m_format;
     QPlainTextEdit *m_value;
-    QLineEdit *m_subject;
-    RegistryBrowser *m_registry = nullptr; // the schema request in flight, if any
+    FieldMessage *m_valueMessage;
+    QWidget *m_valueRow;
+    RegistrySchemaPicker *m_schema;
     FilePathEdit *m_valueFile;
     FilePathEdit *m_linesFile;
     KeyValueTable *m_headers;
@@ -64,6 +70,7 @@ private:
     QLabel *m_result;
     QPushButton *m_send;
     bool m_busy = false;
+    bool m_encoding = false; // busy with the registry encoding, nothing handed to Kafka yet
     std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
     JobSlot m_job{this}; // destroyed first: closing never waits for the send
 };

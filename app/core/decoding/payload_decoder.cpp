@@ -133,9 +133,15 @@ bool PayloadDecoder::decodeRegistry(std::string_view bytes, DecoderKind expected
     out->schemaId = frame.schemaId;
     if (!m_registry)
         return fail(out, QStringLiteral("schema id %1: no Schema Registry is set for this cluster").arg(frame.schemaId));
-    const auto schema = m_registry->schema(frame.schemaId, &error);
-    if (!schema)
-        return fail(out, error);
+    // An id's schema never changes: once had, it is this thread's without the client's lock.
+    auto known = m_schemas.find(frame.schemaId);
+    if (known == m_schemas.end()) {
+        auto fetched = m_registry->schema(frame.schemaId, &error);
+        if (!fetched)
+            return fail(out, error);
+        known = m_schemas.emplace(frame.schemaId, std::move(*fetched)).first;
+    }
+    const RegistrySchema *schema = &known->second;
     out->subject = schema->subject;
     const QString type = schema->type.toUpper();
     const DecoderKind actual = type == u"PROTOBUF" ? DecoderKind::ProtobufRegistry
@@ -193,7 +199,7 @@ bool PayloadDecoder::decodeRegistry(std::string_view bytes, DecoderKind expected
     const google::protobuf::Descriptor *type_ = proto->messageAt(indexes, &error);
     if (!type_)
         return fail(out, QStringLiteral("schema id %1: %2").arg(frame.schemaId).arg(error));
-    out->typeName = QString::fromStdString(type_->full_name());
+    out->typeName = typeName(type_);
     if (!proto->toJson(type_, frame.payload, &out->text, &error))
         return fail(out, QStringLiteral("schema id %1: %2").arg(frame.schemaId).arg(error));
     return true;
@@ -227,21 +233,29 @@ bool PayloadDecoder::decodeProtoFile(std::string_view bytes, const DecoderChoice
     const google::protobuf::Descriptor *type = schema->findMessage(choice.messageType, &error);
     if (!type)
         return fail(out, error);
-    out->typeName = QString::fromStdString(type->full_name());
+    out->typeName = typeName(type);
+    out->json = true;
+    if (!choice.thingsBoardQueue) {
+        if (!schema->toJson(type, bytes, &out->text, &error))
+            return fail(out, error);
+        return true;
+    }
     const auto message = schema->parse(type, bytes, &error);
     if (!message)
         return fail(out, error);
-    out->json = true;
-    if (choice.thingsBoardQueue) {
-        if (!unwrapThingsBoard(*message, *schema, &out->record, &error))
-            return fail(out, error);
-        out->thingsBoard = true;
-        out->text = out->record.toJson();
-        return true;
-    }
-    if (!ProtoSchema::messageToJson(*message, &out->text, &error))
+    if (!unwrapThingsBoard(*message, *schema, &out->record, &error))
         return fail(out, error);
+    out->thingsBoard = true;
+    out->text = out->record.toJson();
     return true;
+}
+
+const QString &PayloadDecoder::typeName(const google::protobuf::Descriptor *type)
+{
+    QString &name = m_typeNames[type];
+    if (name.isEmpty())
+        name = QString::fromStdString(type->full_name());
+    return name;
 }
 
 } // namespace kafkascope

@@ -6,6 +6,7 @@
 // One instance per decoding thread (it caches compiled schemas without locks).
 
 #include "decoding/decoder_choice.h"
+#include "decoding/schema_registry_client.h"
 #include "decoding/thingsboard_message.h"
 
 #include <QHash>
@@ -15,11 +16,14 @@
 #include <string_view>
 #include <unordered_map>
 
+namespace google::protobuf {
+class Descriptor;
+}
+
 namespace kafkascope {
 
 class AvroDecoder;
 class ProtoSchema;
-class SchemaRegistryClient;
 
 struct DecodedPayload
 {
@@ -62,6 +66,7 @@ private:
     bool decodeRegistry(std::string_view bytes, DecoderKind expected, DecodedPayload *out);
     bool decodeProtoFile(std::string_view bytes, const DecoderChoice &choice, DecodedPayload *out);
     bool fail(DecodedPayload *out, const QString &reason);
+    const QString &typeName(const google::protobuf::Descriptor *type); // its full name, made once
 
     struct FileSchema
     {
@@ -69,6 +74,8 @@ private:
         QString error;
     };
     std::shared_ptr<SchemaRegistryClient> m_registry;
+    std::unordered_map<qint32, RegistrySchema> m_schemas; // the registry's, as had (ids are immutable)
+    std::unordered_map<const google::protobuf::Descriptor *, QString> m_typeNames;
     std::unordered_map<qint32, std::unique_ptr<AvroDecoder>> m_avro;
     std::unordered_map<qint32, std::unique_ptr<ProtoSchema>> m_proto;
     std::unordered_map<std::string, FileSchema> m_files; // import paths + file -> compiled

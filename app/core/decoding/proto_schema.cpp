@@ -1,5 +1,7 @@
 #include "decoding/proto_schema.h"
 
+#include "decoding/proto_json_printer.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -11,6 +13,8 @@
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
+
+#include <unordered_map>
 
 namespace kafkascope {
 
@@ -74,6 +78,8 @@ private:
 
 void collectMessages(const gp::Descriptor *d, QStringList *out)
 {
+    if (d->options().map_entry())
+        return; // a map field's generated entry type, nobody's message
     out->append(QString::fromStdString(d->full_name()));
     for (int i = 0; i < d->nested_type_count(); ++i)
         collectMessages(d->nested_type(i), out);
@@ -89,9 +95,15 @@ struct ProtoSchema::Impl
     std::unique_ptr<gp::DescriptorPool> serializedPool; // a schema given as a serialized descriptor
     std::unique_ptr<gp::DynamicMessageFactory> factory;
     std::vector<const gp::FileDescriptor *> files;
+    // For toJson, made on first use: decoding a stream reuses one message per type and the
+    // printer's resolved types instead of making them again for every record.
+    std::unique_ptr<ProtoJsonPrinter> printer;
+    std::unordered_map<const gp::Descriptor *, std::unique_ptr<gp::Message>> scratch;
 
     void reset()
     {
+        scratch.clear();
+        printer.reset();
         factory.reset();
         errors.clear();
         serializedPool.reset();
@@ -271,6 +283,25 @@ const gp::Descriptor *ProtoSchema::messageAt(const std::vector<int> &indexes, QS
     return type;
 }
 
+bool ProtoSchema::indexesOf(const gp::Descriptor *type, std::vector<int> *indexes, QString *error) const
+{
+    if (d->files.empty() || type->file() != d->files.front()) {
+        *error = QStringLiteral("%1 is not declared in the schema's own file (an imported type has no message index)")
+                     .arg(QString::fromStdString(type->full_name()));
+        return false;
+    }
+    indexes->clear();
+    for (const gp::Descriptor *t = type; t; t = t->containing_type())
+        indexes->insert(indexes->begin(), t->index());
+    return true;
+}
+
+std::unique_ptr<gp::Message> ProtoSchema::newMessage(const gp::Descriptor *type) const
+{
+    const gp::Message *prototype = d->factory ? d->factory->GetPrototype(type) : nullptr;
+    return prototype ? std::unique_ptr<gp::Message>(prototype->New()) : nullptr;
+}
+
 QStringList ProtoSchema::messageTypes() const
 {
     QStringList out;
@@ -294,22 +325,33 @@ std::unique_ptr<gp::Message> ProtoSchema::parse(const gp::Descriptor *type, std:
         return nullptr;
     }
     std::unique_ptr<gp::Message> message(prototype->New());
+    if (!parseInto(message.get(), bytes, error))
+        return nullptr;
+    return message;
+}
+
+bool ProtoSchema::parseInto(gp::Message *message, std::string_view bytes, QString *error)
+{
+    const gp::Descriptor *type = message->GetDescriptor();
     if (!message->ParseFromArray(bytes.data(), int(bytes.size()))) {
         *error = QStringLiteral("%1 byte(s) are not a valid %2 message").arg(bytes.size()).arg(QString::fromStdString(type->full_name()));
-        return nullptr;
+        return false;
     }
     // Protobuf accepts the bytes of another type as unknown fields; a message in which no
     // field is known is the wrong type, not an empty one.
     const gp::Reflection *reflection = message->GetReflection();
+    const int unknown = reflection->GetUnknownFields(*message).field_count();
+    if (unknown == 0)
+        return true;
     std::vector<const gp::FieldDescriptor *> set;
     reflection->ListFields(*message, &set);
-    if (set.empty() && reflection->GetUnknownFields(*message).field_count() > 0) {
+    if (set.empty()) {
         *error = QStringLiteral("the bytes carry no field of %1 (%2 unknown field(s)): wrong message type?")
                      .arg(QString::fromStdString(type->full_name()))
-                     .arg(reflection->GetUnknownFields(*message).field_count());
-        return nullptr;
+                     .arg(unknown);
+        return false;
     }
-    return message;
+    return true;
 }
 
 bool ProtoSchema::messageToJson(const gp::Message &message, std::string *json, QString *error)
@@ -330,8 +372,18 @@ bool ProtoSchema::messageToJson(const gp::Message &message, std::string *json, Q
 
 bool ProtoSchema::toJson(const gp::Descriptor *type, std::string_view bytes, std::string *json, QString *error) const
 {
-    const auto message = parse(type, bytes, error);
-    return message && messageToJson(*message, json, error);
+    std::unique_ptr<gp::Message> &message = d->scratch[type];
+    if (!message && !(message = newMessage(type))) {
+        d->scratch.erase(type);
+        *error = QStringLiteral("no prototype for %1").arg(QString::fromStdString(type->full_name()));
+        return false;
+    }
+    // Parsed only to check the bytes (as parse() does); the printer reads the bytes themselves.
+    if (!parseInto(message.get(), bytes, error))
+        return false;
+    if (!d->printer)
+        d->printer = std::make_unique<ProtoJsonPrinter>(d->pool());
+    return d->printer->print(*message, bytes, json, error);
 }
 
 } // namespace kafkascope

@@ -37,17 +37,27 @@ public:
     const google::protobuf::Descriptor *findMessage(const QString &name, QString *error) const;
     // The message type that registry message indexes name in the main file ([0] = the first).
     const google::protobuf::Descriptor *messageAt(const std::vector<int> &indexes, QString *error) const;
+    // The registry message indexes of `type` (the inverse of messageAt); false when the type
+    // is not declared in the main file, which registry framing cannot name.
+    bool indexesOf(const google::protobuf::Descriptor *type, std::vector<int> *indexes, QString *error) const;
     QStringList messageTypes() const; // every message type's full name (for a picker)
+
+    // An empty message of `type` (a DynamicMessage), null when the type is not of this set.
+    std::unique_ptr<google::protobuf::Message> newMessage(const google::protobuf::Descriptor *type) const;
 
     // Parses `bytes` as `type`; null with the reason when they do not match.
     std::unique_ptr<google::protobuf::Message> parse(const google::protobuf::Descriptor *type,
                                                      std::string_view bytes, QString *error) const;
-    // Parses and prints as JSON (proto field names, defaults included).
+    // Checks and prints as JSON (proto field names, defaults included); for a stream of records
+    // (reuses a message per type and the printer's resolved types).
     bool toJson(const google::protobuf::Descriptor *type, std::string_view bytes, std::string *json,
                 QString *error) const;
     static bool messageToJson(const google::protobuf::Message &message, std::string *json, QString *error);
 
 private:
+    // Parses into `message` (cleared first); false when the bytes are not that type.
+    static bool parseInto(google::protobuf::Message *message, std::string_view bytes, QString *error);
+
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -1,5 +1,7 @@
 #include "decoding/registry_framing.h"
 
+#include <QtEndian>
+
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/wire_format_lite.h>
 
@@ -67,6 +69,33 @@ bool readMessageIndexes(RegistryFrame *frame, std::vector<int> *indexes, QString
     }
     frame->payload = frame->payload.substr(size_t(in.CurrentPosition()));
     return true;
+}
+
+QByteArray registryHeader(qint32 schemaId)
+{
+    QByteArray out(qsizetype(kHeaderBytes), '\0');
+    qToBigEndian(schemaId, out.data() + 1);
+    return out;
+}
+
+QByteArray protobufRegistryHeader(qint32 schemaId, const std::vector<int> &indexes)
+{
+    using google::protobuf::internal::WireFormatLite;
+    using google::protobuf::io::CodedOutputStream;
+    QByteArray out = registryHeader(schemaId);
+    auto append = [&out](qint32 value) {
+        quint8 buffer[5]; // a 32-bit varint takes at most 5 bytes
+        const quint8 *end = CodedOutputStream::WriteVarint32ToArray(WireFormatLite::ZigZagEncode32(value), buffer);
+        out.append(reinterpret_cast<const char *>(buffer), end - buffer);
+    };
+    if (indexes.size() == 1 && indexes[0] == 0) {
+        append(0);
+        return out;
+    }
+    append(qint32(indexes.size()));
+    for (const int index : indexes)
+        append(index);
+    return out;
 }
 
 } // namespace kafkascope

@@ -4,6 +4,7 @@
 // message indexes (a zigzag varint count, then that many zigzag varint indexes; a single 0
 // byte stands for [0]). Only the framing: the payload itself is left to Avro/protobuf.
 
+#include <QByteArray>
 #include <QString>
 #include <QtGlobal>
 #include <string_view>
@@ -23,5 +24,11 @@ bool looksRegistryFramed(std::string_view bytes);
 bool parseRegistryFrame(std::string_view bytes, RegistryFrame *frame, QString *error);
 // Reads the Protobuf message indexes off frame->payload; false on malformed indexes.
 bool readMessageIndexes(RegistryFrame *frame, std::vector<int> *indexes, QString *error);
+
+// The framing to write before a payload: magic 0 and the id (Avro, JSON Schema).
+QByteArray registryHeader(qint32 schemaId);
+// The same plus Protobuf message indexes, zigzag varints as Confluent writes them: [0] (the
+// first message type) as the single byte 0, else the count then each index.
+QByteArray protobufRegistryHeader(qint32 schemaId, const std::vector<int> &indexes);
 
 } // namespace kafkascope

@@ -229,6 +229,38 @@ std::optional<QByteArray> SchemaRegistryClient::referenceText(const SchemaRefere
     return text;
 }
 
+std::optional<RegistrySchema> SchemaRegistryClient::subjectVersion(const QString &subject, int version, QString *error)
+{
+    const QString versionText = version < 0 ? QStringLiteral("latest") : QString::number(version);
+    const QString path = QStringLiteral("/subjects/%1/versions/%2")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(subject)), versionText);
+    int status = 0;
+    QString why;
+    const auto body = get(path, &why, &status);
+    if (!body) {
+        *error = status == 404 ? QStringLiteral("the Schema Registry has no subject “%1” version %2").arg(subject, versionText)
+                               : QStringLiteral("subject %1 version %2: %3").arg(subject, versionText, why);
+        return std::nullopt;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(*body).object();
+    const qint32 id = qint32(o.value(QStringLiteral("id")).toInteger(-1));
+    if (id < 0 || !o.value(QStringLiteral("schema")).isString()) {
+        *error = QStringLiteral("subject %1 version %2: the registry's answer is not a schema").arg(subject, versionText);
+        return std::nullopt;
+    }
+    RegistrySchema s = schemaFromJson(id, o);
+    if (s.subject.isEmpty())
+        s.subject = subject;
+    QMutexLocker lock(&m_mutex);
+    if (!m_schemas.contains(id)) { // the decoders find it by id from now on
+        lock.unlock();
+        writeDisk(s);
+        lock.relock();
+        m_schemas.insert(id, s);
+    }
+    return s;
+}
+
 std::optional<QStringList> SchemaRegistryClient::subjects(QString *error)
 {
     const auto body = get(QStringLiteral("/subjects"), error);

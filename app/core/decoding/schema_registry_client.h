@@ -54,6 +54,9 @@ public:
     std::optional<RegistrySchema> schema(qint32 id, QString *error);
     // The text of a referenced schema (subject + version), cached like schemas.
     std::optional<QByteArray> referenceText(const SchemaReference &reference, QString *error);
+    // One version of a subject (-1: the newest), asked each time: "latest" moves. The schema
+    // is then cached by its id like schema(). Blocking; never on the UI thread.
+    std::optional<RegistrySchema> subjectVersion(const QString &subject, int version, QString *error);
     // Every subject (the profile's "Test"). Blocking; never on the UI thread.
     std::optional<QStringList> subjects(QString *error);
 
