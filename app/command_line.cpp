@@ -34,8 +34,13 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                                        QStringLiteral("Quit by itself after this many milliseconds."),
                                        QStringLiteral("ms"));
     const QCommandLineOption panel(QStringLiteral("panel"),
-                                   QStringLiteral("Panel to show first: overview, topics, throughput, groups, telemetry, browser."),
+                                   QStringLiteral("Panel to open: overview, topics, throughput, groups, telemetry, browser. "
+                                                  "Repeat it or separate names with commas to open several; the last is shown."),
                                    QStringLiteral("name"));
+    const QCommandLineOption stats(QStringLiteral("stats"),
+                                   QStringLiteral("Print a line with the telemetry store's size and points to standard "
+                                                  "output every this many seconds (for the soak benchmark)."),
+                                   QStringLiteral("s"));
     const QCommandLineOption test(QStringLiteral("test-connection"),
                                   QStringLiteral("Check one cluster without a display, as the connection dialog's "
                                                  "Test button does: print the broker count, cluster id and controller "
@@ -48,7 +53,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                                       QStringLiteral("With --test-connection --bootstrap: a librdkafka property "
                                                      "such as security.protocol=SASL_SSL; repeatable."),
                                       QStringLiteral("key=value"));
-    parser.addOptions({help, version, demo, rate, settings, shot, shotDelay, quitAfter, panel, test, bootstrap, property});
+    parser.addOptions({help, version, demo, rate, settings, shot, shotDelay, quitAfter, panel, stats, test, bootstrap, property});
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("With --test-connection: a saved connection's name."),
                                  QStringLiteral("[NAME]"));
 
@@ -104,6 +109,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         return fail(QStringLiteral("--screenshot-delay needs milliseconds."));
     if (parser.isSet(quitAfter) && ((o.quitAfterMs = parser.value(quitAfter).toInt(&ok)) < 0 || !ok))
         return fail(QStringLiteral("--quit-after needs milliseconds."));
-    o.openPanel = parser.value(panel);
+    for (const QString &names : parser.values(panel))
+        o.openPanels += names.split(u',', Qt::SkipEmptyParts);
+    if (parser.isSet(stats) && ((o.statsEverySeconds = parser.value(stats).toInt(&ok)) <= 0 || !ok))
+        return fail(QStringLiteral("--stats needs a number of seconds, got \"%1\".").arg(parser.value(stats)));
     return o;
 }

@@ -13,7 +13,8 @@ struct CommandLineOptions
     QString screenshotPath;    // grab the main window to this PNG, then quit
     int screenshotDelayMs = 6000;
     int quitAfterMs = 0;       // 0: run until the user quits
-    QString openPanel;         // panel to show first (e.g. "overview")
+    QStringList openPanels;    // panels to open, the last shown (e.g. "throughput", "telemetry")
+    int statsEverySeconds = 0; // > 0: print the telemetry store's size this often (soak benchmark)
     // --test-connection: check one cluster without a window, then exit.
     bool testConnection = false;
     QString testProfileName;      // a saved profile, or...

@@ -3,6 +3,7 @@
 #include "command_line.h"
 #include "connection_check.h"
 #include "shell/main_window.h"
+#include "store_stats.h"
 
 #include "jobs/job_runner.h"
 
@@ -43,9 +44,11 @@ int main(int argc, char *argv[])
         windowOptions.settingsFile = options.settingsFile;
         windowOptions.startDemo = options.demo;
         windowOptions.demoRate = options.demoRate;
-        windowOptions.openPanel = options.openPanel;
+        windowOptions.openPanels = options.openPanels;
         kafkascope::MainWindow window(windowOptions);
         window.show();
+        if (options.statsEverySeconds > 0)
+            new StoreStats(&window, options.statsEverySeconds); // owned by the window
 
         if (!options.screenshotPath.isEmpty()) {
             QTimer::singleShot(options.screenshotDelayMs, &window, [&window, &options] {

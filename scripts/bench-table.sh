@@ -18,12 +18,14 @@ ingest_vs_raw ge 0.8
 ingest_vs_kcat info -
 replay_vs_kcat ge 1.2
 search_vs_kcat ge 2.0
+search_json_vs_kcat ge 2.0
 payload_open_ms le 100
 topic_model_fill_ms le 200
 topic_model_refresh_ms le 100
 topic_model_filter_ms le 50
 offsets_refresh_20k_ms le 600
 soak_rss_growth_mb_per_min le 0.5
+soak_rss_over_store_mb le 80
 soak_cpu_ratio le 1.2"
 printf '%-28s %14s %14s  %s\n' figure value target verdict
 while read -r key cmp target; do

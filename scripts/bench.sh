@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the on-demand benchmarks (never part of the test command):
 #   scripts/bench.sh NAME    one of tests/bench/NAME.sh
-#   scripts/bench.sh all     every one in turn, then one table of figure / target / verdict
+#   scripts/bench.sh all     every one in turn, then one table of figure / target / verdict;
+#                            the soak comes last and lasts KAFKASCOPE_SOAK_MIN minutes (30 by
+#                            default, as the target says; 0 leaves it out)
 # Each builds the release preset's benchmarks, starts its own broker where it needs one and
 # prints "key: value" figures with a ratio against a reference measured in the same run.
 set -euo pipefail
@@ -20,7 +22,14 @@ if [[ "$name" != all ]]; then
 fi
 
 # Cheapest first; one at a time (the machine's cores are the measuring instrument).
-order="alerts series topic_model ingest replay offsets"
+order="alerts decoding payload series topic_model ingest replay offsets search"
+soak_min=${KAFKASCOPE_SOAK_MIN:-30}
+if [[ $soak_min == 0 ]]; then
+  echo "soak left out (KAFKASCOPE_SOAK_MIN=0): its figures say 'not measured'"
+else
+  order+=" soak"
+  export KAFKASCOPE_SOAK_MIN=$soak_min
+fi
 log=$(mktemp "${TMPDIR:-/tmp}/kafkascope-bench-all.XXXXXX")
 failed=()
 # Absolute times are only as good as the machine is idle: say how busy it was.

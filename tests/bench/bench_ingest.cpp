@@ -11,6 +11,7 @@
 //   bench_ingest stall   BOOTSTRAP TOPIC         worst UI event-loop stall while the panel ingests
 // Each prints "name: value" lines.
 
+#include "bench_produce.h"
 #include "cluster/cluster_session.h"
 #include "kafka/kafka_config.h"
 #include "kafka/kafka_handles.h"
@@ -60,48 +61,12 @@ ConnectionProfile profileFor(const QString &bootstrap)
 
 int produce(const QString &bootstrap, const QString &topic, int count)
 {
-    char errstr[512];
-    ConfPtr conf(rd_kafka_conf_new());
-    const QByteArray servers = bootstrap.toUtf8();
-    const std::pair<const char *, const char *> props[] = {
-        {"bootstrap.servers", servers.constData()}, {"linger.ms", "50"},      {"batch.num.messages", "10000"},
-        {"batch.size", "1000000"},                 {"queue.buffering.max.messages", "1000000"}, {"acks", "1"},
-    };
-    for (const auto &[k, v] : props)
-        if (rd_kafka_conf_set(conf.get(), k, v, errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
-            std::fprintf(stderr, "%s\n", errstr);
-            return 1;
-        }
-    KafkaPtr rk(rd_kafka_new(RD_KAFKA_PRODUCER, conf.release(), errstr, sizeof errstr));
-    if (!rk) {
-        std::fprintf(stderr, "%s\n", errstr);
-        return 1;
-    }
-    const QByteArray t = topic.toUtf8();
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - count; // one ms apart, in the past
-    for (int i = 0; i < count; ++i) {
-        const int device = 1 + i % kDevices;
-        const QByteArray value = gatewayMessage(device, t0 + i, i);
-        const QByteArray key = QStringLiteral("Sensor %1").arg(device, 2, 10, QLatin1Char('0')).toUtf8();
-        rd_kafka_resp_err_t err;
-        while ((err = rd_kafka_producev(rk.get(), RD_KAFKA_V_TOPIC(t.constData()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                                        RD_KAFKA_V_KEY(key.constData(), size_t(key.size())),
-                                        RD_KAFKA_V_VALUE(const_cast<char *>(value.constData()), size_t(value.size())),
-                                        RD_KAFKA_V_END))
-               == RD_KAFKA_RESP_ERR__QUEUE_FULL)
-            rd_kafka_poll(rk.get(), 10);
-        if (err) {
-            std::fprintf(stderr, "produce: %s\n", rd_kafka_err2str(err));
-            return 1;
-        }
-        rd_kafka_poll(rk.get(), 0);
-    }
-    if (rd_kafka_flush(rk.get(), 60000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        std::fprintf(stderr, "flush timed out\n");
-        return 1;
-    }
-    std::printf("produced: %d\n", count);
-    return 0;
+    return produceBenchMessages(bootstrap, topic, count, [t0](qint64 i, QByteArray *key, QByteArray *value) {
+        const int device = 1 + int(i % kDevices);
+        *value = gatewayMessage(device, t0 + i, int(i));
+        *key = QStringLiteral("Sensor %1").arg(device, 2, 10, QLatin1Char('0')).toUtf8();
+    });
 }
 
 int ingest(const QString &bootstrap, const QString &topic)

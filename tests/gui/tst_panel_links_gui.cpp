@@ -88,7 +88,7 @@ void TestPanelLinksGui::initTestCase()
     options.settingsFile = m_dir.filePath(QStringLiteral("links.ini"));
     options.startDemo = true;
     options.demoRate = 300;
-    options.openPanel = QStringLiteral("throughput");
+    options.openPanels = {QStringLiteral("throughput")};
     m_window = std::make_unique<MainWindow>(options);
     m_window->resize(1500, 950);
     m_window->show();

@@ -65,7 +65,7 @@ void TestTelemetryPanelGui::initTestCase()
     options.settingsFile = m_dir.filePath(QStringLiteral("demo.ini"));
     options.startDemo = true;
     options.demoRate = 300;
-    options.openPanel = QStringLiteral("telemetry");
+    options.openPanels = {QStringLiteral("telemetry")};
     m_window = std::make_unique<MainWindow>(options);
     m_window->resize(1500, 950);
     m_window->show();

@@ -65,6 +65,13 @@ void TestMessageFilter::matches_data()
     QTest::newRow("garbage JSON") << QString() << false << QString() << false << "values.temperature > 1" << n << n << QByteArray() << QByteArray("{\"values\":{\"temperature\": 5,,}") << 5LL << false;
     QTest::newRow("binary value, JSON cond") << QString() << false << QString() << false << "a > 1" << n << n << QByteArray() << QByteArray("\xff\x00\xfe", 3) << 5LL << false;
     QTest::newRow("binary value, substring") << QString() << false << "abc" << false << QString() << n << n << QByteArray() << QByteArray("\xff\x00" "abc\xfe", 6) << 5LL << true;
+    // The ASCII fast path must say what QString's case folding says.
+    QTest::newRow("value substring, any case") << QString() << false << "HUMIDITY" << false << QString() << n << n << QByteArray() << kGateway << 5LL << true;
+    QTest::newRow("substring at the very end") << QString() << false << "ALARM" << false << QString() << n << n << QByteArray() << QByteArray("status alarm") << 5LL << true;
+    QTest::newRow("substring longer than value") << QString() << false << "alarms" << false << QString() << n << n << QByteArray() << QByteArray("alarm") << 5LL << false;
+    QTest::newRow("Kelvin sign folds to k") << QString() << false << "kelvin" << false << QString() << n << n << QByteArray() << QByteArray("\xe2\x84\xaa" "elvin") << 5LL << true;
+    QTest::newRow("non-ASCII text, miss") << QString() << false << "kelvin" << false << QString() << n << n << QByteArray() << QByteArray("temp\xc3\xa9rature") << 5LL << false;
+    QTest::newRow("non-ASCII needle") << QString() << false << QString::fromUtf8("TEMPÉRATURE") << false << QString() << n << n << QByteArray() << QByteArray("temp\xc3\xa9rature") << 5LL << true;
     QTest::newRow("empty value, JSON cond") << QString() << false << QString() << false << "a" << n << n << QByteArray() << QByteArray() << 5LL << false;
     QTest::newRow("time inside") << QString() << false << QString() << false << QString() << 10LL << 20LL << QByteArray() << kDevice << 20LL << true;
     QTest::newRow("time before") << QString() << false << QString() << false << QString() << 10LL << 20LL << QByteArray() << kDevice << 9LL << false;

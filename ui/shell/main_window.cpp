@@ -24,6 +24,7 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
+#include <algorithm>
 
 namespace kafkascope {
 
@@ -77,8 +78,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
     auto &clusters = m_workspace->clusters();
     connect(&clusters, &ClusterManager::sessionOpened, this, [this](ClusterSession *s) {
-        const PendingPanel pending = m_pendingPanels.take(s->id());
-        if (!pending.kind.isEmpty())
+        for (const PendingPanel &pending : m_pendingPanels.take(s->id()))
             openPanel(s->id(), pending.kind, pending.item);
     });
     connect(&clusters, &ClusterManager::sessionClosed, this, &MainWindow::closePanelsOf);
@@ -103,12 +103,15 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     buildDemoToolbar();
     restoreLayout();
 
+    const QStringList first = options.openPanels.isEmpty() ? QStringList{QStringLiteral("overview")} : options.openPanels;
     if (options.startDemo)
-        openPanel(Workspace::kDemoId, options.openPanel.isEmpty() ? QStringLiteral("overview") : options.openPanel);
-    // --panel names the panel for the clusters reopened from the last session too.
+        for (const QString &kind : first)
+            openPanel(Workspace::kDemoId, kind);
+    // --panel names the panels for the clusters reopened from the last session too.
     for (const QString &id : m_workspace->store().lastOpenClusters())
         if (id != Workspace::kDemoId || !options.startDemo)
-            openPanel(id, options.openPanel.isEmpty() ? QStringLiteral("overview") : options.openPanel);
+            for (const QString &kind : first)
+                openPanel(id, kind);
 }
 
 MainWindow::~MainWindow()
@@ -250,7 +253,13 @@ QWidget *MainWindow::openPanel(const QString &clusterId, const QString &kindId, 
     }
     ClusterSession *session = m_workspace->clusters().session(clusterId);
     if (!session) {
-        m_pendingPanels.insert(clusterId, {kindId, topic});
+        // Each kind once; a later request for it names the item to show.
+        QList<PendingPanel> &pending = m_pendingPanels[clusterId];
+        const auto same = std::find_if(pending.begin(), pending.end(), [&](const PendingPanel &p) { return p.kind == kindId; });
+        if (same != pending.end())
+            same->item = topic;
+        else
+            pending.append({kindId, topic});
         connectCluster(clusterId);
         return nullptr;
     }

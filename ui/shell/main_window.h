@@ -5,6 +5,7 @@
 #include "shell/panel_registry.h"
 
 #include <QMainWindow>
+#include <QStringList>
 #include <memory>
 
 class QLabel;
@@ -29,7 +30,7 @@ public:
         QString settingsFile;
         bool startDemo = false;
         int demoRate = 200;
-        QString openPanel; // panel kind id to show first
+        QStringList openPanels; // panel kind ids to open, in order, the last shown (none: the overview)
     };
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -89,7 +90,7 @@ private:
         QString kind; // panel kind id
         QString item; // topic or group to show in it
     };
-    QHash<QString, PendingPanel> m_pendingPanels; // cluster id -> panel to open once connected
+    QHash<QString, QList<PendingPanel>> m_pendingPanels; // cluster id -> panels to open once connected
 };
 
 } // namespace kafkascope

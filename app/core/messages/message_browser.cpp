@@ -206,7 +206,7 @@ void MessageBrowser::scan(quint64 generation, const QString &topic, const QList<
             finish({}, 0, false, false, matcher.error(), {});
             return;
         }
-        MessageReader reader(profile);
+        MessageReader reader(profile, true); // whole ranges: big fetches, as replay and telemetry read
         if (!reader.error().isEmpty()) {
             finish({}, 0, false, false, reader.error(), {});
             return;

@@ -1,11 +1,45 @@
 #include "messages/message_filter.h"
 
 #include <QObject>
+#include <algorithm>
+#include <array>
 #include <simdjson.h>
 
 namespace kafkascope {
 
 namespace {
+
+// The ASCII letters folded to lower case, every other byte as it is.
+constexpr std::array<uchar, 256> kAsciiFold = [] {
+    std::array<uchar, 256> t{};
+    for (int i = 0; i < 256; ++i)
+        t[size_t(i)] = uchar(i >= 'A' && i <= 'Z' ? i + 32 : i);
+    return t;
+}();
+
+// Looks for a lower-case ASCII needle in `data`, ignoring ASCII case, and says whether any
+// byte is not ASCII. A hit is a hit for QString's case-insensitive contains() too; a miss
+// is only final for pure ASCII (Unicode folding maps a few letters, such as the Kelvin sign,
+// onto ASCII ones), which is nearly every payload and spares decoding each one into UTF-16.
+bool asciiContainsFolded(const char *data, qsizetype len, const QByteArray &needle, bool *nonAscii)
+{
+    const auto *h = reinterpret_cast<const uchar *>(data);
+    const auto *n = reinterpret_cast<const uchar *>(needle.constData());
+    const qsizetype m = needle.size();
+    uchar high = 0;
+    for (qsizetype i = 0; i < len; ++i) {
+        high |= h[i];
+        if (kAsciiFold[h[i]] != n[0] || len - i < m)
+            continue;
+        qsizetype k = 1;
+        while (k < m && kAsciiFold[h[i + k]] == n[k])
+            ++k;
+        if (k == m)
+            return true;
+    }
+    *nonAscii = high & 0x80;
+    return false;
+}
 
 bool isIdentChar(QChar c)
 {
@@ -292,6 +326,9 @@ bool MessageMatcher::setupText(Text &t, const QString &pattern, bool regex, bool
         t.bytes.setPattern(pattern.toUtf8());
     } else {
         t.needle = pattern;
+        const QByteArray utf8 = pattern.toUtf8();
+        if (std::all_of(utf8.cbegin(), utf8.cend(), [](char c) { return uchar(c) < 0x80; }))
+            t.asciiNeedle = utf8.toLower();
     }
     return true;
 }
@@ -302,6 +339,13 @@ bool MessageMatcher::Text::test(const char *data, qsizetype len) const
         return true;
     if (!regex && caseSensitive)
         return bytes.indexIn(data, len) >= 0;
+    if (!regex && !asciiNeedle.isEmpty()) {
+        bool nonAscii = false;
+        if (asciiContainsFolded(data, len, asciiNeedle, &nonAscii))
+            return true;
+        if (!nonAscii)
+            return false;
+    }
     // Binary payloads decode lossily; a pattern can still match their printable parts.
     const QString text = QString::fromUtf8(data, len);
     return regex ? re.match(text).hasMatch() : text.contains(needle, Qt::CaseInsensitive);

@@ -80,6 +80,7 @@ private:
         bool caseSensitive = false;
         QByteArrayMatcher bytes;
         QString needle;
+        QByteArray asciiNeedle; // lower-case needle when it is all ASCII: bytes are searched as they are
         QRegularExpression re;
         bool test(const char *data, qsizetype len) const;
     };

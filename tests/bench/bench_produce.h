@@ -1,0 +1,10 @@
+#pragma once
+// Fills a topic for a benchmark as fast as librdkafka's producer goes (big batches, acks=1):
+// `make` writes the key and value of message i. Prints "produced: N"; returns the exit code.
+
+#include <QByteArray>
+#include <QString>
+#include <functional>
+
+int produceBenchMessages(const QString &bootstrap, const QString &topic, qint64 count,
+                         const std::function<void(qint64 i, QByteArray *key, QByteArray *value)> &make);
