@@ -38,7 +38,8 @@ for bench in $order; do
   echo "== $bench"
   if ! bash "tests/bench/$bench.sh" "$build" 2>&1 | tee -a "$log"; then
     failed+=("$bench")
-    echo "bench.sh: $bench failed (its figures below say 'not measured')"
+    # Some benchmarks (alerts) also exit non-zero on a missed target: the table tells which.
+    echo "bench.sh: $bench exited non-zero (a missed target or a failure: see its output; what it did not print is 'not measured')"
   fi
 done
 echo

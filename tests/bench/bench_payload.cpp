@@ -113,7 +113,9 @@ int main(int argc, char *argv[])
             decoded->showMessage(m, QStringLiteral("bench.payload"));
             detail.repaint(); // the first screen, painted
             const double ms = double(timer.nsecsElapsed()) / 1e6;
-            const QString shown = detail.valueView()->shownMode() == PayloadView::Hex ? QStringLiteral("hex") : QStringLiteral("text");
+            const PayloadView::Mode mode = detail.valueView()->shownMode();
+            const QString shown = mode == PayloadView::Hex ? QStringLiteral("hex")
+                                  : mode == PayloadView::Json ? QStringLiteral("JSON tree") : QStringLiteral("text");
             if (round > 0)
                 c.ms.push_back(ms);
             // Let what the step started (the JSON fold, the decode job) finish before the next,
