@@ -238,7 +238,8 @@ p.flush(30)
     QTest::keyClicks(produce->findChild<QLineEdit *>(QStringLiteral("produceKey")), QStringLiteral("manual"));
     QTest::keyClicks(produce->findChild<QPlainTextEdit *>(QStringLiteral("produceValue")), QStringLiteral("{\"n\":"));
     QTest::mouseClick(produce->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
-    QVERIFY2(produce->resultText().contains(QStringLiteral("not valid JSON")), qPrintable(produce->resultText()));
+    QVERIFY2(produce->valueError().contains(QStringLiteral("not valid JSON")), qPrintable(produce->valueError()));
+    QVERIFY2(produce->resultText().startsWith(QStringLiteral("Nothing sent")), qPrintable(produce->resultText()));
     QTest::keyClicks(produce->findChild<QPlainTextEdit *>(QStringLiteral("produceValue")), QStringLiteral("99}"));
     QTest::mouseClick(produce->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!produce->busy(), 20000);
