@@ -50,10 +50,34 @@ class TestDecodedViewGui : public QObject
 private slots:
     void registryProtobufRecord();
     void thingsBoardChoiceRemembered();
+    void hugeRecordShownInPart();
 
 private:
     QTemporaryDir m_tmp;
 };
+
+// A 10 MB JSON value: the decoded tab shows its first 256 KB and says how much more there is,
+// so the text view never lays out megabytes on the UI thread.
+void TestDecodedViewGui::hugeRecordShownInPart()
+{
+    ConnectionProfile profile;
+    profile.id = QStringLiteral("gui-huge");
+    QSettings settings(m_tmp.filePath(QStringLiteral("huge.ini")), QSettings::IniFormat);
+    DecodedView view(profile, settings);
+    view.resize(720, 520);
+    view.show();
+    KafkaMessage m;
+    m.offset = 1;
+    m.partition = 0;
+    m.valueNull = false;
+    m.value = "[" + QByteArray("{\"temperature\":21.5,\"device\":\"sensor-1\"},").repeated(260000) + "{}]";
+    QVERIFY(m.value.size() > 10'000'000);
+    view.showMessage(m, QStringLiteral("huge"));
+    QTRY_VERIFY_WITH_TIMEOUT(view.text().contains(u"not shown here"), 30000);
+    QVERIFY2(view.text().size() < 300'000, qPrintable(QString::number(view.text().size())));
+    QVERIFY(view.text().startsWith(QStringLiteral("[{\"temperature\":21.5,")));
+    QVERIFY(view.text().contains(u"the Value tab shows the whole record"));
+}
 
 void TestDecodedViewGui::registryProtobufRecord()
 {

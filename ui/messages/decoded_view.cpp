@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMutex>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -55,10 +56,23 @@ QString describe(const DecodedPayload &p, const QString &part)
     return bits.join(QStringLiteral(" · "));
 }
 
+// A plain text view lays out all it holds on the UI thread: a 10 MB record took seconds and a
+// gigabyte there. Past this size the decoded text is shown in part; the Value tab (which pages
+// lazily) shows the whole record.
+constexpr qsizetype kMaxShownBytes = 256 * 1024;
+
 QString shown(const DecodedPayload &p)
 {
     if (!p.ok)
         return QObject::tr("Cannot decode: %1").arg(p.error);
+    if (qsizetype(p.text.size()) > kMaxShownBytes) {
+        QString head = QString::fromUtf8(p.text.data(), kMaxShownBytes);
+        if (!head.isEmpty() && head.back() == QChar::ReplacementCharacter)
+            head.chop(1); // a character cut in two
+        return head + QObject::tr("\n\n… %1 more not shown here (%2 decoded in all); the Value tab shows the whole record.")
+                          .arg(QLocale().formattedDataSize(qint64(p.text.size()) - kMaxShownBytes),
+                               QLocale().formattedDataSize(qint64(p.text.size())));
+    }
     if (p.json) {
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(p.text));
         if (!doc.isNull())
