@@ -30,6 +30,10 @@ bool LaggingConsumer::start(QString *error)
         {"auto.offset.reset", "earliest"},
         {"enable.auto.commit", "true"},
         {"auto.commit.interval.ms", "1000"},
+        // A consumer that lags on purpose would otherwise keep librdkafka's default read-ahead
+        // (100,000 messages, up to 64 MB) full for as long as the demo runs.
+        {"queued.min.messages", "2000"},
+        {"queued.max.messages.kbytes", "2048"},
         {"log_level", "3"},
     };
     for (const auto &[k, v] : props)
