@@ -50,15 +50,6 @@ QByteArray gatewayMessage(int device, qint64 ts, int i)
         .toUtf8();
 }
 
-ConnectionProfile profileFor(const QString &bootstrap)
-{
-    ConnectionProfile p;
-    p.id = QStringLiteral("bench");
-    p.name = QStringLiteral("bench");
-    p.bootstrapServers = bootstrap;
-    return p;
-}
-
 int produce(const QString &bootstrap, const QString &topic, int count)
 {
     const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - count; // one ms apart, in the past
@@ -73,7 +64,7 @@ int ingest(const QString &bootstrap, const QString &topic)
 {
     auto store = std::make_shared<TelemetryStore>();
     store->setRetention(1000000, 0);
-    TelemetryIngest pipeline(profileFor(bootstrap), store);
+    TelemetryIngest pipeline(benchProfile(bootstrap), store);
     IngestConfig c;
     c.topics = {topic};
     c.start = TelemetryStart::Beginning;
@@ -115,7 +106,7 @@ int raw(const QString &bootstrap, const QString &topic)
     QString error;
     QElapsedTimer timer;
     timer.start();
-    KafkaPtr rk = makeKafkaClient(profileFor(bootstrap), RD_KAFKA_CONSUMER, props, &error);
+    KafkaPtr rk = makeKafkaClient(benchProfile(bootstrap), RD_KAFKA_CONSUMER, props, &error);
     if (!rk) {
         std::fprintf(stderr, "raw consumer: %s\n", qPrintable(error));
         return 1;
@@ -245,7 +236,7 @@ int replot(bool fastPolylines)
 
 int stall(const QString &bootstrap, const QString &topic)
 {
-    ClusterSession session(profileFor(bootstrap)); // not started: the panel only needs its profile
+    ClusterSession session(benchProfile(bootstrap)); // not started: the panel only needs its profile
     TelemetryPanel panel(&session);
     panel.resize(1280, 720);
     panel.show();

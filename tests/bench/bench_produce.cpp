@@ -52,3 +52,12 @@ int produceBenchMessages(const QString &bootstrap, const QString &topic, qint64 
     std::printf("produced: %lld\n", count);
     return 0;
 }
+
+kafkascope::ConnectionProfile benchProfile(const QString &bootstrap)
+{
+    kafkascope::ConnectionProfile p;
+    p.id = QStringLiteral("bench");
+    p.name = QStringLiteral("bench");
+    p.bootstrapServers = bootstrap;
+    return p;
+}

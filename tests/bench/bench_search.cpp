@@ -42,15 +42,6 @@ void deviceMessage(qint64 i, qint64 t0, QByteArray *key, QByteArray *value)
              + "},\"status\":\"" + (alarm ? "alarm" : "ok") + "\"}";
 }
 
-ConnectionProfile profileFor(const QString &bootstrap)
-{
-    ConnectionProfile p;
-    p.id = QStringLiteral("bench");
-    p.name = QStringLiteral("bench");
-    p.bootstrapServers = bootstrap;
-    return p;
-}
-
 // The whole topic, as the browser resolves it when opened from the beginning.
 QList<PartitionRange> wholeTopic(MessageBrowser &browser, const QString &topic, QString *error)
 {
@@ -68,7 +59,7 @@ QList<PartitionRange> wholeTopic(MessageBrowser &browser, const QString &topic, 
 
 int scan(const QString &bootstrap, const QString &topic, const QString &kind, const QString &pattern, bool cancelEarly)
 {
-    MessageBrowser browser(profileFor(bootstrap));
+    MessageBrowser browser(benchProfile(bootstrap));
     QString error;
     const QList<PartitionRange> ranges = wholeTopic(browser, topic, &error);
     if (!error.isEmpty()) {
