@@ -138,8 +138,10 @@ int store()
 
 double wave(int s, int i, int points)
 {
-    // Slow waves with noise, so every pixel column has a real min and max.
-    return std::sin(double(i) * 6.28 / points * (s + 1)) * 10 + s + double((i * 7919) % 13) * 0.1;
+    // Slow waves with noise, so every pixel column has a real min and max. The noise term is
+    // computed in 64 bits: i * 7919 overflows an int past 271,000 points, and that undefined
+    // behaviour let the optimiser turn the 1,000,000-point fill loop into an endless one.
+    return std::sin(double(i) * 6.28 / points * (s + 1)) * 10 + s + double((qint64(i) * 7919) % 13) * 0.1;
 }
 
 struct Frames
@@ -260,6 +262,7 @@ int replot()
 int main(int argc, char *argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures show as they are measured, even piped
     QApplication app(argc, argv);
     const QString mode = app.arguments().value(1);
     if (mode == QLatin1String("store"))
