@@ -10,6 +10,8 @@ build=$(cd "${1:?usage: replay.sh BUILD_DIR [COUNT]}" && pwd)
 count=${2:-${KAFKASCOPE_BENCH_MESSAGES:-1000000}}
 bin="$build/tests/bench/replay"
 [[ -x $bin ]] || { echo "replay.sh: $bin not built (scripts/bench.sh replay builds it)" >&2; exit 1; }
+# The benchmark creates its topics with confluent-kafka (tests' own helper), from this venv.
+export KAFKASCOPE_PYTHON=${KAFKASCOPE_PYTHON:-$(bash "$root/scripts/python-venv.sh")}
 dir=$(mktemp -d /tmp/kafkascope-bench-replay.XXXXXX)
 trap '"$root/tests/broker/kafka-broker.sh" stop "$dir" --wipe >/dev/null 2>&1 || true; rm -rf "$dir"' EXIT
 "$root/tests/broker/kafka-broker.sh" start "$dir" >&2
