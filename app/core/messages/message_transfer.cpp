@@ -9,24 +9,15 @@
 
 namespace kafkascope {
 
-QString MessageTransfer::exportToFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
-                                      const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected,
-                                      qint64 *written, const std::atomic_bool *cancel,
-                                      const std::function<void(qint64, qint64)> &progress,
-                                      const TopicDecoding &decoding, QString *decodeNote)
+namespace {
+
+// Writes the selected records, or those the ranges hold, decoding each with `decoder`;
+// returns the error, empty on success.
+QString writeRecords(const QString &path, const ConnectionProfile &profile, const QString &topic,
+                     const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected, qint64 *written,
+                     const std::atomic_bool *cancel, const std::function<void(qint64, qint64)> &progress,
+                     RecordDecoder &decoder)
 {
-    *written = 0;
-    RecordDecoder decoder(SchemaRegistryClient::shared(profile.registry), decoding);
-    struct NoteOnReturn
-    {
-        RecordDecoder &decoder;
-        QString *note;
-        ~NoteOnReturn()
-        {
-            if (note)
-                *note = decoder.failureNote();
-        }
-    } noteOnReturn{decoder, decodeNote};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
@@ -63,6 +54,22 @@ QString MessageTransfer::exportToFile(const QString &path, const ConnectionProfi
     if (!file.commit())
         return QObject::tr("Cannot write %1: %2").arg(path, file.errorString());
     return {};
+}
+
+} // namespace
+
+QString MessageTransfer::exportToFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
+                                      const QList<PartitionRange> &ranges, const QList<KafkaMessage> &selected,
+                                      qint64 *written, const std::atomic_bool *cancel,
+                                      const std::function<void(qint64, qint64)> &progress,
+                                      const TopicDecoding &decoding, QString *decodeNote)
+{
+    *written = 0;
+    RecordDecoder decoder(SchemaRegistryClient::shared(profile.registry), decoding);
+    const QString error = writeRecords(path, profile, topic, ranges, selected, written, cancel, progress, decoder);
+    if (decodeNote) // on failure too: what could not be decoded before it is still worth saying
+        *decodeNote = decoder.failureNote();
+    return error;
 }
 
 ProduceReport MessageTransfer::importFile(const QString &path, const ConnectionProfile &profile, const QString &topic,
