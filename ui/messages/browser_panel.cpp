@@ -1,4 +1,5 @@
 #include "messages/browser_panel.h"
+#include "messages/browser_status.h"
 #include "shell/theme.h"
 
 #include "cluster/cluster_session.h"
@@ -452,54 +453,12 @@ void BrowserPanel::onOpened(quint64 generation, const QString &topic, const Rang
         if (!r.note.isEmpty())
             notes.append(tr("partition %1: %2").arg(r.partition).arg(r.note));
     }
-    setStatus(describeRange(topic, total) + (notes.isEmpty() ? QString() : u" — " + notes.join(u"; ")));
+    const OffsetsSnapshot polled = OffsetPoller::forSession(m_session)->history().latest();
+    setStatus(describeRange(topic, total, chosenStart(), int(m_ranges.size()), polled) + (notes.isEmpty() ? QString() : u" — " + notes.join(u"; ")));
     if (total > 0) {
         m_table->scrollToTop();
         m_table->setCurrentIndex(m_model->index(0, MessageTableModel::Value));
     }
-}
-
-QString BrowserPanel::describeRange(const QString &topic, qint64 total) const
-{
-    // What the range holds, in the words of the choice that made it, so an empty table is
-    // never a riddle ("alarms: no messages in range (from the beginning, 2 partitions): the
-    // topic is empty").
-    const StartPosition start = chosenStart();
-    QString from;
-    switch (start.kind) {
-    case StartPosition::Beginning:
-        from = tr("from the beginning");
-        break;
-    case StartPosition::EndMinusN:
-        from = tr("the last %L1 per partition").arg(start.value);
-        break;
-    case StartPosition::Offset:
-        from = tr("from offset %L1").arg(start.value);
-        break;
-    case StartPosition::Timestamp:
-        from = tr("from %1").arg(QDateTime::fromMSecsSinceEpoch(start.value).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        break;
-    }
-    qint64 held = 0;
-    bool anyHeld = false;
-    const OffsetsSnapshot polled = OffsetPoller::forSession(m_session)->history().latest();
-    for (const PartitionOffsetState &p : polled.topic(topic)) {
-        held += p.count();
-        anyHeld = true;
-    }
-    const QString how = tr("%1, %n partition(s)", nullptr, int(m_ranges.size())).arg(from);
-    if (total == 0)
-        return anyHeld && held == 0 ? tr("%1: no messages in range (%2): the topic is empty").arg(topic, how)
-                                    : tr("%1: no messages in range (%2)").arg(topic, how);
-    QString text = tr("%1: %L2 message(s) in range (%3)").arg(topic).arg(total).arg(how);
-    // The poller's figure is from its last round, which may be older than this look-up:
-    // then it says when it was true rather than contradict the range.
-    if (anyHeld && held >= total)
-        text += tr("; the topic holds %L1").arg(held);
-    else if (anyHeld)
-        text += tr("; the topic held %L1 at %2").arg(held).arg(
-            QDateTime::fromMSecsSinceEpoch(qint64(polled.t * 1000)).toString(QStringLiteral("HH:mm:ss")));
-    return text;
 }
 
 void BrowserPanel::onPage(quint64 generation, int partition, qint64 from, const QList<KafkaMessage> &messages,
@@ -603,16 +562,15 @@ void BrowserPanel::onScanFinished(quint64 generation, const QList<KafkaMessage> 
     m_filterButton->setText(tr("Filter"));
     m_progress->hide();
     m_model->setMessages(matches);
-    QString text = tr("%1 match(es) in %2 scanned message(s)").arg(matches.size()).arg(scanned);
-    if (truncated)
-        text += tr(" — stopped at the first %1 matches").arg(kMaxMatches);
-    if (cancelled)
-        text += tr(" — cancelled");
-    if (!error.isEmpty())
-        text += u" — " + error;
-    if (!decodeNote.isEmpty())
-        text += u" — " + decodeNote + tr(" (matched on their bytes)");
-    setStatus(text, !error.isEmpty() || !decodeNote.isEmpty());
+    ScanOutcome outcome;
+    outcome.matches = matches.size();
+    outcome.scanned = scanned;
+    outcome.matchCap = kMaxMatches;
+    outcome.truncated = truncated;
+    outcome.cancelled = cancelled;
+    outcome.error = error;
+    outcome.decodeNote = decodeNote;
+    setStatus(describeScan(outcome), outcome.isProblem());
     if (!matches.isEmpty())
         m_table->setCurrentIndex(m_model->index(0, MessageTableModel::Value));
 }

@@ -75,7 +75,6 @@ protected:
 
 private:
     int busiestTopicIndex() const; // -1 while the offsets are not known yet
-    QString describeRange(const QString &topic, qint64 total) const;
     void buildUi();
     void loadIfNothingShown();
     void fillTopics(const ClusterSnapshot &snapshot);
