@@ -10,7 +10,9 @@
 #include "models/topic_table_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <limits>
 
 using namespace kafkascope;
 
@@ -73,6 +75,8 @@ private slots:
     void groupLagColumn();
     void filtering();
     void fiveThousandTopics();
+    void bigRefreshKeepsSelectionInOneLayoutChange();
+    void sortAndFilterKeepTopicsAndSelection();
     void configModel();
     void configValuesReadOnce_data();
     void configValuesReadOnce();
@@ -230,6 +234,110 @@ void TestTopicModels::fiveThousandTopics()
     QCOMPARE(model.index(0, TopicTableModel::Partitions).data().toInt(), 4);
     proxy.setNameFilter(QStringLiteral("\\.0004\\d\\.new$"), true);
     QCOMPARE(proxy.rowCount(), 10);
+}
+
+// Hundreds of topics gone and new at once (a big cluster's refresh) are one layout change:
+// rows and proxy still equal the snapshot, a selected topic that stays is still selected
+// (in the proxy, through the sort), one that went is no longer.
+void TestTopicModels::bigRefreshKeepsSelectionInOneLayoutChange()
+{
+    TopicTableModel model;
+    TopicFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TopicTableModel::Name, Qt::DescendingOrder);
+    QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList all;
+    for (int i = 0; i < 2000; ++i)
+        all << QStringLiteral("dev.%1").arg(i, 4, 10, QLatin1Char('0'));
+    model.setTopics(topicsNamed(all));
+    const auto proxyRowOf = [&](const QString &name) {
+        return proxy.mapFromSource(model.index(model.rowOf(name), 0)).row();
+    };
+    QItemSelectionModel selection(&proxy);
+    const QPersistentModelIndex stays = proxy.index(proxyRowOf(QStringLiteral("dev.0501")), TopicTableModel::Partitions);
+    const QPersistentModelIndex goes = proxy.index(proxyRowOf(QStringLiteral("dev.0500")), 0);
+    selection.setCurrentIndex(stays, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    QStringList next; // every 5th goes (400), 300 arrive in between, the rest gain a partition
+    for (int i = 0; i < 2000; ++i)
+        if (i % 5)
+            next << all[i];
+    for (int i = 0; i < 300; ++i)
+        next << QStringLiteral("dev.%1a").arg(i * 6, 4, 10, QLatin1Char('0'));
+    QList<TopicInfo> topics;
+    for (const QString &n : std::as_const(next))
+        topics << makeTopic(n, 4);
+    std::sort(topics.begin(), topics.end(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; });
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy removals(&model, &QAbstractItemModel::rowsRemoved);
+    model.setTopics(topics);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(removals.count(), 0);
+    QCOMPARE(layouts.count(), 1);
+    QStringList expected;
+    for (const TopicInfo &t : std::as_const(topics))
+        expected << t.name;
+    QCOMPARE(rows(model), expected);
+    std::sort(expected.begin(), expected.end(), std::greater<>());
+    QCOMPARE(rows(proxy), expected);
+    QVERIFY(stays.isValid());
+    QCOMPARE(proxy.index(stays.row(), 0).data().toString(), QStringLiteral("dev.0501"));
+    QCOMPARE(stays.column(), int(TopicTableModel::Partitions));
+    QCOMPARE(stays.data().toInt(), 4); // the new snapshot's figure
+    QCOMPARE(selection.currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("dev.0501"));
+    QVERIFY(selection.isRowSelected(stays.row()));
+    QVERIFY(!goes.isValid());
+}
+
+// The proxy sorts numeric columns by value (counts arriving later re-sort them) and names
+// case-insensitively; a filter cleared over thousands of rows brings every row back in
+// order, and the selected topic stays selected through it.
+void TestTopicModels::sortAndFilterKeepTopicsAndSelection()
+{
+    TopicTableModel model;
+    TopicFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList all;
+    QHash<QString, qint64> counts;
+    for (int i = 0; i < 3000; ++i) {
+        const QString name = (i % 2 ? QStringLiteral("Sensor.%1") : QStringLiteral("sensor.%1b")).arg(i, 4, 10, QLatin1Char('0'));
+        all << name;
+        if (i % 7) // some topics have no count yet: "…", sorted as -1
+            counts.insert(name, (i * 7919) % 1000);
+    }
+    model.setTopics(topicsNamed(all));
+    proxy.sort(TopicTableModel::Name);
+    QStringList byName = all;
+    std::stable_sort(byName.begin(), byName.end(),
+                     [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    QCOMPARE(rows(proxy), byName);
+
+    model.setMessageCounts(counts);
+    proxy.sort(TopicTableModel::Messages, Qt::DescendingOrder);
+    qint64 previous = std::numeric_limits<qint64>::max();
+    for (int r = 0; r < proxy.rowCount(); ++r) {
+        const qint64 n = proxy.index(r, TopicTableModel::Messages).data(TopicTableModel::SortRole).toLongLong();
+        QVERIFY2(n <= previous, qPrintable(QStringLiteral("row %1: %2 after %3").arg(r).arg(n).arg(previous)));
+        QCOMPARE(n, counts.value(proxy.index(r, 0).data().toString(), -1));
+        previous = n;
+    }
+    counts[proxy.index(proxy.rowCount() - 1, 0).data().toString()] = 5000; // the last becomes the largest
+    const QString risen = proxy.index(proxy.rowCount() - 1, 0).data().toString();
+    model.setMessageCounts(counts);
+    QCOMPARE(proxy.index(0, 0).data().toString(), risen);
+
+    QItemSelectionModel selection(&proxy);
+    QVERIFY(proxy.setNameFilter(QStringLiteral("0123"), false).isEmpty());
+    QCOMPARE(rows(proxy), strings({"Sensor.0123"}));
+    selection.setCurrentIndex(proxy.index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(proxy.setNameFilter({}, false).isEmpty());
+    QCOMPARE(proxy.rowCount(), 3000);
+    QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("Sensor.0123"));
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().first().data().toString(), QStringLiteral("Sensor.0123"));
 }
 
 void TestTopicModels::configModel()

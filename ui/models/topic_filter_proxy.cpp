@@ -22,7 +22,7 @@ QString TopicFilterProxy::setNameFilter(const QString &text, bool regex)
     }
     m_text = text;
     m_useRegex = regex;
-    invalidateRowsFilter();
+    invalidate();
     return {};
 }
 
@@ -31,7 +31,12 @@ void TopicFilterProxy::setHideInternal(bool hide)
     if (hide == m_hideInternal)
         return;
     m_hideInternal = hide;
-    invalidateRowsFilter();
+    invalidate();
+}
+
+bool TopicFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    return static_cast<const TopicTableModel *>(sourceModel())->sortsBefore(left.row(), right.row(), left.column());
 }
 
 bool TopicFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -1,6 +1,8 @@
 #pragma once
 // Sorting and filtering over TopicTableModel: numeric sort keys, a substring or regular
 // expression filter on the topic name, and hiding internal topics ("__consumer_offsets").
+// A filter change rebuilds the rows in one layout change: Qt's row-by-row filter update costs
+// seconds when a cleared filter brings back 100,000 topics into a sorted view.
 
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -20,6 +22,7 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     QString m_text;

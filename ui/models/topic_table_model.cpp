@@ -189,6 +189,7 @@ void TopicTableModel::setGroupQueues(bool on)
     if (on == m_groupQueues)
         return;
     m_groupQueues = on;
+    keysChanged();
     beginResetModel();
     m_topics = grouped(m_raw);
     endResetModel();
@@ -235,11 +236,23 @@ void TopicTableModel::setTopics(const QList<TopicInfo> &raw)
 
 void TopicTableModel::applyList(const QList<TopicInfo> &topics)
 {
-    // 1. Remove topics that are gone, contiguous runs from the bottom up.
+    keysChanged();
     QSet<QString> incoming;
     incoming.reserve(topics.size());
     for (const TopicInfo &t : topics)
         incoming.insert(t.name);
+    // A sorting proxy does work in proportion to all rows for every row signal: past a few
+    // dozen arrivals and departures, one layout change (a single re-sort) is far cheaper.
+    constexpr qsizetype kMaxRowChanges = 64;
+    qsizetype gone = 0;
+    for (const TopicInfo &t : std::as_const(m_topics))
+        gone += incoming.contains(t.name) ? 0 : 1;
+    const qsizetype arrived = topics.size() - (m_topics.size() - gone);
+    if (gone + arrived > kMaxRowChanges && !m_topics.isEmpty() && !topics.isEmpty()) {
+        replaceInOneLayoutChange(topics);
+        return;
+    }
+    // 1. Remove topics that are gone, contiguous runs from the bottom up.
     for (int row = int(m_topics.size()) - 1; row >= 0;) {
         if (incoming.contains(m_topics[row].name)) {
             --row;
@@ -286,8 +299,48 @@ void TopicTableModel::applyList(const QList<TopicInfo> &topics)
         emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
 }
 
+void TopicTableModel::replaceInOneLayoutChange(const QList<TopicInfo> &topics)
+{
+    emit layoutAboutToBeChanged();
+    QHash<QString, int> rowAfter;
+    rowAfter.reserve(topics.size());
+    for (int r = 0; r < int(topics.size()); ++r)
+        rowAfter.insert(topics[r].name, r);
+    // Persistent indexes (selection, current row) follow their topic; a gone topic's lapse.
+    const QModelIndexList before = persistentIndexList();
+    QList<QPair<int, int>> moved; // row after (or -1), column
+    moved.reserve(before.size());
+    for (const QModelIndex &i : before)
+        moved.append({rowAfter.value(m_topics.at(i.row()).name, -1), i.column()});
+    m_topics = topics;
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const auto &[row, column] : std::as_const(moved))
+        after.append(row < 0 ? QModelIndex() : index(row, column));
+    changePersistentIndexList(before, after);
+    emit layoutChanged();
+}
+
+bool TopicTableModel::sortsBefore(int a, int b, int column) const
+{
+    // Strings compare as the proxy compares them; names by reference (no copy per comparison).
+    if (column == Name)
+        return m_topics.at(a).name.compare(m_topics.at(b).name, Qt::CaseInsensitive) < 0;
+    if (column == CleanupPolicy)
+        return m_configs.value(m_topics.at(a).name).cleanupPolicy.compare(
+                   m_configs.value(m_topics.at(b).name).cleanupPolicy, Qt::CaseInsensitive) < 0;
+    if (m_numericKeysColumn != column || m_numericKeys.size() != size_t(m_topics.size())) {
+        m_numericKeys.resize(size_t(m_topics.size()));
+        for (qsizetype r = 0; r < m_topics.size(); ++r)
+            m_numericKeys[size_t(r)] = sortKey(m_topics.at(r), column).toLongLong();
+        m_numericKeysColumn = column;
+    }
+    return m_numericKeys[size_t(a)] < m_numericKeys[size_t(b)];
+}
+
 void TopicTableModel::setMessageCounts(const QHash<QString, qint64> &counts)
 {
+    keysChanged();
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         m_counts.insert(it.key(), it.value());
     if (!m_topics.isEmpty())
@@ -298,6 +351,7 @@ void TopicTableModel::setGroupLag(const QHash<QString, qint64> &lag)
 {
     if (lag == m_groupLag)
         return;
+    keysChanged();
     m_groupLag = lag;
     if (!m_topics.isEmpty())
         emit dataChanged(index(0, GroupLag), index(rowCount() - 1, GroupLag));
@@ -305,6 +359,7 @@ void TopicTableModel::setGroupLag(const QHash<QString, qint64> &lag)
 
 void TopicTableModel::setConfigSummaries(const QHash<QString, TopicConfigSummary> &summaries)
 {
+    keysChanged();
     for (auto it = summaries.cbegin(); it != summaries.cend(); ++it)
         m_configs.insert(it.key(), it.value());
     if (!m_topics.isEmpty())

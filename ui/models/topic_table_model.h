@@ -2,7 +2,8 @@
 // The topics of one cluster as a table: name, partitions, replication factor, under-
 // replicated and offline partitions, approximate message count, retention and cleanup
 // policy. Each metadata snapshot is applied in place (row inserts/removals for topics that
-// came or went, one batched dataChanged for the rest) so selection and scroll survive.
+// came or went, one batched dataChanged for the rest) so selection and scroll survive; a
+// snapshot with many scattered arrivals and departures is one layout change instead.
 // With queues grouped, the topics of one logical queue ("tb_rule_engine.main.0", ".1", ...)
 // are one row named "tb_rule_engine.main.*" with their partitions, messages and lag summed.
 
@@ -12,6 +13,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <optional>
+#include <vector>
 
 namespace kafkascope {
 
@@ -45,12 +47,18 @@ public:
     QStringList topicsAt(int row) const;
     static QString queueRowName(const QString &base) { return base + QStringLiteral(".*"); }
 
+    // Whether row a sorts before row b in `column`, as their SortRole values would, without a
+    // QVariant per comparison: 100,000 topics take about 1.7 million of them to sort.
+    bool sortsBefore(int a, int b, int column) const;
+
     const TopicInfo &topic(int row) const { return m_topics.at(row); }
     int rowOf(const QString &name) const;
     QStringList names() const; // every topic's name, whether grouped into a queue row or not
 
 private:
     void applyList(const QList<TopicInfo> &topics);
+    void replaceInOneLayoutChange(const QList<TopicInfo> &topics);
+    void keysChanged() { m_numericKeysColumn = -1; }
     QList<TopicInfo> grouped(const QList<TopicInfo> &topics);
     // Sum of `values` over the row's topics; nullopt when one is missing (all missing: -1 below).
     std::optional<qint64> summed(const TopicInfo &t, const QHash<QString, qint64> &values, bool allowPartial) const;
@@ -66,6 +74,9 @@ private:
     bool m_groupQueues = false;
     QHash<QString, QStringList> m_members;   // queue row name -> its topics
     QHash<QString, QString> m_queueOf;       // topic -> queue row name
+    // Sort keys of the numeric column last sorted on, one per row; -1: none is valid.
+    mutable int m_numericKeysColumn = -1;
+    mutable std::vector<qint64> m_numericKeys;
 };
 
 } // namespace kafkascope
