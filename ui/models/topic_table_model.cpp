@@ -9,6 +9,9 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+#include <numeric>
+
 namespace kafkascope {
 
 TopicTableModel::TopicTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -189,7 +192,7 @@ void TopicTableModel::setGroupQueues(bool on)
     if (on == m_groupQueues)
         return;
     m_groupQueues = on;
-    keysChanged();
+    rowsChanged();
     beginResetModel();
     m_topics = grouped(m_raw);
     endResetModel();
@@ -236,20 +239,20 @@ void TopicTableModel::setTopics(const QList<TopicInfo> &raw)
 
 void TopicTableModel::applyList(const QList<TopicInfo> &topics)
 {
-    keysChanged();
-    QSet<QString> incoming;
+    rowsChanged();
+    QHash<QString, int> incoming; // name -> row in the new list
     incoming.reserve(topics.size());
-    for (const TopicInfo &t : topics)
-        incoming.insert(t.name);
-    // A sorting proxy does work in proportion to all rows for every row signal: past a few
-    // dozen arrivals and departures, one layout change (a single re-sort) is far cheaper.
-    constexpr qsizetype kMaxRowChanges = 64;
+    for (int r = 0; r < int(topics.size()); ++r)
+        incoming.insert(topics[r].name, r);
+    // A sorting proxy does work in proportion to all rows for every row signal: past a
+    // dozen arrivals and departures, one layout change (a single re-sort) is cheaper.
+    constexpr qsizetype kMaxRowChanges = 16;
     qsizetype gone = 0;
     for (const TopicInfo &t : std::as_const(m_topics))
         gone += incoming.contains(t.name) ? 0 : 1;
     const qsizetype arrived = topics.size() - (m_topics.size() - gone);
     if (gone + arrived > kMaxRowChanges && !m_topics.isEmpty() && !topics.isEmpty()) {
-        replaceInOneLayoutChange(topics);
+        replaceInOneLayoutChange(topics, incoming);
         return;
     }
     // 1. Remove topics that are gone, contiguous runs from the bottom up.
@@ -299,13 +302,9 @@ void TopicTableModel::applyList(const QList<TopicInfo> &topics)
         emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
 }
 
-void TopicTableModel::replaceInOneLayoutChange(const QList<TopicInfo> &topics)
+void TopicTableModel::replaceInOneLayoutChange(const QList<TopicInfo> &topics, const QHash<QString, int> &rowAfter)
 {
     emit layoutAboutToBeChanged();
-    QHash<QString, int> rowAfter;
-    rowAfter.reserve(topics.size());
-    for (int r = 0; r < int(topics.size()); ++r)
-        rowAfter.insert(topics[r].name, r);
     // Persistent indexes (selection, current row) follow their topic; a gone topic's lapse.
     const QModelIndexList before = persistentIndexList();
     QList<QPair<int, int>> moved; // row after (or -1), column
@@ -321,11 +320,33 @@ void TopicTableModel::replaceInOneLayoutChange(const QList<TopicInfo> &topics)
     emit layoutChanged();
 }
 
+const std::vector<int> &TopicTableModel::nameRanks() const
+{
+    if (m_nameRanks.size() == size_t(m_topics.size()))
+        return m_nameRanks;
+    const auto compare = [&](int a, int b) { return m_topics.at(a).name.compare(m_topics.at(b).name, Qt::CaseInsensitive); };
+    std::vector<int> order(size_t(m_topics.size()));
+    std::iota(order.begin(), order.end(), 0);
+    // Rows are in name order already; without mixed case that is the case-insensitive order
+    // too, which one pass confirms. Otherwise sort once per snapshot, not once per sort.
+    bool inOrder = true;
+    for (size_t i = 1; i < order.size() && inOrder; ++i)
+        inOrder = compare(int(i - 1), int(i)) <= 0;
+    if (!inOrder)
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return compare(a, b) < 0; });
+    m_nameRanks.assign(order.size(), 0);
+    for (size_t i = 1; i < order.size(); ++i)
+        m_nameRanks[size_t(order[i])] = compare(order[i - 1], order[i]) == 0 ? m_nameRanks[size_t(order[i - 1])] : int(i);
+    return m_nameRanks;
+}
+
 bool TopicTableModel::sortsBefore(int a, int b, int column) const
 {
-    // Strings compare as the proxy compares them; names by reference (no copy per comparison).
-    if (column == Name)
-        return m_topics.at(a).name.compare(m_topics.at(b).name, Qt::CaseInsensitive) < 0;
+    // Strings compare as the proxy compares them (case-insensitively); names through ranks.
+    if (column == Name) {
+        const std::vector<int> &rank = nameRanks();
+        return rank[size_t(a)] < rank[size_t(b)];
+    }
     if (column == CleanupPolicy)
         return m_configs.value(m_topics.at(a).name).cleanupPolicy.compare(
                    m_configs.value(m_topics.at(b).name).cleanupPolicy, Qt::CaseInsensitive) < 0;

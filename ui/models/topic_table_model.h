@@ -57,8 +57,14 @@ public:
 
 private:
     void applyList(const QList<TopicInfo> &topics);
-    void replaceInOneLayoutChange(const QList<TopicInfo> &topics);
-    void keysChanged() { m_numericKeysColumn = -1; }
+    void replaceInOneLayoutChange(const QList<TopicInfo> &topics, const QHash<QString, int> &rowAfter);
+    void keysChanged() { m_numericKeysColumn = -1; } // counts, lag or configs changed
+    void rowsChanged()
+    {
+        keysChanged();
+        m_nameRanks.clear();
+    }
+    const std::vector<int> &nameRanks() const;
     QList<TopicInfo> grouped(const QList<TopicInfo> &topics);
     // Sum of `values` over the row's topics; nullopt when one is missing (all missing: -1 below).
     std::optional<qint64> summed(const TopicInfo &t, const QHash<QString, qint64> &values, bool allowPartial) const;
@@ -77,6 +83,8 @@ private:
     // Sort keys of the numeric column last sorted on, one per row; -1: none is valid.
     mutable int m_numericKeysColumn = -1;
     mutable std::vector<qint64> m_numericKeys;
+    // Each row's place among the names compared case-insensitively (equal names share one).
+    mutable std::vector<int> m_nameRanks;
 };
 
 } // namespace kafkascope
