@@ -450,8 +450,15 @@ void TelemetryPanel::onFrame()
         return;
     m_chart->pullFrame();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_lastSlowMs >= kSlowMs)
-        refreshSlow();
+    if (now - m_lastSlowMs >= kSlowMs && !m_slowQueued) {
+        // Not in the same event as the replot: input and paint events get their turn between
+        // the two, so neither adds to the other's pause.
+        m_slowQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_slowQueued = false;
+            refreshSlow();
+        });
+    }
 }
 
 void TelemetryPanel::refreshSlow()

@@ -104,6 +104,7 @@ private:
 
     IngestStatus m_lastStatus;
     qint64 m_lastSlowMs = 0;
+    bool m_slowQueued = false; // refreshSlow() posted, not run yet
     qint64 m_errorsShown = 0;
     bool m_defaultCharted = false;
 };
