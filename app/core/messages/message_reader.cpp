@@ -187,7 +187,7 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
 
     bool ok = true;
     bool stop = false;
-    ConsumeAhead ahead(m_queue.get(), kBatch, ConsumeAhead::Headers::Parse);
+    ConsumeAhead ahead(m_queue.get(), kBatch, m_headersAhead ? ConsumeAhead::Headers::Parse : ConsumeAhead::Headers::Leave);
     QElapsedTimer sinceData;
     sinceData.start();
     while (!endOf.isEmpty() && !stop) {
