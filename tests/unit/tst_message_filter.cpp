@@ -19,6 +19,7 @@ private slots:
     void matches_data();
     void matches();
     void substringAtEveryPlace();
+    void jsonKeyAtEveryPlace();
     void badFilterIsNamed_data();
     void badFilterIsNamed();
     void jsonlRoundTrip_data();
@@ -146,6 +147,21 @@ void TestMessageFilter::substringAtEveryPlace()
             withKelvin.replace(at + 5, 0, "vin");
             QVERIFY2(kelvinMatcher.matches({}, withKelvin, 0), withKelvin.constData());
         }
+    }
+}
+
+// The JSON pre-check finds the key 16 places at a time too: wherever it falls, the answer is
+// the parser's.
+void TestMessageFilter::jsonKeyAtEveryPlace()
+{
+    MessageFilter f;
+    f.json = QStringLiteral("values.temperature > 30");
+    MessageMatcher m(f);
+    for (int pad = 0; pad <= 40; ++pad) {
+        const QByteArray lead = "{\"pad\":\"" + QByteArray(pad, 't') + "e\",\"temperatur\":40,\"values\":{\"temperature\":";
+        QVERIFY2(m.matches({}, lead + "31}}", 0), qPrintable(QString::number(pad)));
+        QVERIFY2(!m.matches({}, lead + "29}}", 0), qPrintable(QString::number(pad)));
+        QVERIFY2(!m.matches({}, lead + "29},\"x\":\"temperature\"}", 0), qPrintable(QString::number(pad)));
     }
 }
 

@@ -44,8 +44,8 @@ struct RangeLookup
 class MessageReader
 {
 public:
-    // Creates the consumer; check error() before use. `bulk` tunes it for reading long
-    // ranges (bigger fetches) rather than pages.
+    // Creates the consumer; check error() before use. `bulk` tunes it for draining long
+    // ranges as fast as they arrive (rangeReaderConsumerProperties) rather than pages.
     explicit MessageReader(const ConnectionProfile &profile, bool bulk = false);
     ~MessageReader();
     MessageReader(const MessageReader &) = delete;

@@ -41,7 +41,7 @@ void scanPart(const ConnectionProfile &profile, const QString &topic, const Mess
               Part &part, Shared &shared)
 {
     MessageMatcher matcher(filter);
-    MessageReader reader(profile, true); // whole ranges: big fetches, as replay and telemetry read
+    MessageReader reader(profile, true); // whole ranges, drained as they arrive
     if (!reader.error().isEmpty()) {
         part.error = reader.error();
         shared.stop = true;
