@@ -18,6 +18,8 @@ class TestMessageFilter : public QObject
 private slots:
     void matches_data();
     void matches();
+    void substringAtEveryPlace();
+    void jsonKeyAtEveryPlace();
     void badFilterIsNamed_data();
     void badFilterIsNamed();
     void jsonlRoundTrip_data();
@@ -72,6 +74,22 @@ void TestMessageFilter::matches_data()
     QTest::newRow("Kelvin sign folds to k") << QString() << false << "kelvin" << false << QString() << n << n << QByteArray() << QByteArray("\xe2\x84\xaa" "elvin") << 5LL << true;
     QTest::newRow("non-ASCII text, miss") << QString() << false << "kelvin" << false << QString() << n << n << QByteArray() << QByteArray("temp\xc3\xa9rature") << 5LL << false;
     QTest::newRow("non-ASCII needle") << QString() << false << QString::fromUtf8("TEMPÉRATURE") << false << QString() << n << n << QByteArray() << QByteArray("temp\xc3\xa9rature") << 5LL << true;
+    // The raw-bytes pre-check before a JSON parse must never turn away a record that matches.
+    const QString hot = QStringLiteral("values.temperature > 30");
+    QTest::newRow("escaped key") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"values":{"temp\u0065rature":31}})") << 5LL << true;
+    QTest::newRow("number in a string") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"values":{"temperature":"31.5"}})") << 5LL << true;
+    QTest::newRow("spaces around the colon") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray("{ \"values\" : {\n\"temperature\"\t:  31 } }") << 5LL << true;
+    QTest::newRow("name as a value only") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"name":"temperature","v":"31","values":{"temperature":10}})") << 5LL << false;
+    QTest::newRow("second occurrence passes") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"values":{"temperature":10},"b":[{"values":{"temperature":35}}]})") << 5LL << true;
+    QTest::newRow("passing value on another path") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"values":{"temperature":10},"temperature":35})") << 5LL << false;
+    QTest::newRow("exponent") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"values":{"temperature":3.1e1}})") << 5LL << true;
+    QTest::newRow("exponent, equal") << QString() << false << QString() << false << "values.temperature >= 30" << n << n << QByteArray() << QByteArray(R"({"values":{"temperature":3E+1}})") << 5LL << true;
+    QTest::newRow("negative") << QString() << false << QString() << false << "temperature < -30" << n << n << QByteArray() << QByteArray(R"({"temperature":-31})") << 5LL << true;
+    QTest::newRow("not equal") << QString() << false << QString() << false << "temperature != 30" << n << n << QByteArray() << QByteArray(R"({"temperature":30.0})") << 5LL << false;
+    QTest::newRow("array value is no number") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"values":{"temperature":[31]}})") << 5LL << false;
+    QTest::newRow("index after the name") << QString() << false << QString() << false << "$.a[1] > 1" << n << n << QByteArray() << QByteArray(R"({"a":[0, 2]})") << 5LL << true;
+    QTest::newRow("past 2^53, rounded alike") << QString() << false << QString() << false << "t == 9007199254740992" << n << n << QByteArray() << QByteArray(R"({"t":9007199254740993})") << 5LL << true;
+    QTest::newRow("passing bytes, broken JSON") << QString() << false << QString() << false << hot << n << n << QByteArray() << QByteArray(R"({"values":{"temperature":31})") << 5LL << false;
     QTest::newRow("empty value, JSON cond") << QString() << false << QString() << false << "a" << n << n << QByteArray() << QByteArray() << 5LL << false;
     QTest::newRow("time inside") << QString() << false << QString() << false << QString() << 10LL << 20LL << QByteArray() << kDevice << 20LL << true;
     QTest::newRow("time before") << QString() << false << QString() << false << QString() << 10LL << 20LL << QByteArray() << kDevice << 9LL << false;
@@ -95,6 +113,56 @@ void TestMessageFilter::matches()
     MessageMatcher m(f);
     QVERIFY2(m.error().isEmpty(), qPrintable(m.error()));
     QCOMPARE(m.matches(msgKey, msgValue, ts), expected);
+}
+
+// The substring search looks at 16 bytes at a time: wherever the needle, a near miss or a
+// non-ASCII byte falls, in payloads of every length around those blocks, it must say what
+// QString's case-insensitive contains() says.
+void TestMessageFilter::substringAtEveryPlace()
+{
+    MessageFilter f;
+    f.value = QStringLiteral("aLaRm");
+    MessageMatcher m(f);
+    MessageFilter one;
+    one.value = QStringLiteral("Q");
+    MessageMatcher single(one);
+    const QByteArray kelvin("\xe2\x84\xaa"); // folds onto 'k'
+    MessageFilter k;
+    k.value = QStringLiteral("kELvin");
+    MessageMatcher kelvinMatcher(k);
+    for (int len = 0; len <= 70; ++len) {
+        const QByteArray filler = QByteArray("{\"status\":\"alar \"ALAR\" arm[]@`\"}xyz0123456789abcdefghijklmnop").repeated(3).left(len);
+        QVERIFY(!m.matches({}, filler, 0));
+        QCOMPARE(single.matches({}, filler, 0), filler.contains('q') || filler.contains('Q'));
+        for (int at = 0; at + 5 <= len; ++at) {
+            for (const QByteArray &needle : {QByteArray("ALARM"), QByteArray("alarm"), QByteArray("Alarm"), QByteArray("alarn")}) {
+                QByteArray payload = filler;
+                payload.replace(at, 5, needle);
+                const bool expected = QString::fromLatin1(payload).contains(u"alarm", Qt::CaseInsensitive);
+                QVERIFY2(m.matches({}, payload, 0) == expected, payload.constData());
+            }
+            QByteArray withKelvin = filler;
+            withKelvin.replace(at, 5, QByteArray(kelvin + "el"));
+            QVERIFY2(!kelvinMatcher.matches({}, withKelvin, 0), withKelvin.constData());
+            withKelvin.replace(at + 5, 0, "vin");
+            QVERIFY2(kelvinMatcher.matches({}, withKelvin, 0), withKelvin.constData());
+        }
+    }
+}
+
+// The JSON pre-check finds the key 16 places at a time too: wherever it falls, the answer is
+// the parser's.
+void TestMessageFilter::jsonKeyAtEveryPlace()
+{
+    MessageFilter f;
+    f.json = QStringLiteral("values.temperature > 30");
+    MessageMatcher m(f);
+    for (int pad = 0; pad <= 40; ++pad) {
+        const QByteArray lead = "{\"pad\":\"" + QByteArray(pad, 't') + "e\",\"temperatur\":40,\"values\":{\"temperature\":";
+        QVERIFY2(m.matches({}, lead + "31}}", 0), qPrintable(QString::number(pad)));
+        QVERIFY2(!m.matches({}, lead + "29}}", 0), qPrintable(QString::number(pad)));
+        QVERIFY2(!m.matches({}, lead + "29},\"x\":\"temperature\"}", 0), qPrintable(QString::number(pad)));
+    }
 }
 
 void TestMessageFilter::badFilterIsNamed_data()

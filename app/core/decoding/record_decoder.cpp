@@ -93,11 +93,23 @@ std::shared_ptr<const DecodedRecord> RecordDecoder::decode(std::string_view key,
 
 QString RecordDecoder::failureNote() const
 {
-    if (m_failed == 0)
+    return failureNote({this});
+}
+
+QString RecordDecoder::failureNote(const QList<const RecordDecoder *> &decoders)
+{
+    qint64 failed = 0;
+    QHash<QString, qint64> counts;
+    for (const RecordDecoder *d : decoders) {
+        failed += d->m_failed;
+        const QHash<QString, qint64> &reasons = d->m_decoder.counts().reasons;
+        for (auto it = reasons.begin(); it != reasons.end(); ++it)
+            counts[it.key()] += it.value();
+    }
+    if (failed == 0)
         return {};
-    const DecodeCounts &counts = m_decoder.counts();
     QList<QPair<qint64, QString>> reasons;
-    for (auto it = counts.reasons.begin(); it != counts.reasons.end(); ++it)
+    for (auto it = counts.begin(); it != counts.end(); ++it)
         reasons.append({it.value(), it.key()});
     std::sort(reasons.begin(), reasons.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     QStringList shown;
@@ -105,7 +117,7 @@ QString RecordDecoder::failureNote() const
         shown << QStringLiteral("%1 (%2)").arg(reasons[i].second).arg(reasons[i].first);
     if (reasons.size() > 3)
         shown << QObject::tr("%1 other reason(s)").arg(reasons.size() - 3);
-    return QObject::tr("%1 record(s) could not be decoded: %2").arg(m_failed).arg(shown.join(QStringLiteral(", ")));
+    return QObject::tr("%1 record(s) could not be decoded: %2").arg(failed).arg(shown.join(QStringLiteral(", ")));
 }
 
 } // namespace kafkascope

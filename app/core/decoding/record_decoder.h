@@ -51,6 +51,8 @@ public:
     qint64 failedCount() const { return m_failed; }
     // "3 record(s) could not be decoded: value: unknown schema id 42 (3)"; empty when none.
     QString failureNote() const;
+    // The same over the records of several decoders (a scan's readers), counted together.
+    static QString failureNote(const QList<const RecordDecoder *> &decoders);
 
 private:
     TopicDecoding m_decoding;

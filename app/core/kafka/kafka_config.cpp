@@ -81,4 +81,15 @@ KafkaProperties bulkConsumerProperties()
     };
 }
 
+KafkaProperties rangeReaderConsumerProperties()
+{
+    return {
+        {QStringLiteral("queued.min.messages"), QStringLiteral("10000000")},
+        {QStringLiteral("queued.max.messages.kbytes"), QStringLiteral("65536")},
+        {QStringLiteral("max.partition.fetch.bytes"), QStringLiteral("1048576")},
+        {QStringLiteral("fetch.max.bytes"), QStringLiteral("8388608")},
+        {QStringLiteral("fetch.queue.backoff.ms"), QStringLiteral("10")},
+    };
+}
+
 } // namespace kafkascope

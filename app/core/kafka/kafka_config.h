@@ -31,6 +31,12 @@ ConfPtr makeKafkaConf(const KafkaProperties &properties, const KafkaProperties &
 // limit and room for about a second of records, the queue never runs dry during that
 // pause; memory stays bounded by the byte limit.
 KafkaProperties bulkConsumerProperties();
+// For a reader that drains whole ranges as fast as they arrive (the filter scan): fetches of
+// at most 1 MB per partition and 8 MB in all, and 64 MB queued. Each fetch response is one
+// allocation; tens of megabytes came as fresh pages every time (page faults and zeroing were
+// a third of the scan's system time), a few megabytes are reused. Should the queue fill
+// anyway, fetching resumes after 10 ms instead of librdkafka's second.
+KafkaProperties rangeReaderConsumerProperties();
 
 // Creates a client handle of `type` for the profile; null with *error set on failure.
 KafkaPtr makeKafkaClient(const ConnectionProfile &profile, rd_kafka_type_t type,

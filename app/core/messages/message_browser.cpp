@@ -2,6 +2,7 @@
 
 #include "decoding/schema_registry_client.h"
 #include "messages/message_decoding.h"
+#include "messages/message_scan.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -201,60 +202,8 @@ void MessageBrowser::scan(quint64 generation, const QString &topic, const QList<
     m_scan = m_jobs.start(QStringLiteral("scan"), generation, [profile = m_profile, decoding = m_decoding, topic, ranges,
                                                                 filter, maxMatches, finish, progress](JobControl &job) {
         const std::atomic_bool *cancel = job.cancelFlag();
-        MessageMatcher matcher(filter);
-        if (!matcher.error().isEmpty()) {
-            finish({}, 0, false, false, matcher.error(), {});
-            return;
-        }
-        MessageReader reader(profile, true); // whole ranges: big fetches, as replay and telemetry read
-        if (!reader.error().isEmpty()) {
-            finish({}, 0, false, false, reader.error(), {});
-            return;
-        }
-        RecordDecoder decoder(SchemaRegistryClient::shared(profile.registry), decoding);
-        qint64 total = 0;
-        for (const PartitionRange &r : ranges)
-            total += r.count();
-        QList<KafkaMessage> matches;
-        qint64 scanned = 0;
-        bool truncated = false;
-        QElapsedTimer tick;
-        tick.start();
-        QString error;
-        reader.stream(topic, ranges, [&](const rd_kafka_message_t *m) {
-            ++scanned;
-            rd_kafka_timestamp_type_t type;
-            const qint64 ts = rd_kafka_message_timestamp(m, &type);
-            // What the user reads is what is matched: the decoded form where there is one.
-            std::shared_ptr<const DecodedRecord> decoded = decodeRecord(decoder, m);
-            const char *key = static_cast<const char *>(m->key);
-            qsizetype keyLen = qsizetype(m->key_len);
-            const char *value = static_cast<const char *>(m->payload);
-            qsizetype valueLen = qsizetype(m->len);
-            if (decoded && decoded->keyDecoded) {
-                key = decoded->key.constData();
-                keyLen = decoded->key.size();
-            }
-            if (decoded && decoded->valueDecoded) {
-                value = decoded->value.constData();
-                valueLen = decoded->value.size();
-            }
-            if (matcher.matches(key, keyLen, value, valueLen, ts)) {
-                if (matches.size() >= maxMatches) {
-                    truncated = true;
-                    return false;
-                }
-                matches.append(KafkaMessage::fromRdKafka(m));
-                matches.last().decoded = std::move(decoded);
-            }
-            if (tick.elapsed() >= 100) {
-                progress(scanned, total, matches.size());
-                tick.restart();
-            }
-            return true;
-        }, cancel, &error);
-        progress(scanned, total, matches.size());
-        finish(matches, scanned, cancel->load(), truncated, error, decoder.failureNote());
+        ScanResult r = MessageScan::run(profile, decoding, topic, ranges, filter, maxMatches, cancel, progress);
+        finish(r.matches, r.scanned, cancel->load(), r.truncated, r.error, r.decodeNote);
     });
 }
 

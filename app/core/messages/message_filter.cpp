@@ -3,7 +3,13 @@
 #include <QObject>
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <charconv>
+#include <cstring>
 #include <simdjson.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kafkascope {
 
@@ -21,20 +27,44 @@ constexpr std::array<uchar, 256> kAsciiFold = [] {
 // byte is not ASCII. A hit is a hit for QString's case-insensitive contains() too; a miss
 // is only final for pure ASCII (Unicode folding maps a few letters, such as the Kelvin sign,
 // onto ASCII ones), which is nearly every payload and spares decoding each one into UTF-16.
+// Candidates are found 16 bytes at a time where the needle's first and last bytes both fit
+// (the filter scan spent most of its own time in a byte-at-a-time loop here).
 bool asciiContainsFolded(const char *data, qsizetype len, const QByteArray &needle, bool *nonAscii)
 {
     const auto *h = reinterpret_cast<const uchar *>(data);
     const auto *n = reinterpret_cast<const uchar *>(needle.constData());
     const qsizetype m = needle.size();
+    auto matchesAt = [&](qsizetype i) {
+        for (qsizetype k = 0; k < m; ++k)
+            if (kAsciiFold[h[i + k]] != n[k])
+                return false;
+        return true;
+    };
+    qsizetype i = 0;
     uchar high = 0;
-    for (qsizetype i = 0; i < len; ++i) {
+#if defined(__SSE2__)
+    // A lower-case letter of the needle also takes its upper case: OR-ing 0x20 into the
+    // haystack maps exactly 'A'-'Z' and 'a'-'z' onto 'a'-'z'. Other bytes compare as they are.
+    auto foldMask = [](uchar c) { return _mm_set1_epi8(char(c >= 'a' && c <= 'z' ? 0x20 : 0)); };
+    const __m128i first = _mm_set1_epi8(char(n[0])), last = _mm_set1_epi8(char(n[m - 1]));
+    const __m128i firstFold = foldMask(n[0]), lastFold = foldMask(n[m - 1]);
+    __m128i seen = _mm_setzero_si128();
+    for (; i + m - 1 + 16 <= len; i += 16) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(h + i));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(h + i + m - 1));
+        seen = _mm_or_si128(seen, a);
+        const __m128i hits = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(a, firstFold), first),
+                                           _mm_cmpeq_epi8(_mm_or_si128(b, lastFold), last));
+        for (auto mask = unsigned(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1)
+            if (matchesAt(i + std::countr_zero(mask)))
+                return true;
+    }
+    if (_mm_movemask_epi8(seen) != 0)
+        high = 0x80;
+#endif
+    for (; i < len; ++i) {
         high |= h[i];
-        if (kAsciiFold[h[i]] != n[0] || len - i < m)
-            continue;
-        qsizetype k = 1;
-        while (k < m && kAsciiFold[h[i + k]] == n[k])
-            ++k;
-        if (k == m)
+        if (len - i >= m && matchesAt(i))
             return true;
     }
     *nonAscii = high & 0x80;
@@ -275,9 +305,64 @@ struct MessageMatcher::Json
         return false;
     }
 
+    // A look at the raw bytes that spares most records the parse: a record can only match if
+    // the path's last name occurs as a key ("name" then ':'), and, when the path ends on it
+    // and the condition compares with a number, if one of its values is a number that passes
+    // or something only the parser can judge (a string holding a number, an array, ...). Only
+    // a "cannot" is final. A record with a backslash is always parsed: escapes can spell a key
+    // another way, and without them no string can hold a quote, so every real key shows.
+    QByteArray quotedKey; // "name"; empty: no pre-check
+    QByteArrayMatcher keyFinder;
+    bool valueFollowsKey = false;
+
+    void setUpPrecheck()
+    {
+        for (qsizetype s = cond.path.size() - 1; s >= 0; --s) {
+            if (cond.path[s].index >= 0)
+                continue;
+            const QByteArray &name = cond.path[s].name;
+            if (std::any_of(name.cbegin(), name.cend(), [](char c) { return c == '"' || c == '\\' || uchar(c) < 0x20; }))
+                return; // would be escaped in the JSON
+            quotedKey = '"' + name + '"';
+            keyFinder.setPattern(quotedKey);
+            valueFollowsKey = s == cond.path.size() - 1 && cond.kind == JsonCondition::Number
+                              && cond.op != JsonCondition::Exists && cond.op != JsonCondition::Contains;
+            return;
+        }
+    }
+
+    bool mayMatch(const char *data, qsizetype len) const
+    {
+        if (quotedKey.isEmpty() || std::memchr(data, '\\', size_t(len)))
+            return true;
+        auto skipSpace = [&](qsizetype i) {
+            while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+                ++i;
+            return i;
+        };
+        auto inNumber = [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; };
+        for (qsizetype at = keyFinder.indexIn(data, len); at >= 0; at = keyFinder.indexIn(data, len, at + 1)) {
+            qsizetype i = skipSpace(at + quotedKey.size());
+            if (i >= len || data[i] != ':')
+                continue; // a string value, not a key
+            if (!valueFollowsKey)
+                return true;
+            const qsizetype start = i = skipSpace(i + 1);
+            while (i < len && inNumber(data[i]))
+                ++i;
+            double d = 0;
+            const auto [end, ec] = std::from_chars(data + start, data + i, d);
+            if (start == i || ec != std::errc() || end != data + i)
+                return true; // not a plain number: the parser decides
+            if (compare(d, cond.number, cond.op))
+                return true; // simdjson reads numbers correctly rounded too: the same double
+        }
+        return false;
+    }
+
     bool matches(const char *data, qsizetype len)
     {
-        if (len <= 0)
+        if (len <= 0 || !mayMatch(data, len))
             return false;
         simdjson::dom::element root;
         if (parser.parse(data, size_t(len), true).get(root))
@@ -298,6 +383,7 @@ MessageMatcher::MessageMatcher(const MessageFilter &filter) : m_filter(filter)
             return;
         m_json = std::make_unique<Json>();
         m_json->cond = cond;
+        m_json->setUpPrecheck();
     }
     if (filter.fromMs >= 0 && filter.toMs >= 0 && filter.toMs < filter.fromMs)
         m_error = QObject::tr("The time range ends before it starts");

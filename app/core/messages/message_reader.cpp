@@ -30,7 +30,7 @@ MessageReader::MessageReader(const ConnectionProfile &profile, bool bulk) : m_pr
         {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
     };
     if (bulk)
-        overrides.append(bulkConsumerProperties());
+        overrides.append(rangeReaderConsumerProperties());
     m_rk = makeKafkaClient(profile, RD_KAFKA_CONSUMER, overrides, &m_error);
     if (m_rk)
         m_queue.reset(rd_kafka_queue_get_consumer(m_rk.get()));
@@ -187,7 +187,7 @@ bool MessageReader::stream(const QString &topic, const QList<PartitionRange> &ra
 
     bool ok = true;
     bool stop = false;
-    ConsumeAhead ahead(m_queue.get(), kBatch, ConsumeAhead::Headers::Parse);
+    ConsumeAhead ahead(m_queue.get(), kBatch, m_headersAhead ? ConsumeAhead::Headers::Parse : ConsumeAhead::Headers::Leave);
     QElapsedTimer sinceData;
     sinceData.start();
     while (!endOf.isEmpty() && !stop) {
