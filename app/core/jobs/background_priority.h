@@ -1,7 +1,8 @@
 #pragma once
-// Background work that can saturate a core (telemetry decoding at full speed, a filter scan
-// over millions of records) runs below the UI thread, so the scheduler lets a frame be drawn
-// without waiting for it. Threads it starts (librdkafka's) inherit the level.
+// Background work that can saturate a core for as long as it runs (telemetry decoding at full
+// speed) runs below the UI thread, so the scheduler lets a frame be drawn without waiting for
+// it. Threads it starts (librdkafka's) inherit the level. Jobs the user waits for (a filter
+// scan, an export) keep the normal level: below it, any other program would slow them down.
 
 namespace kafkascope {
 

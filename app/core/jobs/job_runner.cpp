@@ -1,7 +1,5 @@
 #include "jobs/job_runner.h"
 
-#include "jobs/background_priority.h"
-
 #include <QThread>
 #include <chrono>
 #include <condition_variable>
@@ -77,7 +75,6 @@ JobHandle JobRunner::start(const QString &name, quint64 generation, std::functio
 #else
         Q_UNUSED(label);
 #endif
-        lowerCurrentThreadPriority(); // Kafka and disk work yields to the UI thread's frames
         if (!control->isCancelled())
             work(*control);
         control->markFinished();
