@@ -57,7 +57,7 @@ QString describeScan(const ScanOutcome &o)
 {
     QString text = tr("%1 match(es) in %2 scanned message(s)").arg(o.matches).arg(o.scanned);
     if (o.truncated)
-        text += tr(" — stopped at the first %1 matches").arg(o.matchCap);
+        text += tr(" — stopped at %1 matches (the partitions are read in parallel: not the first %1 in offset order)").arg(o.matchCap);
     if (o.cancelled)
         text += tr(" — cancelled");
     if (!o.error.isEmpty())
