@@ -329,6 +329,9 @@ void TestAlertEngine::deviceSilentAndThreshold()
         events += engine.evaluate(in);
     }
     QCOMPARE(describe(events), expected);
+    // The figure names the limit the device went past (composed only when it fires).
+    if (!threshold && !events.isEmpty())
+        QCOMPARE(events.first().figure, QStringLiteral("silent for 31 s (stale after 30 s)"));
 }
 
 void TestAlertEngine::throughputAgainstLastHour()
@@ -360,6 +363,7 @@ void TestAlertEngine::throughputAgainstLastHour()
     events += engine.evaluate(at(600, 160)); // +60 %
     events += engine.evaluate(at(610, 0));   // -100 % and zero
     QCOMPARE(describe(events), QStringLiteral("fired:orders@600 fired:orders@610"));
+    QCOMPARE(events[0].figure, QStringLiteral("rate 60% above from its last hour (threshold 50 %)"));
     events.clear();
     events += engine.evaluate(at(620, 0));
     QVERIFY(events.isEmpty()); // still firing both, nothing new

@@ -159,6 +159,17 @@ void AlertEngine::setFiring(RuleState &rs, const QString &subject, State &st, bo
     m_firingDirty = true;
 }
 
+QString AlertEngine::Verdict::note() const
+{
+    if (group)
+        return GroupHealthEvaluator::verdictName(group->verdict) + u": " + group->reason;
+    if (direction != 0)
+        return direction < 0 ? QObject::tr("below") : QObject::tr("above");
+    if (staleSeconds >= 0)
+        return formatDuration(staleSeconds);
+    return figure;
+}
+
 AlertEvent AlertEngine::event(AlertEvent::Type type, const RuleState &rs, const QString &subject,
                               const State &st) const
 {
@@ -191,7 +202,7 @@ void AlertEngine::step(RuleState &rs, const QString &subject, State &st, const V
         if (v.clear) {
             setFiring(rs, subject, st, false);
             st.pendingSince = -1;
-            st.figure = figureFor(rs.rule, v.value, v.figure);
+            st.figure = figureFor(rs.rule, v.value, v.note());
             out.append(event(AlertEvent::Type::Resolved, rs, subject, st));
             st.acknowledged = false;
         }
@@ -207,7 +218,7 @@ void AlertEngine::step(RuleState &rs, const QString &subject, State &st, const V
         setFiring(rs, subject, st, true);
         st.acknowledged = false;
         st.firedAt = m_now;
-        st.figure = figureFor(rs.rule, v.value, v.figure);
+        st.figure = figureFor(rs.rule, v.value, v.note());
         out.append(event(AlertEvent::Type::Fired, rs, subject, st));
     }
 }
@@ -289,14 +300,14 @@ AlertEngine::Verdict AlertEngine::judgeGroup(const AlertRule &r, const GroupFact
         v.fire = g.verdict == V::Stopped || g.verdict == V::Stalled || g.verdict == V::Error;
         v.clear = !v.fire;
         v.value = double(int(g.verdict));
-        v.figure = QString(GroupHealthEvaluator::verdictName(g.verdict) + u": " + g.reason);
+        v.group = &g;
         break;
     case RuleKind::GroupLagGrowing:
         v.known = g.verdict != V::Unknown;
         v.fire = g.verdict == V::Lagging;
         v.clear = !v.fire;
         v.value = double(g.lag);
-        v.figure = QString(GroupHealthEvaluator::verdictName(g.verdict) + u": " + g.reason);
+        v.group = &g;
         break;
     default:
         break;
@@ -322,7 +333,7 @@ AlertEngine::Verdict AlertEngine::judgeTopic(const AlertRule &r, const TopicFact
             v.value = std::abs(t.rate - mean) / mean * 100;
             v.fire = v.value > r.threshold;
             v.clear = v.value <= r.clearAt();
-            v.figure = t.rate < mean ? QObject::tr("below") : QObject::tr("above");
+            v.direction = t.rate < mean ? -1 : 1;
         }
         break;
     }
@@ -349,7 +360,7 @@ AlertEngine::Verdict AlertEngine::judgeDevice(const AlertRule &r, const DeviceFa
         v.value = d.silentSeconds;
         v.fire = d.silentSeconds > d.staleSeconds;
         v.clear = !v.fire;
-        v.figure = formatDuration(d.staleSeconds);
+        v.staleSeconds = d.staleSeconds;
     } else if (r.kind == RuleKind::TelemetryThreshold) {
         const auto it = d.values.constFind(r.key);
         v.known = it != d.values.cend();

@@ -60,7 +60,14 @@ private:
         bool fire = false;  // the firing condition holds
         bool clear = false; // the clear condition holds
         double value = 0;
-        QString figure;
+        // What the alert's figure adds to the value, composed by note() only when an alert
+        // fires or resolves: most rounds change nothing, and 10,000 subjects a round each
+        // building a string were a fifth of a round's time.
+        QString figure;                   // at hand already (the cluster's unreachable reason)
+        const GroupFacts *group = nullptr; // a group's verdict and its reason
+        int direction = 0;                 // -1 below, +1 above the topic's last hour
+        double staleSeconds = -1;          // a device's staleness limit
+        QString note() const;
     };
     struct RuleState
     {
