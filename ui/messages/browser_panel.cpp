@@ -562,14 +562,7 @@ void BrowserPanel::onScanFinished(quint64 generation, const QList<KafkaMessage> 
     m_filterButton->setText(tr("Filter"));
     m_progress->hide();
     m_model->setMessages(matches);
-    ScanOutcome outcome;
-    outcome.matches = matches.size();
-    outcome.scanned = scanned;
-    outcome.matchCap = kMaxMatches;
-    outcome.truncated = truncated;
-    outcome.cancelled = cancelled;
-    outcome.error = error;
-    outcome.decodeNote = decodeNote;
+    const ScanOutcome outcome{matches.size(), scanned, kMaxMatches, truncated, cancelled, error, decodeNote};
     setStatus(describeScan(outcome), outcome.isProblem());
     if (!matches.isEmpty())
         m_table->setCurrentIndex(m_model->index(0, MessageTableModel::Value));
