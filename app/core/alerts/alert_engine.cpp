@@ -1,4 +1,5 @@
 #include "alerts/alert_engine.h"
+#include "alerts/alert_figure.h"
 
 #include "groups/group_lag.h"
 
@@ -14,50 +15,6 @@ namespace kafkascope {
 
 namespace {
 constexpr double kHourMeanMinSeconds = 300; // a "last hour" needs at least 5 minutes of it
-const QString kNoNote;
-
-QString number(double v)
-{
-    static const QLocale en(QLocale::English);
-    if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15)
-        return en.toString(qint64(std::llround(v)));
-    return en.toString(v, 'g', 6);
-}
-
-QString figureFor(const AlertRule &r, double value, const QString &note)
-{
-    switch (r.kind) {
-    case RuleKind::GroupLagMessages:
-        return QObject::tr("lag %1 messages (threshold %2)").arg(number(value), number(r.threshold));
-    case RuleKind::GroupLagSeconds:
-        return QObject::tr("%1 behind (threshold %2)").arg(formatDuration(value), formatDuration(r.threshold));
-    case RuleKind::GroupStopped:
-    case RuleKind::GroupLagGrowing:
-        return note;
-    case RuleKind::TopicThroughputZero:
-        return QObject::tr("%1 messages/s").arg(number(value));
-    case RuleKind::TopicThroughputChange:
-        return QObject::tr("rate %1 %2 from its last hour (threshold %3 %)")
-            .arg(QString(number(std::round(value)) + u'%'), note, number(r.threshold));
-    case RuleKind::UnderReplicated:
-        return QObject::tr("%1 under-replicated partition(s) (threshold %2)").arg(number(value), number(r.threshold));
-    case RuleKind::OfflinePartitions:
-        return QObject::tr("%1 offline partition(s) (threshold %2)").arg(number(value), number(r.threshold));
-    case RuleKind::BrokerMissing:
-        return value > 0 ? QObject::tr("missing from the metadata") : QObject::tr("back in the metadata");
-    case RuleKind::ClusterUnreachable:
-        return value > 0 ? QObject::tr("no broker answered for %1: %2").arg(formatDuration(value), note)
-                         : QObject::tr("reachable again");
-    case RuleKind::DeviceSilent:
-        return QObject::tr("silent for %1 (stale after %2)").arg(formatDuration(value), note);
-    case RuleKind::TelemetryThreshold:
-        return QObject::tr("%1 = %2 (%3 %4)")
-            .arg(r.key, number(value), r.below ? QStringLiteral("<") : QStringLiteral(">"), number(r.threshold));
-    case RuleKind::DecodeErrorRate:
-        return QObject::tr("%1 decode errors/s (threshold %2)").arg(number(value), number(r.threshold));
-    }
-    return {};
-}
 
 struct BrokerFact
 {
@@ -202,7 +159,7 @@ void AlertEngine::step(RuleState &rs, const QString &subject, State &st, const V
         if (v.clear) {
             setFiring(rs, subject, st, false);
             st.pendingSince = -1;
-            st.figure = figureFor(rs.rule, v.value, v.note());
+            st.figure = alertFigure(rs.rule, v.value, v.note());
             out.append(event(AlertEvent::Type::Resolved, rs, subject, st));
             st.acknowledged = false;
         }
@@ -218,7 +175,7 @@ void AlertEngine::step(RuleState &rs, const QString &subject, State &st, const V
         setFiring(rs, subject, st, true);
         st.acknowledged = false;
         st.firedAt = m_now;
-        st.figure = figureFor(rs.rule, v.value, v.note());
+        st.figure = alertFigure(rs.rule, v.value, v.note());
         out.append(event(AlertEvent::Type::Fired, rs, subject, st));
     }
 }
