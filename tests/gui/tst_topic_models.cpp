@@ -77,6 +77,8 @@ private slots:
     void fiveThousandTopics();
     void bigRefreshKeepsSelectionInOneLayoutChange();
     void sortAndFilterKeepTopicsAndSelection();
+    void nameSortIsCaseInsensitive_data();
+    void nameSortIsCaseInsensitive();
     void configModel();
     void configValuesReadOnce_data();
     void configValuesReadOnce();
@@ -338,6 +340,33 @@ void TestTopicModels::sortAndFilterKeepTopicsAndSelection()
     QCOMPARE(selection.currentIndex().data().toString(), QStringLiteral("Sensor.0123"));
     QCOMPARE(selection.selectedRows().size(), 1);
     QCOMPARE(selection.selectedRows().first().data().toString(), QStringLiteral("Sensor.0123"));
+}
+
+// Sorting by name is case-insensitive whether or not any name has upper case or non-ASCII
+// letters (the model skips the case folding when none has): punctuation that sits between
+// 'Z' and 'a' in code order, digits and accents land where a case-insensitive compare puts them.
+void TestTopicModels::nameSortIsCaseInsensitive_data()
+{
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("lower case and punctuation") << strings({"a_b", "a[b", "ab", "a`b", "a^b", "aa", "a.b", "a-0", "zz", "a9"});
+    QTest::newRow("mixed case") << strings({"a_b", "A[c", "ab", "Ab_", "a^b", "AA", "a.b", "zZ", "Zy", "a9"});
+    QTest::newRow("accents") << strings({"\u00e4b", "ab", "\u00c4c", "ac", "a_", "b"});
+}
+
+void TestTopicModels::nameSortIsCaseInsensitive()
+{
+    QFETCH(QStringList, names);
+    TopicTableModel model;
+    TopicFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(TopicTableModel::Name);
+    model.setTopics(topicsNamed(names)); // in code order, as metadata comes
+    QStringList expected = names;
+    std::sort(expected.begin(), expected.end(), [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    QCOMPARE(rows(proxy), expected);
+    proxy.sort(TopicTableModel::Name, Qt::DescendingOrder);
+    std::reverse(expected.begin(), expected.end());
+    QCOMPARE(rows(proxy), expected);
 }
 
 void TestTopicModels::configModel()

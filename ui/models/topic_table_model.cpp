@@ -26,6 +26,12 @@ int TopicTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QModelIndex TopicTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    const bool inside = !parent.isValid() && row >= 0 && row < m_topics.size() && column >= 0 && column < ColumnCount;
+    return inside ? createIndex(row, column) : QModelIndex();
+}
+
 QVariant TopicTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal)
@@ -233,36 +239,52 @@ QList<TopicInfo> TopicTableModel::grouped(const QList<TopicInfo> &topics)
 
 void TopicTableModel::setTopics(const QList<TopicInfo> &raw)
 {
+    // Rows stay in name order, as metadata snapshots come: rowOf() and the merge rely on it.
+    Q_ASSERT(std::is_sorted(raw.cbegin(), raw.cend(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; }));
     m_raw = raw;
-    applyList(grouped(raw));
+    applyList(grouped(m_raw));
+}
+
+std::vector<int> TopicTableModel::rowsAfter(const QList<TopicInfo> &topics) const
+{
+    // Both lists are in name order: one merge, no hash of 100,000 names.
+    std::vector<int> after(size_t(m_topics.size()), -1);
+    qsizetype j = 0;
+    for (qsizetype r = 0; r < m_topics.size(); ++r) {
+        const QString &name = m_topics[r].name;
+        for (; j < topics.size(); ++j) {
+            const int order = topics[j].name.compare(name); // one comparison decides both
+            if (order == 0)
+                after[size_t(r)] = int(j++);
+            if (order >= 0)
+                break;
+        }
+    }
+    return after;
 }
 
 void TopicTableModel::applyList(const QList<TopicInfo> &topics)
 {
     rowsChanged();
-    QHash<QString, int> incoming; // name -> row in the new list
-    incoming.reserve(topics.size());
-    for (int r = 0; r < int(topics.size()); ++r)
-        incoming.insert(topics[r].name, r);
+    const std::vector<int> after = rowsAfter(topics);
+    const qsizetype kept = std::count_if(after.cbegin(), after.cend(), [](int row) { return row >= 0; });
+    const qsizetype gone = m_topics.size() - kept;
+    const qsizetype arrived = topics.size() - kept;
     // A sorting proxy does work in proportion to all rows for every row signal: past a
     // dozen arrivals and departures, one layout change (a single re-sort) is cheaper.
     constexpr qsizetype kMaxRowChanges = 16;
-    qsizetype gone = 0;
-    for (const TopicInfo &t : std::as_const(m_topics))
-        gone += incoming.contains(t.name) ? 0 : 1;
-    const qsizetype arrived = topics.size() - (m_topics.size() - gone);
     if (gone + arrived > kMaxRowChanges && !m_topics.isEmpty() && !topics.isEmpty()) {
-        replaceInOneLayoutChange(topics, incoming);
+        replaceInOneLayoutChange(topics, after);
         return;
     }
     // 1. Remove topics that are gone, contiguous runs from the bottom up.
     for (int row = int(m_topics.size()) - 1; row >= 0;) {
-        if (incoming.contains(m_topics[row].name)) {
+        if (after[size_t(row)] >= 0) {
             --row;
             continue;
         }
         int first = row;
-        while (first > 0 && !incoming.contains(m_topics[first - 1].name))
+        while (first > 0 && after[size_t(first - 1)] < 0)
             --first;
         beginRemoveRows({}, first, row);
         m_topics.remove(first, row - first + 1);
@@ -272,13 +294,13 @@ void TopicTableModel::applyList(const QList<TopicInfo> &topics)
     // 2. What is left is an ordered subsequence of `topics`: insert the new ones in runs.
     int row = 0;
     for (qsizetype j = 0; j < topics.size();) {
-        if (row < m_topics.size() && m_topics[row].name == topics[j].name) {
+        if (row < m_topics.size() && m_topics.at(row).name == topics[j].name) { // at(): no detach
             ++row;
             ++j;
             continue;
         }
         qsizetype end = j;
-        while (end < topics.size() && !(row < m_topics.size() && m_topics[row].name == topics[end].name))
+        while (end < topics.size() && !(row < m_topics.size() && m_topics.at(row).name == topics[end].name))
             ++end;
         beginInsertRows({}, row, row + int(end - j) - 1);
         m_topics.insert(row, end - j, TopicInfo{});
@@ -291,7 +313,7 @@ void TopicTableModel::applyList(const QList<TopicInfo> &topics)
     // 3. Same names in the same order now: update changed rows, one dataChanged for the span.
     int firstChanged = -1, lastChanged = -1;
     for (int r = 0; r < m_topics.size(); ++r) {
-        if (m_topics[r] == topics[r])
+        if (m_topics.at(r) == topics[r]) // m_topics may share the snapshot: copy only on a change
             continue;
         m_topics[r] = topics[r];
         if (firstChanged < 0)
@@ -302,21 +324,19 @@ void TopicTableModel::applyList(const QList<TopicInfo> &topics)
         emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
 }
 
-void TopicTableModel::replaceInOneLayoutChange(const QList<TopicInfo> &topics, const QHash<QString, int> &rowAfter)
+void TopicTableModel::replaceInOneLayoutChange(const QList<TopicInfo> &topics, const std::vector<int> &rowAfter)
 {
     emit layoutAboutToBeChanged();
     // Persistent indexes (selection, current row) follow their topic; a gone topic's lapse.
     const QModelIndexList before = persistentIndexList();
-    QList<QPair<int, int>> moved; // row after (or -1), column
+    QModelIndexList moved;
     moved.reserve(before.size());
-    for (const QModelIndex &i : before)
-        moved.append({rowAfter.value(m_topics.at(i.row()).name, -1), i.column()});
     m_topics = topics;
-    QModelIndexList after;
-    after.reserve(before.size());
-    for (const auto &[row, column] : std::as_const(moved))
-        after.append(row < 0 ? QModelIndex() : index(row, column));
-    changePersistentIndexList(before, after);
+    for (const QModelIndex &i : before) {
+        const int row = rowAfter[size_t(i.row())];
+        moved.append(row < 0 ? QModelIndex() : index(row, i.column()));
+    }
+    changePersistentIndexList(before, moved);
     emit layoutChanged();
 }
 
@@ -324,17 +344,23 @@ const std::vector<int> &TopicTableModel::nameRanks() const
 {
     if (m_nameRanks.size() == size_t(m_topics.size()))
         return m_nameRanks;
+    m_nameRanks.resize(size_t(m_topics.size()));
+    // Rows are in name order and names are distinct. Names without upper case or non-ASCII
+    // letters fold to themselves, so then that order is the case-insensitive one too, and a
+    // scan of the characters replaces 100,000 case-folding comparisons.
+    const auto foldsToItself = [](const QString &name) {
+        return std::none_of(name.cbegin(), name.cend(), [](QChar c) { return c.unicode() >= 0x80 || (c >= u'A' && c <= u'Z'); });
+    };
+    if (std::all_of(m_topics.cbegin(), m_topics.cend(), [&](const TopicInfo &t) { return foldsToItself(t.name); })) {
+        std::iota(m_nameRanks.begin(), m_nameRanks.end(), 0);
+        return m_nameRanks;
+    }
+    // Mixed case: sort once per snapshot, not once per sort; names equal but for case share a rank.
     const auto compare = [&](int a, int b) { return m_topics.at(a).name.compare(m_topics.at(b).name, Qt::CaseInsensitive); };
     std::vector<int> order(size_t(m_topics.size()));
     std::iota(order.begin(), order.end(), 0);
-    // Rows are in name order already; without mixed case that is the case-insensitive order
-    // too, which one pass confirms. Otherwise sort once per snapshot, not once per sort.
-    bool inOrder = true;
-    for (size_t i = 1; i < order.size() && inOrder; ++i)
-        inOrder = compare(int(i - 1), int(i)) <= 0;
-    if (!inOrder)
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return compare(a, b) < 0; });
-    m_nameRanks.assign(order.size(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return compare(a, b) < 0; });
+    m_nameRanks[size_t(order.front())] = 0;
     for (size_t i = 1; i < order.size(); ++i)
         m_nameRanks[size_t(order[i])] = compare(order[i - 1], order[i]) == 0 ? m_nameRanks[size_t(order[i - 1])] : int(i);
     return m_nameRanks;
