@@ -24,6 +24,7 @@ private slots:
     void timestampLookup();
     void unknownPartitionIsAPerPartitionError();
     void figuresEqualConfluentKafka();
+    void manyPartitionsRepeatedAndShuffled();
     void cleanupTestCase();
 
 private:
@@ -173,6 +174,53 @@ print(json.dumps(out))
             const qint64 their = theirTimes[t].toArray()[p].toInteger();
             QCOMPARE(ours.partitions[p].low, their < 0 ? marks.partitions[p].high : their);
         }
+    }
+    deleteTopic(m_bootstrap, topic);
+}
+
+void TestPartitionOffsets::manyPartitionsRepeatedAndShuffled()
+{
+    // More partitions than one request carries, asked from the last to the first, some of them
+    // twice, with another topic's partition among them (twice too): every entry gets its own
+    // partition's figures, in the order asked, whichever request carried it.
+    const QString topic = uniqueName(QStringLiteral("offsets-many"));
+    constexpr int kPartitions = 600;
+    QString error;
+    QVERIFY2(createTopic(m_bootstrap, topic, kPartitions, &error), qPrintable(error));
+    const ProcessResult r = python(QStringLiteral(R"PY(
+import sys
+from confluent_kafka import Producer
+p = Producer({'bootstrap.servers': sys.argv[1]})
+for part in range(int(sys.argv[3])):
+    for i in range(part % 5):
+        p.produce(sys.argv[2], value=b'x', partition=part)
+assert p.flush(60) == 0
+)PY"), {m_bootstrap, topic, QString::number(kPartitions)});
+    QVERIFY2(r.ok(), r.err.constData());
+
+    QList<TopicPartition> parts;
+    for (int p = kPartitions - 1; p >= 0; --p) {
+        parts.append({topic, p});
+        if (p == 300)
+            parts.append({m_topic, 2});
+    }
+    for (int p = 0; p < kPartitions; p += 7)
+        parts.append({topic, p});
+    parts.append({m_topic, 2});
+    const OffsetLookup marks = queryWatermarks(m_client.get(), parts, 20000);
+    QVERIFY2(marks.ok, qPrintable(marks.error));
+    QCOMPARE(marks.partitions.size(), parts.size());
+    // m_topic's messages carry 2023 timestamps: retention may have moved its log start since.
+    const OffsetLookup alone = queryWatermarks(m_client.get(), {{m_topic, 2}}, 10000);
+    QVERIFY2(alone.ok, qPrintable(alone.error));
+    QCOMPARE(alone.partitions[0].high, 30);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const PartitionOffsets &got = marks.partitions[i];
+        QCOMPARE(got.topic, parts[i].topic);
+        QCOMPARE(got.partition, parts[i].partition);
+        QVERIFY2(got.error.isEmpty(), qPrintable(got.error));
+        QCOMPARE(got.low, got.topic == m_topic ? alone.partitions[0].low : 0);
+        QCOMPARE(got.high, got.topic == m_topic ? 30 : got.partition % 5);
     }
     deleteTopic(m_bootstrap, topic);
 }

@@ -5,6 +5,9 @@
 #include "test_main.h"
 
 #include <QJsonDocument>
+#include <QMap>
+
+#include <algorithm>
 
 using namespace kafkascope;
 using V = GroupHealth::Verdict;
@@ -76,6 +79,7 @@ private slots:
     void throughputAgainstLastHour();
     void rulesSurviveAnotherRulesEdit();
     void activeFollowsFiringStates();
+    void activeOrderAcrossRounds();
     void ruleJsonRoundTrip();
     void validation_data();
     void validation();
@@ -422,6 +426,54 @@ void TestAlertEngine::activeFollowsFiringStates()
     QVERIFY(engine.active().first().acknowledged);
     QCOMPARE(describe(engine.evaluate(groupsAt(4, 10))), QStringLiteral("resolved:billing@4"));
     QVERIFY(engine.active().isEmpty());
+}
+
+// The active list is kept in order between rounds (new firings merged in, resolved ones
+// dropped), asked for only every few rounds: it must equal the order built from the events
+// alone, oldest first, then by subject, then by rule id (here not the rules' own order).
+void TestAlertEngine::activeOrderAcrossRounds()
+{
+    AlertEngine engine;
+    QList<AlertRule> rules;
+    for (const char *id : {"b", "a", "c"}) {
+        AlertRule r = lagRule(100 * (rules.size() + 1), 0);
+        r.id = QString::fromLatin1(id);
+        r.target = QStringLiteral("*");
+        rules << r;
+    }
+    engine.setRules(rules);
+    const QStringList groups{QStringLiteral("g3"), QStringLiteral("g1"), QStringLiteral("g2"), QStringLiteral("g0")};
+    QMap<QString, double> since; // "rule:subject" -> fired at, from the events alone
+    for (int round = 0; round < 24; ++round) {
+        AlertInputs in;
+        in.now = kT0 + round;
+        in.connected = in.metadataFresh = in.groupsFresh = true;
+        for (qsizetype g = 0; g < groups.size(); ++g) // each group swings on its own period
+            in.groups.append({groups[g], qint64((round * (g + 2) * 37) % 350), -1, V::Ok, QString()});
+        for (const AlertEvent &e : engine.evaluate(in)) {
+            const QString key = e.ruleId + u':' + e.subject;
+            if (e.type == AlertEvent::Type::Fired)
+                since.insert(key, e.at);
+            else if (e.type == AlertEvent::Type::Resolved)
+                since.remove(key);
+        }
+        if (round % 3 != 2)
+            continue;
+        QStringList expected = since.keys();
+        std::sort(expected.begin(), expected.end(), [&](const QString &x, const QString &y) {
+            const QString sx = x.section(u':', 1), sy = y.section(u':', 1);
+            if (since[x] != since[y])
+                return since[x] < since[y];
+            return sx != sy ? sx < sy : x.section(u':', 0, 0) < y.section(u':', 0, 0);
+        });
+        QStringList got;
+        for (const ActiveAlert &a : engine.active()) {
+            got << a.ruleId + u':' + a.subject;
+            QCOMPARE(a.since, since.value(got.last()));
+        }
+        QCOMPARE(got, expected);
+    }
+    QVERIFY(!since.isEmpty()); // the pattern leaves some firing: the order had something to order
 }
 
 void TestAlertEngine::ruleJsonRoundTrip()

@@ -90,6 +90,16 @@ void AlertEngine::setRules(const QList<AlertRule> &rules)
     }
     m_states = std::move(next);
     m_rules = rules;
+    // The active order ties on rule ids: ranked once here, compared as integers there.
+    std::vector<RuleState *> byId;
+    for (auto &ptr : m_states) {
+        const QString &kind = ruleKindInfo(ptr->rule.kind).subjectKind;
+        ptr->itemIsSubject = kind != u"broker" && kind != u"cluster";
+        byId.push_back(ptr.get());
+    }
+    std::sort(byId.begin(), byId.end(), [](const RuleState *a, const RuleState *b) { return a->rule.id < b->rule.id; });
+    for (size_t i = 0; i < byId.size(); ++i)
+        byId[i]->idRank = i > 0 && byId[i]->rule.id == byId[i - 1]->rule.id ? byId[i - 1]->idRank : int(i);
     rebuildFiring(); // states of dropped or changed rules are gone
 }
 
@@ -98,22 +108,31 @@ void AlertEngine::rebuildFiring()
     m_firing.clear();
     for (auto &ptr : m_states)
         for (auto &[subject, st] : ptr->states)
-            if (st.firing)
-                m_firing.emplace(&st, Firing{ptr.get(), &subject, &st});
-    m_firingDirty = true;
+            if (st.firing) {
+                st.firingSerial = ++m_firingSerial;
+                m_firing.emplace(&st, Firing{ptr.get(), &subject, &st, st.firingSerial});
+            }
+    m_firingNew.clear();
+    m_firingRebuild = true;
 }
 
 void AlertEngine::setFiring(RuleState &rs, const QString &subject, State &st, bool firing)
 {
     st.firing = firing;
     if (firing) {
-        // `subject` is the key of st's node in rs.states, or outlives it (the cluster's "").
-        const auto it = rs.states.find(subject);
-        m_firing.insert_or_assign(&st, Firing{&rs, it != rs.states.end() ? &it->first : &subject, &st});
+        st.firingSerial = ++m_firingSerial;
+        const Firing f{&rs, &subject, &st, st.firingSerial};
+        m_firing.insert_or_assign(&st, f);
+        m_firingNew.push_back(f);
+        // Nobody asking for the active list must not let the new ones pile up.
+        if (m_firingNew.size() > 2 * m_firing.size() + 64) {
+            m_firingNew.clear();
+            m_firingRebuild = true;
+        }
     } else {
         m_firing.erase(&st);
+        m_firingResolved = true;
     }
-    m_firingDirty = true;
 }
 
 QString AlertEngine::Verdict::note() const
@@ -142,7 +161,7 @@ AlertEvent AlertEngine::event(AlertEvent::Type type, const RuleState &rs, const 
     e.value = st.value;
     e.figure = st.figure;
     e.panel = info.panel;
-    e.item = info.subjectKind == u"broker" || info.subjectKind == u"cluster" ? QString() : subject;
+    e.item = rs.itemIsSubject ? subject : QString();
     e.muted = rs.mutedUntil > m_now;
     return e;
 }
@@ -223,13 +242,13 @@ void AlertEngine::evaluateFamily(RuleState &rs, const Family &family, const QLis
         for (int i = 0; i < family.names.size(); ++i) {
             const QString &name = family.names[i];
             if (pattern ? pattern->match(name).hasMatch() : rs.rule.targets(name))
-                rs.matched.emplace_back(i, &rs.states[name]);
+                rs.matched.emplace_back(i, &*rs.states.try_emplace(name).first);
         }
         rs.matchedGeneration = family.generation;
     }
-    for (auto &[i, st] : rs.matched) {
-        st->seenRound = m_round;
-        step(rs, family.names[i], *st, judge(rs.rule, facts[i]), out);
+    for (auto &[i, node] : rs.matched) {
+        node->second.seenRound = m_round;
+        step(rs, node->first, node->second, judge(rs.rule, facts[i], i), out);
     }
     if (rebuilt)
         resolveMissing(rs, out); // subjects gone from the list (a deleted group)
@@ -272,7 +291,7 @@ AlertEngine::Verdict AlertEngine::judgeGroup(const AlertRule &r, const GroupFact
     return v;
 }
 
-AlertEngine::Verdict AlertEngine::judgeTopic(const AlertRule &r, const TopicFacts &t) const
+AlertEngine::Verdict AlertEngine::judgeTopic(const AlertRule &r, const TopicFacts &t, int index) const
 {
     Verdict v;
     switch (r.kind) {
@@ -283,8 +302,9 @@ AlertEngine::Verdict AlertEngine::judgeTopic(const AlertRule &r, const TopicFact
         v.clear = t.rate > 0;
         break;
     case RuleKind::TopicThroughputChange: {
-        const auto it = m_hourMeans.find(t.name);
-        const double mean = it == m_hourMeans.end() ? std::nan("") : it->second->mean;
+        // Evaluated only with fresh rates: m_topicMeans follows this round's topics.
+        const HourMean *m = m_topicMeans[size_t(index)];
+        const double mean = m ? m->mean : std::nan("");
         v.known = !std::isnan(t.rate) && !std::isnan(mean) && mean > 0;
         if (v.known) {
             v.value = std::abs(t.rate - mean) / mean * 100;
@@ -334,12 +354,25 @@ void AlertEngine::updateHourMeans(const AlertInputs &in)
 {
     if (!in.ratesFresh)
         return;
-    for (const TopicFacts &t : in.topics) {
+    // With fresh rates m_topics was just updated from in.topics: same names, same order.
+    if (m_topicMeansGeneration != m_topics.generation || m_topicMeans.size() != size_t(in.topics.size())) {
+        m_topicMeans.assign(size_t(in.topics.size()), nullptr);
+        for (qsizetype i = 0; i < in.topics.size(); ++i)
+            if (const auto it = m_hourMeans.find(in.topics[i].name); it != m_hourMeans.end())
+                m_topicMeans[size_t(i)] = it->second.get();
+        m_topicMeansGeneration = m_topics.generation;
+    }
+    for (qsizetype i = 0; i < in.topics.size(); ++i) {
+        const TopicFacts &t = in.topics[i];
         if (std::isnan(t.rate))
             continue;
-        auto &m = m_hourMeans[t.name];
-        if (!m)
-            m = std::make_unique<HourMean>();
+        HourMean *&m = m_topicMeans[size_t(i)];
+        if (!m) {
+            auto &owned = m_hourMeans[t.name];
+            if (!owned)
+                owned = std::make_unique<HourMean>();
+            m = owned.get();
+        }
         m->mean = m->compute(in.now);
         m->add(in.now, t.rate);
     }
@@ -415,7 +448,7 @@ QList<AlertEvent> AlertEngine::evaluate(const AlertInputs &in)
             continue;
         switch (rs.rule.kind) {
         case RuleKind::ClusterUnreachable: {
-            State &st = rs.states[QString()];
+            auto &[subject, st] = *rs.states.try_emplace(QString()).first;
             st.seenRound = m_round;
             Verdict v;
             v.known = in.connected || in.unreachable; // still connecting: not known yet
@@ -423,7 +456,7 @@ QList<AlertEvent> AlertEngine::evaluate(const AlertInputs &in)
             v.clear = in.connected;
             v.value = in.unreachable ? in.now - m_unreachableSince : 0;
             v.figure = m_unreachableReason;
-            step(rs, QString(), st, v, out);
+            step(rs, subject, st, v, out);
             break;
         }
         case RuleKind::GroupLagMessages:
@@ -431,21 +464,21 @@ QList<AlertEvent> AlertEngine::evaluate(const AlertInputs &in)
         case RuleKind::GroupStopped:
         case RuleKind::GroupLagGrowing:
             evaluateFamily(rs, m_groups, in.groups, groups,
-                           [this](const AlertRule &r, const GroupFacts &g) { return judgeGroup(r, g); }, out);
+                           [this](const AlertRule &r, const GroupFacts &g, int) { return judgeGroup(r, g); }, out);
             break;
         case RuleKind::TopicThroughputZero:
         case RuleKind::TopicThroughputChange:
             evaluateFamily(rs, m_topics, in.topics, rates,
-                           [this](const AlertRule &r, const TopicFacts &t) { return judgeTopic(r, t); }, out);
+                           [this](const AlertRule &r, const TopicFacts &t, int i) { return judgeTopic(r, t, i); }, out);
             break;
         case RuleKind::UnderReplicated:
         case RuleKind::OfflinePartitions:
             evaluateFamily(rs, m_topics, in.topics, metadata,
-                           [this](const AlertRule &r, const TopicFacts &t) { return judgeTopic(r, t); }, out);
+                           [this](const AlertRule &r, const TopicFacts &t, int i) { return judgeTopic(r, t, i); }, out);
             break;
         case RuleKind::BrokerMissing:
             evaluateFamily(rs, m_brokers, brokers, metadata,
-                           [](const AlertRule &, const BrokerFact &b) {
+                           [](const AlertRule &, const BrokerFact &b, int) {
                                Verdict v;
                                v.known = true;
                                v.fire = !b.present;
@@ -457,11 +490,11 @@ QList<AlertEvent> AlertEngine::evaluate(const AlertInputs &in)
         case RuleKind::DeviceSilent:
         case RuleKind::TelemetryThreshold:
             evaluateFamily(rs, m_devices, in.devices, telemetry,
-                           [this](const AlertRule &r, const DeviceFacts &d) { return judgeDevice(r, d); }, out);
+                           [this](const AlertRule &r, const DeviceFacts &d, int) { return judgeDevice(r, d); }, out);
             break;
         case RuleKind::DecodeErrorRate:
             evaluateFamily(rs, m_errorTopics, errorTopics, telemetry,
-                           [](const AlertRule &r, const TopicFacts &t) {
+                           [](const AlertRule &r, const TopicFacts &t, int) {
                                Verdict v;
                                v.known = !std::isnan(t.rate);
                                v.value = t.rate;
@@ -517,40 +550,69 @@ double AlertEngine::mutedUntil(const QString &ruleId) const
     return 0;
 }
 
-QList<ActiveAlert> AlertEngine::active() const
+bool AlertEngine::firedBefore(const Firing &a, const Firing &b)
 {
-    if (m_firingDirty) {
+    if (a.st->firedAt != b.st->firedAt)
+        return a.st->firedAt < b.st->firedAt;
+    // Rules of one subject share its text (copies of one name): equal without comparing.
+    if (a.subject->constData() != b.subject->constData() || a.subject->size() != b.subject->size())
+        if (const int c = a.subject->compare(*b.subject))
+            return c < 0;
+    return a.rs->idRank < b.rs->idRank; // the order of the rule ids
+}
+
+bool AlertEngine::stillFiring(const Firing &f) const
+{
+    const auto it = m_firing.find(f.st);
+    return it != m_firing.end() && it->second.serial == f.serial;
+}
+
+void AlertEngine::updateFiringOrder() const
+{
+    const auto resolved = [this](const Firing &f) { return !stillFiring(f); };
+    if (m_firingRebuild) {
         m_firingOrder.clear();
         m_firingOrder.reserve(m_firing.size());
         for (const auto &[st, f] : m_firing)
             m_firingOrder.push_back(f);
-        std::sort(m_firingOrder.begin(), m_firingOrder.end(), [](const Firing &a, const Firing &b) {
-            if (a.st->firedAt != b.st->firedAt)
-                return a.st->firedAt < b.st->firedAt;
-            return *a.subject != *b.subject ? *a.subject < *b.subject : a.rs->rule.id < b.rs->rule.id;
-        });
-        m_firingDirty = false;
+        std::sort(m_firingOrder.begin(), m_firingOrder.end(), firedBefore);
+    } else {
+        if (m_firingResolved)
+            std::erase_if(m_firingOrder, resolved);
+        std::erase_if(m_firingNew, resolved); // fired and resolved again in between
+        if (!m_firingNew.empty()) {
+            std::sort(m_firingNew.begin(), m_firingNew.end(), firedBefore);
+            const auto middle = std::ptrdiff_t(m_firingOrder.size());
+            m_firingOrder.insert(m_firingOrder.end(), m_firingNew.begin(), m_firingNew.end());
+            std::inplace_merge(m_firingOrder.begin(), m_firingOrder.begin() + middle, m_firingOrder.end(), firedBefore);
+        }
     }
+    m_firingNew.clear();
+    m_firingResolved = m_firingRebuild = false;
+}
+
+QList<ActiveAlert> AlertEngine::active() const
+{
+    updateFiringOrder();
     QList<ActiveAlert> out;
     out.reserve(qsizetype(m_firingOrder.size()));
     for (const Firing &f : m_firingOrder) {
         const RuleState &rs = *f.rs;
         const State &st = *f.st;
-        const RuleKindInfo &info = ruleKindInfo(rs.rule.kind);
-        ActiveAlert a;
-        a.ruleId = rs.rule.id;
-        a.ruleName = rs.rule.name;
-        a.kind = rs.rule.kind;
-        a.severity = rs.rule.severity;
-        a.subject = *f.subject;
-        a.since = st.firedAt;
-        a.value = st.value;
-        a.figure = st.figure;
-        a.panel = info.panel;
-        a.item = info.subjectKind == u"broker" || info.subjectKind == u"cluster" ? QString() : *f.subject;
-        a.acknowledged = st.acknowledged;
-        a.mutedUntil = rs.mutedUntil;
-        out.append(a);
+        out.emplaceBack(ActiveAlert{
+            .ruleId = rs.rule.id,
+            .ruleName = rs.rule.name,
+            .kind = rs.rule.kind,
+            .severity = rs.rule.severity,
+            .subject = *f.subject,
+            .since = st.firedAt,
+            .value = st.value,
+            .figure = st.figure,
+            .panel = ruleKindInfo(rs.rule.kind).panel,
+            .item = rs.itemIsSubject ? *f.subject : QString(),
+            .acknowledged = st.acknowledged,
+            .mutedUntil = rs.mutedUntil,
+        });
     }
     return out;
 }

@@ -53,6 +53,7 @@ private:
         double value = 0;
         QString figure;
         quint64 seenRound = 0;
+        quint64 firingSerial = 0; // which entry of the active order is this firing's
     };
     struct Verdict
     {
@@ -74,9 +75,11 @@ private:
         AlertRule rule;
         std::unordered_map<QString, State> states; // by subject; node-based: pointers stay
         double mutedUntil = 0;
-        // Subjects this rule matched in the family's current list (index, state).
+        int idRank = 0;            // place of rule.id among all rules' ids, for the active order
+        bool itemIsSubject = true; // the subject is what a panel focuses (not a broker/cluster)
+        // Subjects this rule matched in the family's current list (index, its entry in states).
         quint64 matchedGeneration = 0;
-        std::vector<std::pair<int, State *>> matched;
+        std::vector<std::pair<int, std::pair<const QString, State> *>> matched;
     };
     struct Family
     {
@@ -86,17 +89,24 @@ private:
     };
     struct HourMean;
     // A firing alert: its rule and its entry in the rule's states (node-based, so the
-    // pointers stay valid until the entry is erased, which also erases it here).
+    // pointers stay valid until the entry is erased, which also erases it here). The serial
+    // tells this firing from a later one of a state at the same address.
     struct Firing
     {
         RuleState *rs = nullptr;
         const QString *subject = nullptr;
         const State *st = nullptr;
+        quint64 serial = 0;
     };
+    static bool firedBefore(const Firing &a, const Firing &b);
+    bool stillFiring(const Firing &f) const;
+    void updateFiringOrder() const;
 
+    // judge(rule, facts[i], i) for each subject i of the family the rule matches.
     template<typename Facts, typename Judge>
     void evaluateFamily(RuleState &rs, const Family &family, const QList<Facts> &facts,
                         bool fresh, Judge judge, QList<AlertEvent> &out);
+    // `subject` is always st's own key in rs.states (so pointers to it stay valid).
     void step(RuleState &rs, const QString &subject, State &st, const Verdict &v,
               QList<AlertEvent> &out);
     void setFiring(RuleState &rs, const QString &subject, State &st, bool firing);
@@ -107,7 +117,7 @@ private:
                      const State &st) const;
     void updateHourMeans(const AlertInputs &in);
     Verdict judgeGroup(const AlertRule &r, const GroupFacts &g) const;
-    Verdict judgeTopic(const AlertRule &r, const TopicFacts &t) const;
+    Verdict judgeTopic(const AlertRule &r, const TopicFacts &t, int index) const;
     Verdict judgeDevice(const AlertRule &r, const DeviceFacts &d) const;
 
     QList<AlertRule> m_rules;
@@ -119,9 +129,17 @@ private:
     double m_unreachableSince = -1;
     QString m_unreachableReason;
     std::unordered_map<QString, std::unique_ptr<HourMean>> m_hourMeans; // per topic
+    // m_hourMeans in m_topics' order, so a round looks no topic name up (m_topics.generation).
+    std::vector<HourMean *> m_topicMeans;
+    quint64 m_topicMeansGeneration = 0;
     std::unordered_map<const State *, Firing> m_firing; // every firing alert
-    mutable std::vector<Firing> m_firingOrder; // oldest first; rebuilt when m_firingDirty
-    mutable bool m_firingDirty = false;
+    quint64 m_firingSerial = 0;
+    // The active order, oldest first, kept between rounds: a round's new firings are sorted
+    // among themselves and merged in, resolved ones dropped, instead of sorting all again.
+    mutable std::vector<Firing> m_firingOrder; // may still hold resolved entries
+    mutable std::vector<Firing> m_firingNew;   // fired since the order was last updated
+    mutable bool m_firingResolved = false;     // m_firingOrder holds resolved entries
+    mutable bool m_firingRebuild = false;      // order everything again (rules changed)
 };
 
 } // namespace kafkascope
