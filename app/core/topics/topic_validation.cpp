@@ -39,8 +39,8 @@ QString nameCollision(const QString &name, const QStringList &existing)
     const QString mine = metricName(name);
     for (const QString &other : existing)
         if (other != name && metricName(other) == mine)
-            return QStringLiteral("This name collides with the existing topic \"%1\": Kafka treats '.' and '_' alike "
-                                  "in metric names.")
+            // Short enough for the two lines the dialog keeps for it, so the form never moves.
+            return QStringLiteral("This name collides with \"%1\": Kafka treats '.' and '_' alike in metric names.")
                 .arg(other);
     return {};
 }
