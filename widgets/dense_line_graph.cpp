@@ -1,5 +1,7 @@
 #include "dense_line_graph.h"
 
+#include "pixel_bands.h"
+
 #include <cmath>
 #include <limits>
 
@@ -67,9 +69,12 @@ bool finite(QPointF p)
 }
 
 // Fills device-pixel rectangles. Whole pixels without antialiasing take the raster
-// engine's span fill; fractional rectangles would each go through its rasterizer.
-void fillDeviceRects(QCPPainter *painter, QVector<QRect> &bars)
+// engine's span fill; fractional rectangles would each go through its rasterizer. The bars
+// go as horizontal bands: the same pixels in a fill call per run of bars and row, not one
+// per bar and row.
+void fillDeviceRects(QCPPainter *painter, const QVector<QRect> &columnBars)
 {
+    QVector<QRect> bars = horizontalBands(columnBars);
     painter->setAntialiasing(false); // QCPPainter also drops its half-pixel antialiasing offset
     const QTransform toDevice = painter->deviceTransform();
     if (toDevice.type() <= QTransform::TxTranslate && toDevice.dx() == std::floor(toDevice.dx())

@@ -33,6 +33,9 @@ namespace kafkascope {
 namespace {
 enum StatsColumn { SName, SPane, SMin, SMax, SMean, SLast, SPoints, SCount };
 constexpr int kLayoutVersion = 1;
+// The longest a frame waits for the store: the ingest's writer runs below the UI's priority,
+// and one taken off the CPU while holding the store kept frames waiting 40 ms and more.
+constexpr int kFrameWaitMs = 2;
 
 QString seriesTitle(const QString &device, const QString &key)
 {
@@ -221,7 +224,8 @@ void TelemetryChartView::pullFrame()
             continue;
         m_points.clear();
         quint64 rewrites = 0;
-        b.seq = m_store->copySince(b.deviceIndex, b.keyIndex, b.seq, m_points, &rewrites);
+        if (!m_store->tryCopySince(b.deviceIndex, b.keyIndex, b.seq, m_points, &b.seq, &rewrites, kFrameWaitMs))
+            return; // the ingest holds the store and is off the CPU: the next frame catches up
         if (rewrites != b.rewrites) { // a late reading went before newer ones: take it all again
             b.rewrites = rewrites;
             m_points.clear();

@@ -31,6 +31,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace kafkascope {
 
 namespace {
@@ -357,15 +359,31 @@ bool TelemetryPanel::eventFilter(QObject *watched, QEvent *event)
 void TelemetryPanel::fitColumns()
 {
     // Widen a column whose contents no longer fit (counts grow, rates get digits); never
-    // narrow one the user widened.
+    // narrow one the user widened. Measuring lays out the text of every shown cell (half of
+    // a refresh's time), so only columns whose longest shown text got longer are measured.
+    const QVector<int> lengths = shownTextLengths();
     for (int c = 0; c < TelemetryDeviceModel::ColumnCount; ++c) {
-        if (c == TelemetryDeviceModel::Trend)
+        if (c == TelemetryDeviceModel::Trend || lengths[c] <= m_fittedLengths.value(c, -1))
             continue;
+        m_fittedLengths.resize(TelemetryDeviceModel::ColumnCount, -1);
+        m_fittedLengths[c] = lengths[c];
         const int before = m_devices->columnWidth(c);
         m_devices->resizeColumnToContents(c); // the widest of the shown rows and the header
         if (m_devices->columnWidth(c) < before)
             m_devices->setColumnWidth(c, before);
     }
+}
+
+QVector<int> TelemetryPanel::shownTextLengths() const
+{
+    QVector<int> longest(TelemetryDeviceModel::ColumnCount, 0);
+    const int bottom = m_devices->viewport()->height();
+    for (QModelIndex row = m_devices->indexAt(QPoint(0, 0)); row.isValid() && m_devices->visualRect(row).top() < bottom;
+         row = m_devices->indexBelow(row)) {
+        for (int c = 0; c < TelemetryDeviceModel::ColumnCount; ++c)
+            longest[c] = std::max(longest[c], int(row.siblingAtColumn(c).data().toString().size()));
+    }
+    return longest;
 }
 
 void TelemetryPanel::startIngest()
@@ -448,17 +466,14 @@ void TelemetryPanel::onFrame()
 {
     if (!isVisible())
         return;
-    m_chart->pullFrame();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_lastSlowMs >= kSlowMs && !m_slowQueued) {
-        // Not in the same event as the replot: input and paint events get their turn between
-        // the two, so neither adds to the other's pause.
-        m_slowQueued = true;
-        QTimer::singleShot(0, this, [this] {
-            m_slowQueued = false;
-            refreshSlow();
-        });
+    if (QDateTime::currentMSecsSinceEpoch() - m_lastSlowMs >= kSlowMs) {
+        // This frame refreshes the tables instead of the chart, which catches up next frame.
+        // Posted after the pull (as before), the refresh, the replot and both repaints ran
+        // in one pass over the posted events: one pause of the event loop for all of them.
+        refreshSlow();
+        return;
     }
+    m_chart->pullFrame();
 }
 
 void TelemetryPanel::refreshSlow()

@@ -7,6 +7,7 @@
 #include "telemetry/telemetry_ingest.h"
 #include "telemetry/telemetry_store.h"
 
+#include <QVector>
 #include <QWidget>
 #include <memory>
 
@@ -69,6 +70,8 @@ private:
     void chartIndex(const QModelIndex &proxyIndex);
     void forgetOtherTopics(const QStringList &topics);
     void fitColumns();
+    // Per column, the length of the longest text in the rows shown now.
+    QVector<int> shownTextLengths() const;
     // A chart threshold's "Alert when crossed…": the rule dialog, prefilled.
     void openThresholdRule(const QString &device, const QString &key, double value, bool below);
 
@@ -104,8 +107,8 @@ private:
 
     IngestStatus m_lastStatus;
     qint64 m_lastSlowMs = 0;
-    bool m_slowQueued = false; // refreshSlow() posted, not run yet
     qint64 m_errorsShown = 0;
+    QVector<int> m_fittedLengths; // per column, the longest text when it was last fitted
     bool m_defaultCharted = false;
 };
 

@@ -5,13 +5,51 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace kafkascope {
 
 namespace {
 constexpr int kRateWindow = 16;
 constexpr double kTrimEverySeconds = 0.5;
+// Messages of a batch applied between two looks for a waiting reader: a few dozen
+// microseconds of work.
+constexpr quint32 kMessagesPerStretch = 64;
 } // namespace
+
+// The store's lock as everyone but apply() takes it: counted as waiting while it waits, so
+// that apply() lets it in. Why: the ingest's writer runs below the UI's priority; a frame
+// that found it mid-batch waited for the rest of the batch, and for as long as the
+// scheduler kept the writer off the CPU (40 ms and more in the stall benchmark). A writer
+// taken off the CPU in mid-stretch still holds the lock until it runs again: a reader that
+// must not wait that long gives a timeout (waitMs >= 0) and may go without.
+class TelemetryStore::Lock
+{
+public:
+    explicit Lock(const TelemetryStore &store, int waitMs = -1) : m_store(store)
+    {
+        ++m_store.m_waiting;
+        if (waitMs < 0) {
+            m_store.m_mutex.lock();
+            m_owns = true;
+        } else {
+            m_owns = m_store.m_mutex.tryLock(waitMs);
+        }
+        --m_store.m_waiting;
+    }
+    ~Lock()
+    {
+        if (m_owns)
+            m_store.m_mutex.unlock();
+    }
+    bool owns() const { return m_owns; }
+    Lock(const Lock &) = delete;
+    Lock &operator=(const Lock &) = delete;
+
+private:
+    const TelemetryStore &m_store;
+    bool m_owns = false;
+};
 
 struct TelemetryStore::Key
 {
@@ -73,7 +111,7 @@ TelemetryStore::~TelemetryStore() = default;
 
 void TelemetryStore::setRetention(size_t points, double seconds)
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     m_retentionPoints = std::max<size_t>(points, 2);
     m_retentionSeconds = std::max(0.0, seconds);
     for (auto &d : m_devices)
@@ -85,25 +123,25 @@ void TelemetryStore::setRetention(size_t points, double seconds)
 
 size_t TelemetryStore::retentionPoints() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     return m_retentionPoints;
 }
 
 double TelemetryStore::retentionSeconds() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     return m_retentionSeconds;
 }
 
 void TelemetryStore::setStaleMs(qint64 ms)
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     m_staleMs = std::max<qint64>(ms, 1);
 }
 
 qint64 TelemetryStore::staleMs() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     return m_staleMs;
 }
 
@@ -148,6 +186,10 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
     const QString *lastTopic = nullptr;
     TopicSummary *topicSummary = nullptr;
     for (quint32 m = 0; m < messages.size(); ++m) {
+        if (m % kMessagesPerStretch == 0 && m > 0 && m_waiting.load(std::memory_order_relaxed) > 0) {
+            letOthersIn(lock);
+            lastTopic = nullptr; // a clear() may have run meanwhile
+        }
         const auto &msg = messages[m];
         const MessageOrigin &origin = msg.source < origins.size() ? origins[msg.source] : kNoOrigin;
         if (!lastTopic || lastTopic->constData() != origin.topic.constData()) {
@@ -213,6 +255,16 @@ void TelemetryStore::apply(const DecodedBatch &batch, const std::vector<MessageO
     ++m_revision;
 }
 
+void TelemetryStore::letOthersIn(QMutexLocker<QMutex> &lock)
+{
+    lock.unlock();
+    // Until each waiting thread has had the lock: unlocking and locking again straight away
+    // would take it back before a woken reader got to run.
+    while (m_waiting.load() > 0)
+        std::this_thread::yield();
+    lock.relock();
+}
+
 void TelemetryStore::applyRetention(double newest)
 {
     if (m_retentionSeconds <= 0)
@@ -225,19 +277,18 @@ void TelemetryStore::applyRetention(double newest)
 
 quint64 TelemetryStore::revision() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     return m_revision;
 }
 
 quint64 TelemetryStore::generation() const
 {
-    QMutexLocker lock(&m_mutex);
-    return m_generation;
+    return m_generation.load();
 }
 
 QList<DeviceSummary> TelemetryStore::devices() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     QList<DeviceSummary> out;
     out.reserve(qsizetype(m_devices.size()));
     for (const auto &d : m_devices)
@@ -248,7 +299,7 @@ QList<DeviceSummary> TelemetryStore::devices() const
 
 QList<KeySummary> TelemetryStore::keys(int device) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     QList<KeySummary> out;
     if (device < 0 || size_t(device) >= m_devices.size())
         return out;
@@ -267,14 +318,14 @@ QList<KeySummary> TelemetryStore::keys(int device) const
 
 int TelemetryStore::deviceIndex(const QString &name) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     auto it = m_deviceIndex.find(std::string_view(name.toStdString()));
     return it == m_deviceIndex.end() ? -1 : it->second;
 }
 
 int TelemetryStore::keyIndex(int device, const QString &key) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     if (device < 0 || size_t(device) >= m_devices.size())
         return -1;
     const auto &index = m_devices[size_t(device)]->keyIndex;
@@ -284,7 +335,7 @@ int TelemetryStore::keyIndex(int device, const QString &key) const
 
 QString TelemetryStore::deviceName(int device) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     return device >= 0 && size_t(device) < m_devices.size() ? m_devices[size_t(device)]->name : QString();
 }
 
@@ -298,14 +349,14 @@ const TelemetryStore::Key *TelemetryStore::keyAt(int device, int key) const
 
 QString TelemetryStore::keyName(int device, int key) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     const Key *k = keyAt(device, key);
     return k ? k->name : QString();
 }
 
 bool TelemetryStore::isBoolean(int device, int key) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     const Key *k = keyAt(device, key);
     return k && k->boolean;
 }
@@ -313,16 +364,28 @@ bool TelemetryStore::isBoolean(int device, int key) const
 quint64 TelemetryStore::copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out,
                                   quint64 *rewrites) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     const Key *k = keyAt(device, key);
     if (rewrites)
         *rewrites = k ? k->series.rewrites() : 0;
     return k ? k->series.copySince(since, out) : since;
 }
 
+bool TelemetryStore::tryCopySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out, quint64 *next,
+                                  quint64 *rewrites, int waitMs) const
+{
+    const Lock lock(*this, waitMs);
+    if (!lock.owns())
+        return false;
+    const Key *k = keyAt(device, key);
+    *rewrites = k ? k->series.rewrites() : 0;
+    *next = k ? k->series.copySince(since, out) : since;
+    return true;
+}
+
 QVector<double> TelemetryStore::tail(int device, int key, int count) const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     QVector<double> out;
     const Key *k = keyAt(device, key);
     if (!k)
@@ -338,7 +401,7 @@ QVector<double> TelemetryStore::tail(int device, int key, int count) const
 
 StoreTotals TelemetryStore::totals() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     StoreTotals t;
     t.devices = int(m_devices.size());
     t.messages = m_messages;
@@ -356,7 +419,7 @@ StoreTotals TelemetryStore::totals() const
 
 QList<TopicSummary> TelemetryStore::topics() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     QList<TopicSummary> out = m_topics.values();
     std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.topic < b.topic; });
     return out;
@@ -364,13 +427,13 @@ QList<TopicSummary> TelemetryStore::topics() const
 
 QList<DecodeErrorRecord> TelemetryStore::errors() const
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     return QList<DecodeErrorRecord>(m_errors.begin(), m_errors.end());
 }
 
 void TelemetryStore::clear()
 {
-    QMutexLocker lock(&m_mutex);
+    const Lock lock(*this);
     m_devices.clear();
     m_deviceIndex.clear();
     m_topics.clear();

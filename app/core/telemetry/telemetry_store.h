@@ -1,8 +1,9 @@
 #pragma once
 // The bounded memory of the telemetry view: devices -> keys -> time series (ring buffers),
 // device statistics (messages, last seen, rate, gaps, decode errors) and the latest decode
-// errors with a raw preview. The ingest thread writes one decoded batch under one lock;
-// the UI reads summaries and the points appended since its last frame. Thread-safe.
+// errors with a raw preview. The ingest thread writes one decoded batch under one lock,
+// which it hands to a waiting reader between short stretches of the batch; the UI reads
+// summaries and the points appended since its last frame. Thread-safe.
 
 #include "telemetry/telemetry_decoder.h"
 #include "series/time_series.h"
@@ -13,6 +14,7 @@
 #include <QMutex>
 #include <QString>
 #include <QVector>
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <string>
@@ -98,12 +100,13 @@ public:
     void setStaleMs(qint64 ms);
     qint64 staleMs() const;
 
-    // Ingest side: one lock for the whole batch. origins[i] describes DecodedBatch source i.
+    // Ingest side: one lock for the whole batch, given up between stretches of it while
+    // anyone else waits for the store. origins[i] describes DecodedBatch source i.
     void apply(const DecodedBatch &batch, const std::vector<MessageOrigin> &origins, qint64 nowMs);
 
     // Reader side.
     quint64 revision() const;   // changes on every apply/clear
-    quint64 generation() const; // changes on clear(): device/key indexes are then void
+    quint64 generation() const; // changes on clear(): device/key indexes are then void (no lock)
     QList<DeviceSummary> devices() const;
     QList<KeySummary> keys(int device) const;
     int deviceIndex(const QString &name) const;
@@ -116,6 +119,10 @@ public:
     // another value reads the series again from 0.
     quint64 copySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out,
                       quint64 *rewrites = nullptr) const;
+    // The same for a reader that must not wait long (a UI frame): false, and nothing read,
+    // when the store could not be had within waitMs; *next is the sequence to ask for next.
+    bool tryCopySince(int device, int key, quint64 since, std::vector<SeriesPoint> &out, quint64 *next,
+                      quint64 *rewrites, int waitMs) const;
     // The newest `count` values of a series, oldest first (for sparklines).
     QVector<double> tail(int device, int key, int count) const;
     StoreTotals totals() const;
@@ -126,6 +133,7 @@ public:
 private:
     struct Key;
     struct Device;
+    class Lock;
     struct Hash
     {
         using is_transparent = void;
@@ -136,9 +144,11 @@ private:
     Device *device(std::string_view name, const QString &topic);
     int key(Device &d, std::string_view name, bool boolean);
     void applyRetention(double newest);
+    void letOthersIn(QMutexLocker<QMutex> &lock);
     const Key *keyAt(int device, int key) const;
 
     mutable QMutex m_mutex;
+    mutable std::atomic<int> m_waiting{0}; // threads other than the writer waiting for m_mutex
     std::vector<std::unique_ptr<Device>> m_devices;
     Index m_deviceIndex;
     QHash<QString, TopicSummary> m_topics;
@@ -151,7 +161,7 @@ private:
     qint64 m_messages = 0;
     qint64 m_errorCount = 0;
     quint64 m_revision = 0;
-    quint64 m_generation = 0;
+    std::atomic<quint64> m_generation{0}; // read without the lock, changed under it
 };
 
 } // namespace kafkascope
