@@ -6,6 +6,9 @@
 
 #include <QWidget>
 #include <cstdio>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <memory>
 #include <vector>
 
@@ -35,8 +38,17 @@ void StoreStats::print()
         points += t.points;
         series += t.series;
     }
+    // The heap's live bytes against what it holds from the system tell growth that is ours
+    // (live) from fragmentation (held but free), where RSS alone cannot.
+    size_t heapLive = 0, heapHeld = 0;
+#if defined(__GLIBC__)
+    const struct mallinfo2 heap = mallinfo2();
+    heapLive = heap.uordblks + heap.hblkhd;
+    heapHeld = heap.arena + heap.hblkhd;
+#endif
     // One line per sample, flushed: stdout is a file or a pipe when this is used.
-    std::printf("stats: uptime_s=%.1f telemetry_stores=%zu telemetry_store_bytes=%zu telemetry_points=%zu telemetry_series=%d\n",
-                double(m_uptime.elapsed()) / 1000.0, stores.size(), bytes, points, series);
+    std::printf("stats: uptime_s=%.1f telemetry_stores=%zu telemetry_store_bytes=%zu telemetry_points=%zu telemetry_series=%d "
+                "heap_live_bytes=%zu heap_held_bytes=%zu\n",
+                double(m_uptime.elapsed()) / 1000.0, stores.size(), bytes, points, series, heapLive, heapHeld);
     std::fflush(stdout);
 }

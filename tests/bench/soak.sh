@@ -29,7 +29,7 @@ echo "soak: pid $pid, demo at $rate msg/s, Throughput + Telemetry, $minutes min,
 tck=$(getconf CLK_TCK)
 start=$(date +%s%N)
 samples="$dir/samples"
-echo "sample: t_s rss_mb cpu_s store_mb"
+echo "sample: t_s rss_mb cpu_s store_mb heap_live_mb"
 for ((i = 1; i * every <= duration; i++)); do
   # Wait for the sample's time on the clock, so slow reads do not stretch the run.
   wait_s=$(echo "($start + $i * $every * 1000000000 - $(date +%s%N)) / 1000000000" | bc -l)
@@ -44,15 +44,17 @@ for ((i = 1; i * every <= duration; i++)); do
   # Fields after the command name, which is in parentheses: utime and stime are 14 and 15.
   ticks=$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')
   store=$(sed -n 's/^stats: .*telemetry_store_bytes=\([0-9]*\).*/\1/p' "$dir/app.log" | tail -1)
-  printf 'sample: %.1f %.1f %.2f %.1f\n' "$t" "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$ticks / $tck" | bc -l)" \
-    "$(echo "${store:-0} / 1048576" | bc -l)" | tee -a "$samples"
+  # The heap's live bytes (glibc): what the app and its in-process demo cluster hold.
+  heap=$(sed -n 's/^stats: .*heap_live_bytes=\([0-9]*\).*/\1/p' "$dir/app.log" | tail -1)
+  printf 'sample: %.1f %.1f %.2f %.1f %.1f\n' "$t" "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$ticks / $tck" | bc -l)" \
+    "$(echo "${store:-0} / 1048576" | bc -l)" "$(echo "${heap:-0} / 1048576" | bc -l)" | tee -a "$samples"
 done
 kill "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 pid=
 
 awk -v total="$duration" '
-  { t[NR] = $2; rss[NR] = $3; cpu[NR] = $4; store[NR] = $5 }
+  { t[NR] = $2; rss[NR] = $3; cpu[NR] = $4; store[NR] = $5; heap[NR] = $6 }
   # The sample nearest a time (seconds since the start).
   function at(s,   i, best) { best = 1; for (i = 1; i <= NR; i++) if ((t[i] - s)^2 < (t[best] - s)^2) best = i; return best }
   END {
@@ -65,6 +67,7 @@ awk -v total="$duration" '
     printf "soak_rss_mb_at_end: %.1f\n", rss[d]
     printf "soak_store_mb: %.1f (what the telemetry store says it holds, at the end)\n", store[d]
     printf "soak_rss_over_store_mb: %.1f (RSS - the store, at the end)\n", rss[d] - store[d]
+    printf "soak_heap_live_mb_at_end: %.1f (malloc live bytes: the app with its in-process demo cluster)\n", heap[d]
     printf "soak_cpu_minute2_pct: %.1f (of one core)\n", m2 * 100
     printf "soak_cpu_last_minute_pct: %.1f (of one core)\n", last * 100
     printf "soak_rss_growth_mb_per_min: %.2f (least squares over minutes %.1f-%.1f, %d samples)\n", slope, from / 60, total / 60, n
