@@ -187,8 +187,8 @@ void LazyTextView::paintEvent(QPaintEvent *)
             ++line;
         const qsizetype from = (row - m_rowStarts[size_t(line)]) * m_columns;
         QString s = lineSegment(line, from, m_columns);
-        for (QChar &c : s) // tabs and other controls would break the fixed columns
-            if (c.unicode() < 0x20)
+        for (QChar &c : s) // tabs and other controls (C0, DEL, C1) would break the fixed columns
+            if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() < 0xa0))
                 c = u' ';
         const int y = int(row - first) * h;
         const qsizetype rowPos = position(line, from);
