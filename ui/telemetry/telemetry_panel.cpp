@@ -362,10 +362,11 @@ void TelemetryPanel::fitColumns()
     // narrow one the user widened. Measuring lays out the text of every shown cell (half of
     // a refresh's time), so only columns whose longest shown text got longer are measured.
     const QVector<int> lengths = shownTextLengths();
+    if (m_fittedLengths.isEmpty())
+        m_fittedLengths.fill(-1, TelemetryDeviceModel::ColumnCount);
     for (int c = 0; c < TelemetryDeviceModel::ColumnCount; ++c) {
-        if (c == TelemetryDeviceModel::Trend || lengths[c] <= m_fittedLengths.value(c, -1))
+        if (c == TelemetryDeviceModel::Trend || lengths[c] <= m_fittedLengths[c])
             continue;
-        m_fittedLengths.resize(TelemetryDeviceModel::ColumnCount, -1);
         m_fittedLengths[c] = lengths[c];
         const int before = m_devices->columnWidth(c);
         m_devices->resizeColumnToContents(c); // the widest of the shown rows and the header

@@ -108,7 +108,7 @@ private:
     IngestStatus m_lastStatus;
     qint64 m_lastSlowMs = 0;
     qint64 m_errorsShown = 0;
-    QVector<int> m_fittedLengths; // per column, the longest text when it was last fitted
+    QVector<int> m_fittedLengths; // per column, the longest text when it was last fitted (-1: never)
     bool m_defaultCharted = false;
 };
 
